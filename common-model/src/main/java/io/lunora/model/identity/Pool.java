@@ -1,0 +1,7 @@
+package io.lunora.model.identity;
+
+/** The two user pools: internal (invitation only) and consumer (self-registration). */
+public enum Pool {
+    INTERNAL,
+    CONSUMER
+}

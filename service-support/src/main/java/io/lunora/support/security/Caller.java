@@ -1,0 +1,39 @@
+package io.lunora.support.security;
+
+import io.lunora.model.identity.Group;
+import io.lunora.model.identity.LunoraClaims;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, read once from the validated access token. Controllers take it as a parameter;
+ * every store query is scoped by {@link #organizationId()}.
+ */
+public record Caller(String userId, String username, String organizationId, Set<Group> groups, String clientId) {
+
+    public static Caller from(Jwt jwt) {
+        Set<Group> groups = EnumSet.noneOf(Group.class);
+        List<String> claimGroups = jwt.getClaimAsStringList(LunoraClaims.GROUPS);
+        if (claimGroups != null) {
+            claimGroups.stream().map(Group::fromClaimValue).flatMap(Optional::stream).forEach(groups::add);
+        }
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString(LunoraClaims.USERNAME),
+                jwt.getClaimAsString(LunoraClaims.ORGANIZATION), Set.copyOf(groups),
+                jwt.getClaimAsString(LunoraClaims.CLIENT_ID));
+    }
+
+    public boolean isIn(Group group) {
+        return groups.contains(group);
+    }
+
+    /** The organization to scope data by; a user token without one is refused before this is read. */
+    public String requireOrganization() {
+        if (organizationId == null || organizationId.isBlank()) {
+            throw new org.springframework.security.access.AccessDeniedException("token has no organization");
+        }
+        return organizationId;
+    }
+}

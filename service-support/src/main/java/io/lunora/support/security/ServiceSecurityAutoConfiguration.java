@@ -1,0 +1,78 @@
+package io.lunora.support.security;
+
+import io.lunora.support.problem.ProblemJson;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every servlet service validates access tokens itself (defense in depth behind the gateway):
+ * signature by JWKS, issuer, expiry, {@code token_use=access}, allowed clients. Groups become
+ * roles. Health and API documents stay open; everything else needs a token.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(JwtDecoder.class)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(AccessTokenRules.validator(properties.issuer(), properties.allowedClientIds()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules) throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    rules.orderedStream().forEach(r -> r.apply(a));
+                    a.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((req, res, ex) -> ProblemJson.write(res, 401, "Unauthorized",
+                                "A valid access token is required."))
+                        .accessDeniedHandler((req, res, ex) -> ProblemJson.write(res, 403, "Forbidden",
+                                "Your role does not allow this action.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ProblemJson.write(res, 401, "Unauthorized",
+                                "A valid access token is required."))
+                        .accessDeniedHandler((req, res, ex) -> ProblemJson.write(res, 403, "Forbidden",
+                                "Your role does not allow this action.")));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

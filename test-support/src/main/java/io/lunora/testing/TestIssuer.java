@@ -1,0 +1,101 @@
+package io.lunora.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import io.lunora.model.identity.Group;
+import io.lunora.model.identity.LunoraClaims;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A real token issuer for service tests: an RSA key, its JWKS served over HTTP on loopback, and
+ * signed access tokens shaped like Cognito's. The system tests use the real auth-service instead.
+ */
+public final class TestIssuer implements AutoCloseable {
+    public static final String ISSUER = "http://localhost:8080";
+    public static final String OPERATOR_CLIENT = "lunora-operator";
+    public static final String CONSUMER_CLIENT = "lunora-watch";
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    public TestIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/oauth2/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                exchange.getResponseBody().write(jwks);
+                exchange.close();
+            });
+            server.start();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jwkSetUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+    }
+
+    /** An access token of a user in the given organization and groups. */
+    public String userToken(String username, String organization, Group... groups) {
+        boolean consumer = groups.length > 0 && groups[0].pool() == io.lunora.model.identity.Pool.CONSUMER;
+        return token(c -> c.subject("user-" + username)
+                .claim(LunoraClaims.USERNAME, username)
+                .claim(LunoraClaims.CLIENT_ID, consumer ? CONSUMER_CLIENT : OPERATOR_CLIENT)
+                .claim(LunoraClaims.ORGANIZATION, organization)
+                .claim(LunoraClaims.GROUPS, Arrays.stream(groups).map(Group::claimValue).toList()));
+    }
+
+    /** A token with the standard claims, changed by {@code customizer} (for attack tests). */
+    public String token(Consumer<JWTClaimsSet.Builder> customizer) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(LunoraClaims.TOKEN_USE, LunoraClaims.TOKEN_USE_ACCESS);
+        customizer.accept(claims);
+        return sign(claims.build());
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
