@@ -49,6 +49,8 @@ public final class DynamoDbLocal {
                     "-cp", runtime.resolve("lib") + "/*",
                     "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
                     "-inMemory", "-sharedDb", "-port", String.valueOf(port)))
+                    // it writes a metadata file into its working directory: keep that out of the tree
+                    .directory(Files.createTempDirectory("dynamodb-local").toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -1,0 +1,28 @@
+package io.lunora.support.secrets;
+
+import java.util.regex.Pattern;
+
+/** The secret paths of the specification's Parameter Store structure. */
+public final class SecretNames {
+    private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private SecretNames() {
+    }
+
+    /** {@code /lunora-player/streaming/{platform}/stream-key-{destination-id}} */
+    public static String streamKey(String platform, String destinationId) {
+        return "/lunora-player/streaming/" + segment(platform) + "/stream-key-" + segment(destinationId);
+    }
+
+    /** {@code /lunora-player/sources/{source}/srt-config}, source being {@code videon-a} or {@code videon-b}. */
+    public static String sourceSrtConfig(String source) {
+        return "/lunora-player/sources/" + segment(source) + "/srt-config";
+    }
+
+    private static String segment(String value) {
+        if (value == null || !SAFE_SEGMENT.matcher(value).matches()) {
+            throw new IllegalArgumentException("secret path segment has characters outside [A-Za-z0-9_.-]");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,93 @@
+package io.lunora.support.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSecretStoreTest {
+    static final String KEY = "live-secret-abcd-1234-wxyz";
+    static final String NAME = SecretNames.streamKey("youtube", "d-1");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldRoundTripAndSurviveANewInstance() {
+        new LocalSecretStore(data).put(NAME, KEY);
+
+        assertThat(new LocalSecretStore(data).get(NAME)).contains(KEY);
+    }
+
+    @Test
+    void shouldCreateTheMasterKeyOwnerOnlyAndNeverStorePlaintext() throws Exception {
+        new LocalSecretStore(data).put(NAME, KEY);
+
+        Path master = data.resolve("secrets/master.key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(master))).isEqualTo("rw-------");
+        assertThat(Files.size(master)).isEqualTo(32);
+        try (Stream<Path> files = Files.walk(data)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String content = new String(readAll(f), StandardCharsets.ISO_8859_1);
+                assertThat(content).doesNotContain(KEY).doesNotContain("youtube");
+                assertThat(f.getFileName().toString()).doesNotContain("youtube");
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseACiphertextMovedUnderAnotherName() throws Exception {
+        LocalSecretStore store = new LocalSecretStore(data);
+        store.put(NAME, KEY);
+        String other = SecretNames.streamKey("youtube", "d-2");
+        store.put(other, "another-key-value-0000");
+        try (Stream<Path> files = Files.list(data.resolve("secrets"))) {
+            Path[] secrets = files.filter(f -> f.toString().endsWith(".secret")).toArray(Path[]::new);
+            Files.copy(secrets[0], secrets[1], java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        // one of the two now holds the other's ciphertext: it must fail, not decrypt
+        assertThatThrownBy(() -> {
+            store.get(NAME);
+            store.get(other);
+        }).isInstanceOf(IllegalStateException.class).hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void shouldDeleteIdempotently() {
+        LocalSecretStore store = new LocalSecretStore(data);
+        store.put(NAME, KEY);
+
+        store.delete(NAME);
+        store.delete(NAME);
+
+        assertThat(store.get(NAME)).isEmpty();
+    }
+
+    @Test
+    void shouldMaskToTheLastFourCharactersOnlyForLongValues() {
+        assertThat(SecretMask.mask(KEY)).isEqualTo("****wxyz");
+        assertThat(SecretMask.mask("short")).isEqualTo("****");
+        assertThat(SecretMask.mask(null)).isNull();
+    }
+
+    @Test
+    void shouldRefusePathSegmentsThatCouldEscapeTheHierarchy() {
+        assertThatThrownBy(() -> SecretNames.streamKey("youtube", "../admin")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SecretNames.sourceSrtConfig("videon-a")).isEqualTo("/lunora-player/sources/videon-a/srt-config");
+    }
+
+    private static byte[] readAll(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
