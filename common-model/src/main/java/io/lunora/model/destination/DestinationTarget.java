@@ -1,0 +1,31 @@
+package io.lunora.model.destination;
+
+/**
+ * A destination resolved for streaming, with its stream key: what the streaming control service
+ * reads from {@code GET /internal/destinations/{id}/target} (scope {@code internal}) to drive the
+ * media engine. snake_case on the wire. {@link #toString()} masks the key, so logging this record
+ * cannot leak it.
+ *
+ * @param rtmpUrl   the ingest URL, {@code rtmp://} or {@code rtmps://}, without the key
+ * @param streamKey the key, or null when the destination has none (the URL is then used as is)
+ */
+public record DestinationTarget(String destinationId, String organizationId, String name, String platform,
+        String rtmpUrl, String streamKey, String presetId, boolean enabled, boolean autoStart,
+        boolean recordingBackup, boolean priority) {
+
+    /** The URL a pusher publishes to: the ingest URL followed by the key as the stream name. */
+    public String publishUrl() {
+        if (streamKey == null || streamKey.isEmpty()) {
+            return rtmpUrl;
+        }
+        return rtmpUrl.endsWith("/") ? rtmpUrl + streamKey : rtmpUrl + "/" + streamKey;
+    }
+
+    @Override
+    public String toString() {
+        return "DestinationTarget[destinationId=" + destinationId + ", organizationId=" + organizationId
+                + ", name=" + name + ", platform=" + platform + ", presetId=" + presetId
+                + ", enabled=" + enabled + ", autoStart=" + autoStart + ", streamKey="
+                + (streamKey == null ? "none" : "****") + "]";
+    }
+}
