@@ -34,7 +34,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .map(e -> new FieldError(jsonName(e.getField()), e.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         ex.getBindingResult().getGlobalErrors()
@@ -47,7 +47,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldError(
-                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                        jsonName(r.getMethodParameter().getParameterName()), e.getDefaultMessage())))
                 .toList();
         return validationProblem(errors);
     }
@@ -105,6 +105,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred. It has been logged.");
         problem.setTitle("Internal error");
         return problemResponse(problem);
+    }
+
+    /** Field paths as the client wrote them: API JSON is snake_case ({@code primarySource.port} → {@code primary_source.port}). */
+    static String jsonName(String javaPath) {
+        return javaPath == null ? null : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldError> errors) {

@@ -14,9 +14,13 @@ public final class SecretNames {
         return "/lunora-player/streaming/" + segment(platform) + "/stream-key-" + segment(destinationId);
     }
 
-    /** {@code /lunora-player/sources/{source}/srt-config}, source being {@code videon-a} or {@code videon-b}. */
-    public static String sourceSrtConfig(String source) {
-        return "/lunora-player/sources/" + segment(source) + "/srt-config";
+    /**
+     * {@code /lunora-player/sources/{source}/srt-config-{revision}}, source being {@code videon-a} or
+     * {@code videon-b}. The revision makes every saved passphrase a new parameter, so a
+     * configuration update that fails leaves the previous passphrase in place.
+     */
+    public static String sourceSrtConfig(String source, String revision) {
+        return "/lunora-player/sources/" + segment(source) + "/srt-config-" + segment(revision);
     }
 
     private static String segment(String value) {

@@ -80,7 +80,7 @@ class LocalSecretStoreTest {
     @Test
     void shouldRefusePathSegmentsThatCouldEscapeTheHierarchy() {
         assertThatThrownBy(() -> SecretNames.streamKey("youtube", "../admin")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(SecretNames.sourceSrtConfig("videon-a")).isEqualTo("/lunora-player/sources/videon-a/srt-config");
+        assertThat(SecretNames.sourceSrtConfig("videon-a", "c1-r2")).isEqualTo("/lunora-player/sources/videon-a/srt-config-c1-r2");
     }
 
     private static byte[] readAll(Path f) {

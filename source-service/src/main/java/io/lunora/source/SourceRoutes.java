@@ -1,0 +1,27 @@
+package io.lunora.source;
+
+import io.lunora.support.security.AuthorizationRules;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** The service's own role rules, the same as the gateway's (docs/architecture.md). */
+@Configuration(proxyBeanMethods = false)
+class SourceRoutes {
+
+    @Bean
+    AuthorizationRules sourceRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.PUT, "/api/sources/config").hasRole("ADMINS")
+                .requestMatchers(HttpMethod.GET, "/api/sources/config", "/api/sources/status")
+                .hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers("/api/sources/**").denyAll();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
