@@ -1,0 +1,106 @@
+package io.lunora.system.stack;
+
+import io.lunora.testing.FreePorts;
+import io.lunora.testing.ProjectPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the real {@code ./lunora} script against its own {@code LUNORA_HOME} and free ports, with
+ * the JDK of this test JVM. Every setting is passed explicitly so that a developer's
+ * {@code lunora.env} cannot leak into the test.
+ */
+final class Launcher {
+    static final List<String> PORT_VARIABLES = List.of("LUNORA_DYNAMODB_PORT", "LUNORA_AUTH_PORT",
+            "LUNORA_SOURCE_PORT", "LUNORA_DESTINATION_PORT", "LUNORA_PRESET_PORT", "LUNORA_STREAMING_PORT",
+            "LUNORA_VIEWER_PORT", "LUNORA_ENGINE_PORT", "LUNORA_GATEWAY_PORT", "LUNORA_SMTP_PORT");
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(200);
+
+    private final Path home;
+    private final Map<String, Integer> ports;
+
+    Launcher(Path home) {
+        this.home = home;
+        this.ports = freePorts();
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    Path home() {
+        return home;
+    }
+
+    int port(String variable) {
+        return ports.get(variable);
+    }
+
+    /** Runs {@code ./lunora <args>} with LUNORA_SERVICES set to the given processes. */
+    Result run(String services, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", "./lunora"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ProjectPaths.root().toFile())
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("LUNORA_"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("LUNORA_HOME", home.toString());
+        env.put("LUNORA_DATA_DIR", home.resolve("data").toString());
+        env.put("LUNORA_SERVICES", services);
+        env.put("LUNORA_START_TIMEOUT", "150");
+        env.put("LUNORA_STOP_GRACE", "15");
+        ports.forEach((variable, port) -> env.put(variable, String.valueOf(port)));
+        try {
+            Process process = builder.start();
+            // the stack's processes write to their own logs, so this stream ends with the script
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./lunora " + String.join(" ", args) + " did not end within "
+                        + COMMAND_TIMEOUT + ":\n" + output.getNow("(no output)"));
+            }
+            return new Result(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the output of ./lunora " + String.join(" ", args) + " did not end", e);
+        }
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Integer> freePorts() {
+        Set<Integer> distinct = new LinkedHashSet<>();
+        while (distinct.size() < PORT_VARIABLES.size()) {
+            distinct.add(FreePorts.next());
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        var it = distinct.iterator();
+        PORT_VARIABLES.forEach(variable -> ports.put(variable, it.next()));
+        return ports;
+    }
+}

@@ -1,0 +1,132 @@
+package io.lunora.system.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The real {@code ./lunora} launcher, end to end: one life of the stack in order (up, status, a
+ * refused second up, a table written, down, up again, the table still there, down), on free ports
+ * and a temporary {@code LUNORA_HOME}. The processes it starts come from
+ * {@code LUNORA_TEST_SERVICES} (env) or {@code -Dlunora.test.services}; by default the whole stack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherTest {
+    static final String WHOLE_STACK = "dynamodb auth-service source-service destination-service preset-service "
+            + "streaming-control-service viewer-service media-engine gateway-service";
+    static final String TABLE = "launcher-test-Persistence";
+
+    @TempDir
+    static Path home;
+
+    Launcher launcher;
+    List<String> services;
+
+    @BeforeAll
+    void startTheStack() {
+        String wanted = System.getProperty("lunora.test.services", System.getenv().getOrDefault("LUNORA_TEST_SERVICES", WHOLE_STACK));
+        services = Arrays.asList(wanted.trim().split("\\s+"));
+        launcher = new Launcher(home);
+        Launcher.Result up = launcher.run(wanted, "up", "--no-build");
+        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (launcher != null) {
+            launcher.run("", "down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldReportEveryProcessRunningAndHealthyOnItsPort() {
+        Launcher.Result status = launcher.run(String.join(" ", services), "status");
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        for (String service : services) {
+            Matcher line = Pattern.compile("(?m)^" + service + "\\s+(\\d+)\\s+(\\d+)\\s+running\\s+UP$")
+                    .matcher(status.output());
+            assertThat(line.find()).as("%s in:%n%s", service, status.output()).isTrue();
+            assertThat(ProcessHandle.of(Long.parseLong(line.group(1)))).isPresent();
+        }
+        assertThat(status.output()).contains(" " + launcher.port("LUNORA_DYNAMODB_PORT") + " ");
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseASecondUpWhileRunningAndStartNothing() {
+        List<StackProcesses.Found> before = StackProcesses.mentioning(home.toString());
+
+        Launcher.Result again = launcher.run(String.join(" ", services), "up", "--no-build");
+
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output()).contains("already running").doesNotContain("  started ");
+        assertThat(StackProcesses.mentioning(home.toString())).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    @Order(3)
+    void shouldKeepDynamoDbDataAcrossDownAndUp() {
+        try (DynamoDbClient dynamo = dynamoDb()) {
+            dynamo.createTable(t -> t.tableName(TABLE)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+        assertThat(launcher.run("", "down").exitCode()).isZero();
+
+        Launcher.Result up = launcher.run("dynamodb", "up", "--no-build");
+
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        try (DynamoDbClient dynamo = dynamoDb()) {
+            assertThat(dynamo.listTables().tableNames()).contains(TABLE);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldLeaveNoProcessBehindAfterDown() {
+        assertThat(StackProcesses.mentioning(home.toString())).isNotEmpty();
+
+        Launcher.Result down = launcher.run("", "down");
+
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(StackProcesses.mentioning(home.toString())).isEmpty();
+        assertThat(launcher.run("", "status").output()).doesNotContain("running");
+    }
+
+    private DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + launcher.port("LUNORA_DYNAMODB_PORT")))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}
