@@ -1,0 +1,94 @@
+package io.lunora.engine.process;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every child of the engine: creates them, records their pids (so that a restarted engine can
+ * end what a crashed one left), stops them gracefully then by force, and waits for all of them
+ * on shutdown.
+ */
+public final class ChildPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChildPool.class);
+
+    private final Redactor redactor;
+    private final Duration grace;
+    private final ChildRegistry registry;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("child-pool").daemon().factory());
+    private final Map<Long, ChildRegistry.Tracked> running = new ConcurrentHashMap<>();
+
+    public ChildPool(Redactor redactor, Duration grace, ChildRegistry registry) {
+        this.redactor = redactor;
+        this.grace = grace;
+        this.registry = registry;
+        int ended = registry.endOrphans(grace);
+        if (ended > 0) {
+            log.warn("Ended {} FFmpeg process(es) left by an earlier run of the engine", ended);
+        }
+    }
+
+    public ChildProcess create(ChildSpec spec, ChildProcess.Listener listener) {
+        return new ChildProcess(spec, this, listener);
+    }
+
+    Redactor redactor() {
+        return redactor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    void track(ChildProcess child, Process process) {
+        running.put(process.pid(), new ChildRegistry.Tracked(process, child.executable()));
+        registry.record(running.values());
+    }
+
+    void untrack(Process process) {
+        if (running.remove(process.pid()) != null) {
+            registry.record(running.values());
+        }
+    }
+
+    /** The pids of the children alive now. */
+    public List<Long> pids() {
+        return running.values().stream().map(ChildRegistry.Tracked::process).filter(Process::isAlive)
+                .map(Process::pid).toList();
+    }
+
+    CompletableFuture<Void> terminate(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException alreadyClosed) {
+            log.trace("stdin of {} already closed", process.pid());
+        }
+        process.destroy();
+        return process.onExit().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((p, timeout) -> {
+                    if (timeout != null) {
+                        process.destroyForcibly();
+                        process.onExit().join();
+                    }
+                    return null;
+                });
+    }
+
+    /** Stops every child still running and waits for all of them. */
+    @Override
+    public void close() {
+        CompletableFuture.allOf(running.values().stream().map(c -> terminate(c.process())).toArray(CompletableFuture[]::new))
+                .join();
+        scheduler.shutdownNow();
+        registry.record(List.of());
+    }
+}

@@ -1,0 +1,183 @@
+package io.lunora.engine.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One supervised child: started by {@link #start()}, restarted with backoff while wanted if its
+ * spec says so, stopped gracefully (stdin closed, SIGTERM) then killed after the pool's grace
+ * period. Its stderr is read here: progress lines become {@link Progress} reports, other lines are
+ * logged redacted and the last ones kept as the error to show.
+ */
+public final class ChildProcess {
+    private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+    private static final int ERROR_LINES = 3;
+
+    /** What the owner of a child hears. Called on the child's own threads. */
+    public interface Listener {
+        /** The process runs; the owner starts feeding stdin or reading stdout here. */
+        default void started(Process process) {
+        }
+
+        default void progress(Progress progress) {
+        }
+
+        /** The process ended; {@code restartIn} is null when it will not be restarted. */
+        default void exited(int exitCode, String lastError, Duration restartIn) {
+        }
+    }
+
+    private final ChildSpec spec;
+    private final ChildPool pool;
+    private final Listener listener;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private volatile boolean wanted;
+    private volatile Process process;
+    private volatile Instant startedAt;
+    private ScheduledFuture<?> pendingRestart;
+
+    ChildProcess(ChildSpec spec, ChildPool pool, Listener listener) {
+        this.spec = spec;
+        this.pool = pool;
+        this.listener = listener;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    String executable() {
+        return spec.command().get(0);
+    }
+
+    public synchronized void start() {
+        if (wanted) {
+            return;
+        }
+        wanted = true;
+        launch();
+    }
+
+    private synchronized void launch() {
+        if (!wanted) {
+            return;
+        }
+        pendingRestart = null;
+        Process started;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(spec.command());
+            builder.environment().putAll(spec.environment());
+            started = builder.start();
+        } catch (IOException e) {
+            log.warn("{} could not start: {}", spec.name(), pool.redactor().redact(e.getMessage()));
+            exited(null, -1, pool.redactor().redact(e.getMessage()));
+            return;
+        }
+        process = started;
+        startedAt = Instant.now();
+        pool.track(this, started);
+        log.debug("{} started as pid {}: {}", spec.name(), started.pid(),
+                pool.redactor().redact(String.join(" ", spec.command())));
+        Thread.ofVirtual().name(spec.name() + "-stderr").start(() -> readErrors(started));
+        listener.started(started);
+        started.onExit().thenAccept(p -> exited(p, p.exitValue(), lastError()));
+    }
+
+    private void readErrors(Process child) {
+        ProgressParser parser = new ProgressParser();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (ProgressParser.isProgressLine(line)) {
+                    parser.accept(line).ifPresent(listener::progress);
+                } else if (!line.isBlank()) {
+                    String safe = pool.redactor().redact(line.strip());
+                    remember(safe);
+                    log.debug("{}: {}", spec.name(), safe);
+                }
+            }
+        } catch (IOException closed) {
+            log.trace("{} stderr closed", spec.name());
+        }
+    }
+
+    private synchronized void remember(String line) {
+        if (lastLines.size() == ERROR_LINES) {
+            lastLines.removeFirst();
+        }
+        lastLines.addLast(line);
+    }
+
+    private synchronized String lastError() {
+        return String.join(" | ", lastLines);
+    }
+
+    private synchronized void exited(Process ended, int exitCode, String lastError) {
+        if (ended != null) {
+            pool.untrack(ended);
+            if (ended != process) {
+                return;
+            }
+        }
+        process = null;
+        Duration restartIn = null;
+        if (wanted && spec.restart() != null) {
+            restartIn = spec.restart().next();
+            pendingRestart = pool.scheduler().schedule(this::launch, restartIn.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            wanted = false;
+        }
+        log.debug("{} exited with {}{}", spec.name(), exitCode,
+                restartIn == null ? "" : ", restarting in " + restartIn.toMillis() + " ms");
+        listener.exited(exitCode, lastError, restartIn);
+    }
+
+    /** How long the current process has been running, zero when none runs. */
+    public Duration uptime() {
+        Instant since = startedAt;
+        return process == null || since == null ? Duration.ZERO : Duration.between(since, Instant.now());
+    }
+
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Stops for good: no restart; quits gracefully, then kills after the grace period. */
+    public CompletableFuture<Void> stop() {
+        Process current;
+        synchronized (this) {
+            wanted = false;
+            if (pendingRestart != null) {
+                pendingRestart.cancel(false);
+                pendingRestart = null;
+            }
+            current = process;
+        }
+        return current == null ? CompletableFuture.completedFuture(null) : pool.terminate(current);
+    }
+
+    /** Kills the running process without stopping supervision (used to test and to force a reconnect). */
+    public void kill() {
+        Process current = process;
+        if (current != null) {
+            current.destroyForcibly();
+        }
+    }
+}

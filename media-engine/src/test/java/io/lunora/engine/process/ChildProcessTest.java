@@ -1,0 +1,159 @@
+package io.lunora.engine.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.testing.Media;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildProcessTest {
+    private static final Ffmpeg FFMPEG = Media.ffmpeg();
+    private static final List<String> ENDLESS_TEST_PATTERN = List.of("-hide_banner", "-nostdin", "-loglevel", "warning",
+            "-nostats", "-progress", "pipe:2", "-stats_period", "0.5", "-re", "-f", "lavfi", "-i",
+            "testsrc2=size=160x90:rate=10", "-c:v", "libx264", "-preset", "ultrafast", "-f", "null", "-");
+
+    @TempDir
+    Path data;
+    private ChildPool pool;
+
+    @AfterEach
+    void closePool() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    private ChildPool pool(Duration grace) {
+        pool = new ChildPool(new Redactor(), grace, new ChildRegistry(data.resolve("children.pids")));
+        return pool;
+    }
+
+    @Test
+    void shouldTurnProgressLinesIntoMetrics() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ProgressMeters meters = new ProgressMeters(registry, "test", "pattern");
+        ChildProcess child = pool(Duration.ofSeconds(2)).create(spec("pattern", ENDLESS_TEST_PATTERN, null),
+                new ChildProcess.Listener() {
+                    @Override
+                    public void progress(Progress progress) {
+                        meters.update(progress);
+                    }
+                });
+
+        child.start();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(registry.get("lunora.engine.child.fps").tag("name", "pattern").gauge().value()).isBetween(5.0, 15.0);
+            assertThat(registry.get("lunora.engine.child.speed").tag("name", "pattern").gauge().value()).isGreaterThan(0.5);
+        });
+        assertThat(meters.latest().frame()).isPositive();
+    }
+
+    @Test
+    void shouldRestartAChildThatExitsWhileWantedWithBackoff() {
+        List<Duration> restarts = new CopyOnWriteArrayList<>();
+        AtomicReference<String> lastError = new AtomicReference<>();
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), new Random(3));
+        ChildProcess child = pool(Duration.ofSeconds(2)).create(spec("failing",
+                List.of("-hide_banner", "-nostdin", "-i", "/no/such/input.ts", "-f", "null", "-"), backoff),
+                new ChildProcess.Listener() {
+                    @Override
+                    public void exited(int exitCode, String error, Duration restartIn) {
+                        restarts.add(restartIn);
+                        lastError.set(error);
+                    }
+                });
+
+        child.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> restarts.size() >= 3);
+        child.stop().join();
+        assertThat(restarts.get(0)).isLessThan(restarts.get(2));
+        assertThat(lastError.get()).contains("No such file or directory");
+    }
+
+    @Test
+    void shouldStopGracefullyAndNotRestart() {
+        List<Duration> exits = new CopyOnWriteArrayList<>();
+        ChildProcess child = pool(Duration.ofSeconds(5)).create(spec("pattern", ENDLESS_TEST_PATTERN, Backoff.standard()),
+                new ChildProcess.Listener() {
+                    @Override
+                    public void exited(int exitCode, String error, Duration restartIn) {
+                        exits.add(restartIn == null ? Duration.ZERO : restartIn);
+                    }
+                });
+        child.start();
+        await().atMost(Duration.ofSeconds(5)).until(child::isRunning);
+        long pid = child.process().pid();
+
+        long began = System.nanoTime();
+        child.stop().join();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(4));
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        await().atMost(Duration.ofSeconds(2)).until(() -> exits.size() == 1);
+        assertThat(exits).containsExactly(Duration.ZERO);
+        assertThat(pool.pids()).isEmpty();
+    }
+
+    @Test
+    void shouldKillAChildThatIgnoresTheGracefulStop() {
+        ChildProcess child = pool(Duration.ofMillis(500)).create(new ChildSpec("stubborn",
+                List.of("/bin/sh", "-c", "trap '' TERM; while true; do sleep 0.1; done"), Map.of(), null),
+                new ChildProcess.Listener() { });
+        child.start();
+        await().atMost(Duration.ofSeconds(5)).until(child::isRunning);
+        long pid = child.process().pid();
+
+        child.stop().join();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void shouldEndChildrenLeftByACrashedEngineAtStartUp() throws Exception {
+        ChildPool crashed = new ChildPool(new Redactor(), Duration.ofSeconds(2), new ChildRegistry(data.resolve("children.pids")));
+        ChildProcess orphan = crashed.create(spec("orphan", ENDLESS_TEST_PATTERN, null), new ChildProcess.Listener() { });
+        orphan.start();
+        await().atMost(Duration.ofSeconds(5)).until(orphan::isRunning);
+        ProcessHandle handle = orphan.process().toHandle();
+        assertThat(Files.readString(data.resolve("children.pids"))).startsWith(Long.toString(handle.pid()));
+
+        pool(Duration.ofSeconds(2));
+
+        assertThat(handle.isAlive()).isFalse();
+        assertThat(Files.readString(data.resolve("children.pids"))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveAProcessAloneWhenItsPidWasReused() throws Exception {
+        Process unrelated = new ProcessBuilder("/bin/sh", "-c", "sleep 30").start();
+        try {
+            Files.writeString(data.resolve("children.pids"),
+                    unrelated.pid() + " 12345 " + FFMPEG.ffmpeg() + "\n" + unrelated.pid() + " "
+                            + unrelated.info().startInstant().orElseThrow().toEpochMilli() + " " + FFMPEG.ffmpeg());
+
+            pool(Duration.ofSeconds(1));
+
+            assertThat(unrelated.isAlive()).isTrue();
+        } finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
+    private static ChildSpec spec(String name, List<String> arguments, Backoff restart) {
+        return new ChildSpec(name, FFMPEG.command(arguments), FFMPEG.environment(), restart);
+    }
+}
