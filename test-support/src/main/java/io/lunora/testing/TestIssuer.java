@@ -36,6 +36,7 @@ public final class TestIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
+    private volatile java.util.concurrent.atomic.AtomicInteger tokenRequests;
 
     public TestIssuer() {
         try {
@@ -54,6 +55,79 @@ public final class TestIssuer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Serves an OAuth2 token endpoint for the client-credentials grant of one confidential client
+     * ({@code client_secret_basic} or {@code client_secret_post}), issuing access tokens shaped like
+     * the auth-service's ({@code sub} and {@code client_id} the client, the requested scopes). Other
+     * credentials get 401 {@code invalid_client}. Returns the endpoint's URI.
+     */
+    public synchronized String clientCredentialsTokenUri(String clientId, String clientSecret) {
+        if (tokenRequests == null) {
+            tokenRequests = new java.util.concurrent.atomic.AtomicInteger();
+            server.createContext("/oauth2/token", exchange -> {
+                tokenRequests.incrementAndGet();
+                java.util.Map<String, String> form = formOf(new String(exchange.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8));
+                String basic = exchange.getRequestHeaders().getFirst("Authorization");
+                String[] credentials = basic != null && basic.startsWith("Basic ")
+                        ? basicCredentials(basic.substring(6))
+                        : new String[] {form.get("client_id"), form.get("client_secret")};
+                String body;
+                int status;
+                if (!clientId.equals(credentials[0]) || !clientSecret.equals(credentials[1])) {
+                    status = 401;
+                    body = "{\"error\":\"invalid_client\"}";
+                } else if (!"client_credentials".equals(form.get("grant_type"))) {
+                    status = 400;
+                    body = "{\"error\":\"unsupported_grant_type\"}";
+                } else {
+                    status = 200;
+                    body = "{\"access_token\":\"" + serviceToken(clientId, form.getOrDefault("scope", ""))
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":600}";
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+        }
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+    }
+
+    /** How many requests the token endpoint of {@link #clientCredentialsTokenUri} has received. */
+    public int tokenRequestCount() {
+        return tokenRequests == null ? 0 : tokenRequests.get();
+    }
+
+    /** A client-credentials access token as the issuer gives a confidential client (no user, no organization). */
+    public String serviceToken(String clientId, String scope) {
+        return token(c -> c.subject(clientId).claim(LunoraClaims.CLIENT_ID, clientId).claim(LunoraClaims.SCOPE, scope));
+    }
+
+    private static java.util.Map<String, String> formOf(String body) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String[] basicCredentials(String encoded) {
+        String decoded = new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return new String[] {null, null};
+        }
+        // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding
+        return new String[] {java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
     }
 
     public String jwkSetUri() {
