@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * and a temporary {@code LUNORA_HOME}. The processes it starts come from
  * {@code LUNORA_TEST_SERVICES} (env) or {@code -Dlunora.test.services}; by default the whole stack.
  */
+@EnabledOnOs(OS.LINUX) // reads /proc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherTest {
