@@ -1,0 +1,37 @@
+package io.lunora.gateway.ratelimit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Rate-limit groups, in order: the first whose paths and methods match a request counts it.
+ *
+ * @param maxKeysPerGroup callers remembered per group; beyond it the least recent are forgotten
+ */
+@ConfigurationProperties(prefix = "lunora.gateway.rate-limit")
+public record RateLimitProperties(List<Group> groups, int maxKeysPerGroup) {
+    public RateLimitProperties {
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        if (maxKeysPerGroup <= 0) {
+            maxKeysPerGroup = 100_000;
+        }
+    }
+
+    /** @param methods none listed: any method */
+    public record Group(String name, List<String> paths, Set<String> methods, double perSecond, int burst) {
+        public Group {
+            if (name == null || paths == null || paths.isEmpty()) {
+                throw new IllegalArgumentException("a rate-limit group needs a name and paths");
+            }
+            if (perSecond <= 0 || burst < 1) {
+                throw new IllegalArgumentException("rate-limit group " + name + " needs per-second > 0 and burst >= 1");
+            }
+            paths = List.copyOf(paths);
+            methods = methods == null ? Set.of()
+                    : methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.lunora.gateway.security;
+
+import io.lunora.gateway.access.AccessProperties;
+import io.lunora.gateway.access.RouteAccessManager;
+import io.lunora.gateway.access.RouteTable;
+import io.lunora.gateway.access.RouteTableFilter;
+import io.lunora.gateway.web.ProblemCorsFilter;
+import io.lunora.gateway.web.WebProperties;
+import io.lunora.support.security.AccessTokenRules;
+import io.lunora.support.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's one security chain, in this order: security headers, CORS, the route table
+ * (404/405), bearer token validation (RS256 by JWKS plus {@link AccessTokenRules}), then the
+ * route's role rule. No sessions, no CSRF (bearer tokens only).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SecurityProperties.class, AccessProperties.class, WebProperties.class})
+class GatewaySecurityConfiguration {
+
+    /** Only RS256 with a key of the JWKS: {@code alg: none} and HMAC tokens find no key and fail. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(AccessTokenRules.validator(properties.issuer(), properties.allowedClientIds()));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            AccessProperties access, WebProperties web) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.mode(Mode.DENY))
+                        .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                        .writer(noStoreOnApis()))
+                .addFilterAt(new ProblemCorsFilter(web.allowedOrigins()), SecurityWebFiltersOrder.CORS)
+                .addFilterAfter(new RouteTableFilter(new RouteTable(access.rules())), SecurityWebFiltersOrder.CORS)
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeExchange(a -> a.anyExchange().access(new RouteAccessManager()))
+                .build();
+    }
+
+    /** API answers are per caller and never cached; the web apps may set their own caching. */
+    private static ServerHttpHeadersWriter noStoreOnApis() {
+        return exchange -> {
+            if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            return Mono.empty();
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.lunora.gateway.web;
+
+import io.lunora.gateway.problem.Problems;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * CORS for the configured web origins, answered before any token or route check so that
+ * preflights pass. A refused origin gets a 403 problem instead of Spring's empty 403.
+ */
+public final class ProblemCorsFilter implements WebFilter {
+    private final CorsConfiguration config;
+    private final DefaultCorsProcessor processor = new DefaultCorsProcessor();
+
+    public ProblemCorsFilter(List<String> allowedOrigins) {
+        config = new CorsConfiguration();
+        config.setAllowedOrigins(allowedOrigins);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        config.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                HttpHeaders.IF_MATCH, "Last-Event-ID"));
+        config.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
+        // bearer tokens, no cookies: credentials mode stays off
+        config.setAllowCredentials(false);
+        config.setMaxAge(Duration.ofHours(1));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        if (!processor.process(config, exchange)) {
+            return Problems.write(exchange, HttpStatus.FORBIDDEN, "This origin may not call the API.");
+        }
+        return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);
+    }
+}

@@ -1,0 +1,121 @@
+package io.lunora.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in service on a loopback port: records every request it receives and answers
+ * {@code 200 {"service": name}}. Two paths behave differently, for the streaming and timeout
+ * tests: {@code /api/streaming/events} sends one event, waits for {@link #releaseSecondEvent()},
+ * then sends another; {@code .../slow} answers after two seconds.
+ */
+final class RecordingDownstream implements AutoCloseable {
+
+    record Received(String method, String path, String authorization, String host, int bodyBytes) {
+    }
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch secondEvent = new CountDownLatch(1);
+
+    RecordingDownstream(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "downstream-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            int bodyBytes = exchange.getRequestBody().readAllBytes().length;
+            String path = exchange.getRequestURI().getRawPath();
+            received.add(new Received(exchange.getRequestMethod(), path,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Host"), bodyBytes));
+            if (path.equals("/api/streaming/events")) {
+                streamEvents(exchange);
+            } else {
+                if (path.endsWith("/slow")) {
+                    sleep(2000);
+                }
+                byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        }
+    }
+
+    private void streamEvents(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write("event: status\ndata: first\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        try {
+            secondEvent.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.write("event: status\ndata: second\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis); // the slow service under test, not a wait in a test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void releaseSecondEvent() {
+        secondEvent.countDown();
+    }
+
+    void resetEvents() {
+        secondEvent = new CountDownLatch(1);
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    void clear() {
+        received.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
