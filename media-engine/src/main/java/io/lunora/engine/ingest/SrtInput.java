@@ -1,0 +1,114 @@
+package io.lunora.engine.ingest;
+
+import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.process.Backoff;
+import io.lunora.engine.process.ChildPool;
+import io.lunora.engine.process.ChildProcess;
+import io.lunora.engine.process.ChildSpec;
+import io.lunora.engine.ts.PsiReader;
+import io.lunora.engine.ts.TsPacket;
+import io.lunora.engine.ts.TsReader;
+import io.lunora.model.media.InputStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SRT input: an FFmpeg that receives SRT and remuxes it to MPEG-TS on stdout without
+ * decoding, and the Java reader that keeps the input's health and hands every packet to the
+ * switcher. A listener FFmpeg exits when its caller leaves; it is started again at once so the
+ * source can reconnect.
+ */
+public final class SrtInput implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SrtInput.class);
+    /** A listener must be back quickly: the source may reconnect within a second. */
+    private static final Duration RESTART_FIRST = Duration.ofMillis(200);
+    private static final Duration RESTART_MAX = Duration.ofSeconds(2);
+
+    private final SrtInputSettings settings;
+    private final PacketSink sink;
+    private final InputHealth health = new InputHealth();
+    private final ChildProcess child;
+
+    public SrtInput(SrtInputSettings settings, Ffmpeg ffmpeg, ChildPool pool, PacketSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+        Backoff restart = new Backoff(RESTART_FIRST, RESTART_MAX, RandomGenerator.getDefault());
+        this.child = pool.create(new ChildSpec("ingest-" + settings.inputId(), ffmpeg.command(arguments(settings)),
+                ffmpeg.environment(), restart), new ChildProcess.Listener() {
+                    @Override
+                    public void started(Process process) {
+                        Thread.ofVirtual().name("ingest-" + settings.inputId())
+                                .start(() -> read(process.getInputStream()));
+                    }
+
+                    @Override
+                    public void exited(int exitCode, String lastError, Duration restartIn) {
+                        log.debug("Input {} ended ({}), listening again in {} ms", settings.inputId(), lastError,
+                                restartIn == null ? "-" : restartIn.toMillis());
+                    }
+                });
+    }
+
+    static List<String> arguments(SrtInputSettings settings) {
+        return List.of("-hide_banner", "-nostdin", "-loglevel", "warning", "-nostats",
+                "-probesize", "200000", "-analyzeduration", "1000000",
+                "-i", settings.url(),
+                "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy",
+                "-f", "mpegts", "-mpegts_flags", "+resend_headers", "pipe:1");
+    }
+
+    public String inputId() {
+        return settings.inputId();
+    }
+
+    public void start() {
+        child.start();
+    }
+
+    private void read(InputStream stdout) {
+        TsReader reader = new TsReader(stdout);
+        PsiReader tables = new PsiReader();
+        byte[] packet = new byte[TsPacket.SIZE];
+        try {
+            while (reader.next(packet)) {
+                health.packet(packet, System.nanoTime());
+                tables.accept(packet);
+                tables.layout().ifPresent(layout -> {
+                    if (!tables.isTable(TsPacket.pid(packet))) {
+                        sink.accept(settings.inputId(), packet, layout);
+                    }
+                });
+            }
+        } catch (IOException closed) {
+            log.trace("input {} stdout closed", settings.inputId());
+        }
+    }
+
+    /** Whether a packet arrived within {@code window}. */
+    public boolean deliveringWithin(Duration window) {
+        return health.deliveringWithin(window, System.nanoTime());
+    }
+
+    /** How long the input has been delivering without a gap; zero when it is not. */
+    public Duration uptime() {
+        return health.uptime(System.nanoTime());
+    }
+
+    public InputStatus status() {
+        long now = System.nanoTime();
+        Duration age = health.lastPacketAge(now);
+        return new InputStatus(settings.inputId(), health.deliveringWithin(Duration.ofSeconds(1), now),
+                health.bitrateKbps(now), age == null ? null : age.toMillis(), health.continuityErrors(),
+                health.uptime(now).toSeconds());
+    }
+
+    @Override
+    public void close() {
+        child.stop().join();
+    }
+}
