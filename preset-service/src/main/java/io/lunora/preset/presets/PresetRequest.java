@@ -1,0 +1,15 @@
+package io.lunora.preset.presets;
+
+import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
+import io.lunora.model.preset.EncodingPreset.AudioSettings;
+import io.lunora.model.preset.EncodingPreset.VideoSettings;
+
+/**
+ * A preset as a client writes it (create, update, import). {@code advanced} may be left out:
+ * the GOP follows the keyframe interval and the buffer is calculated from the bitrate.
+ *
+ * @param version the version the client read; required on update
+ */
+public record PresetRequest(String name, String platform, VideoSettings video, AudioSettings audio,
+        AdvancedSettings advanced, Long version) {
+}
