@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in service on a loopback port: records every request it receives and answers
  * {@code 200 {"service": name}}. Two paths behave differently, for the streaming and timeout
- * tests: {@code /api/streaming/events} sends one event, waits for {@link #releaseSecondEvent()},
- * then sends another; {@code .../slow} answers after two seconds.
+ * tests: {@code /api/streaming/events} answers after 1.2 s with one event, waits for
+ * {@link #releaseSecondEvent()}, then sends another; {@code .../slow} answers after two seconds.
  */
 final class RecordingDownstream implements AutoCloseable {
 
@@ -68,6 +68,7 @@ final class RecordingDownstream implements AutoCloseable {
     }
 
     private void streamEvents(HttpExchange exchange) throws IOException {
+        sleep(1200); // longer than the gateway's response timeout in tests (1 s): the event route has none
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
