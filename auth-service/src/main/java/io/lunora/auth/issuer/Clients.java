@@ -1,0 +1,78 @@
+package io.lunora.auth.issuer;
+
+import io.lunora.model.identity.Pool;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * The OAuth clients of docs/architecture.md. Public clients use PKCE and belong to one pool; the
+ * confidential {@code lunora-services} client gets client-credentials tokens with scope
+ * {@code internal}.
+ *
+ * <p>Lifetimes. Access tokens live 15 minutes, well inside the shortest idle timeout of the
+ * specification (operators: 2 h). Spring Authorization Server gives public clients no refresh
+ * token, so the web apps renew by going through {@code /oauth2/authorize} again, which succeeds
+ * silently while the sign-in session at this issuer lives: that session carries the role's idle
+ * timeout (operators 2 h, admins 4 h; every renewal counts as activity) and its absolute limit
+ * (operators 8 h, admins 12 h), see {@code SessionLifetimes}. A token therefore outlives the end
+ * of a session by 15 minutes at most.
+ */
+public final class Clients {
+    public static final String POOL_SETTING = "settings.client.lunora.pool";
+    public static final String SERVICES = "lunora-services";
+    public static final String INTERNAL_SCOPE = "internal";
+    static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
+
+    private Clients() {
+    }
+
+    static List<RegisteredClient> all(String issuer, String servicesSecretHash) {
+        return List.of(
+                publicClient("lunora-operator", Pool.INTERNAL, issuer, "/stream", "operator"),
+                publicClient("lunora-admin", Pool.INTERNAL, issuer, "/admin", "admin"),
+                publicClient("lunora-watch", Pool.CONSUMER, issuer, "/watch", null),
+                publicClient("lunora-player", Pool.CONSUMER, issuer, "/player", null),
+                publicClient("lunora-viewer-admin", Pool.CONSUMER, issuer, "/viewer-admin", "consumer-admin"),
+                RegisteredClient.withId(UUID.nameUUIDFromBytes(SERVICES.getBytes()).toString())
+                        .clientId(SERVICES)
+                        .clientSecret(servicesSecretHash)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scope(INTERNAL_SCOPE)
+                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
+                        .build());
+    }
+
+    public static Optional<Pool> poolOf(RegisteredClient client) {
+        Object pool = client.getClientSettings().getSetting(POOL_SETTING);
+        return pool == null ? Optional.empty() : Optional.of(Pool.valueOf(pool.toString()));
+    }
+
+    private static RegisteredClient publicClient(String clientId, Pool pool, String issuer, String app,
+            String extraScope) {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        RegisteredClient.Builder b = RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+                .clientId(clientId)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(base + app + "/callback")
+                .postLogoutRedirectUri(base + app + "/")
+                .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .setting(POOL_SETTING, pool.name()).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build());
+        if (extraScope != null) {
+            b.scope(extraScope);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,18 @@
+package io.lunora.auth.mail;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Invitation mail.
+ *
+ * @param embedded run the embedded SMTP server (local mode) on 127.0.0.1:{@code smtpPort}
+ * @param smtpPort the embedded server's port; the mail sender is pointed at it in local mode
+ * @param from     the sender address of invitations
+ */
+@ConfigurationProperties(prefix = "lunora.mail")
+public record MailProperties(boolean embedded, int smtpPort, String from) {
+    public MailProperties {
+        smtpPort = smtpPort == 0 ? 3025 : smtpPort;
+        from = from == null || from.isBlank() ? "no-reply@lunora.local" : from;
+    }
+}

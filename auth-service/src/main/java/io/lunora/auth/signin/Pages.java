@@ -1,0 +1,103 @@
+package io.lunora.auth.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The server-rendered sign-in pages: plain HTML forms with labels, the CSRF token as a hidden
+ * field, errors announced with {@code role="alert"}. Every dynamic value is HTML-escaped.
+ */
+final class Pages {
+    private Pages() {
+    }
+
+    static ResponseEntity<String> login(HttpServletRequest request, String error, String notice) {
+        return page(HttpStatus.OK, "Sign in", error, notice == null ? "" : "<p role=\"status\">" + esc(notice) + "</p>",
+                form(request, "/login", "Sign in",
+                        field("username", "User name", "text", "username")
+                                + field("password", "Password", "password", "current-password")));
+    }
+
+    static ResponseEntity<String> setPassword(HttpServletRequest request, HttpStatus status, String error,
+            String policy) {
+        return page(status, "Choose a new password", error,
+                "<p>You signed in with a temporary or expired password. Choose a new one.</p>"
+                        + "<p id=\"policy\">" + esc(policy) + "</p>",
+                form(request, "/auth/password", "Save password",
+                        field("password", "New password", "password", "new-password")
+                                + field("confirmation", "Repeat the new password", "password", "new-password")));
+    }
+
+    static ResponseEntity<String> enrolMfa(HttpServletRequest request, HttpStatus status, String error, String secret,
+            String otpauthUri) {
+        return page(status, "Set up two-step verification", error,
+                "<p>Add this account to your authenticator app (for example by pasting the link or the key), "
+                        + "then enter the 6-digit code it shows.</p>"
+                        + "<p>Key: <code id=\"totp-secret\">" + esc(secret) + "</code></p>"
+                        + "<p>Link: <a id=\"otpauth-uri\" href=\"" + esc(otpauthUri) + "\">" + esc(otpauthUri) + "</a></p>",
+                form(request, "/auth/mfa/setup", "Verify", codeField("Code from your authenticator app")));
+    }
+
+    static ResponseEntity<String> backupCodes(HttpServletRequest request, List<String> codes) {
+        StringBuilder list = new StringBuilder("<ul id=\"backup-codes\">");
+        codes.forEach(c -> list.append("<li><code>").append(esc(c)).append("</code></li>"));
+        list.append("</ul>");
+        return page(HttpStatus.OK, "Save your backup codes", null,
+                "<p>Two-step verification is on. Each backup code below signs you in once when your "
+                        + "authenticator is not at hand. They are shown only now: store them safely.</p>" + list,
+                form(request, "/auth/continue", "I stored them, continue", ""));
+    }
+
+    static ResponseEntity<String> mfaChallenge(HttpServletRequest request, HttpStatus status, String error) {
+        return page(status, "Two-step verification", error,
+                "<p>Enter the 6-digit code from your authenticator app, or one of your backup codes.</p>",
+                form(request, "/auth/mfa", "Verify", codeField("Code or backup code")));
+    }
+
+    static ResponseEntity<String> message(HttpStatus status, String title, String text) {
+        return page(status, title, null, "<p>" + esc(text) + "</p>", "");
+    }
+
+    private static String codeField(String label) {
+        return "<label for=\"code\">" + esc(label) + "</label>"
+                + "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
+                + "required maxlength=\"16\">";
+    }
+
+    private static String field(String name, String label, String type, String autocomplete) {
+        return "<label for=\"" + name + "\">" + esc(label) + "</label>"
+                + "<input id=\"" + name + "\" name=\"" + name + "\" type=\"" + type + "\" autocomplete=\""
+                + autocomplete + "\" required>";
+    }
+
+    private static String form(HttpServletRequest request, String action, String submit, String fields) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String hidden = csrf == null ? "" : "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName())
+                + "\" value=\"" + esc(csrf.getToken()) + "\">";
+        return "<form method=\"post\" action=\"" + action + "\">" + hidden + fields
+                + "<button type=\"submit\">" + esc(submit) + "</button></form>";
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String title, String error, String intro,
+            String body) {
+        String alert = error == null ? "" : "<p role=\"alert\" class=\"error\">" + esc(error) + "</p>";
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + esc(title) + " · Lunora Live</title><style>"
+                + "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
+                + "label{display:block;margin-top:1rem}input{width:100%;padding:.5rem;font-size:1rem}"
+                + "button{margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem}.error{color:#a00}"
+                + "code{word-break:break-all}</style></head><body><main><h1>" + esc(title) + "</h1>"
+                + alert + intro + body + "</main></body></html>";
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
+    }
+
+    private static String esc(String s) {
+        return HtmlUtils.htmlEscape(s);
+    }
+}

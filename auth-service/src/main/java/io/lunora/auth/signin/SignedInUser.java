@@ -1,0 +1,19 @@
+package io.lunora.auth.signin;
+
+import io.lunora.model.identity.Group;
+import io.lunora.model.identity.Pool;
+import java.io.Serializable;
+import java.time.Instant;
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/**
+ * The principal of a completed sign-in at this issuer. Its name is the user id, which becomes the
+ * {@code sub} of the tokens.
+ */
+public record SignedInUser(String userId, String username, Pool pool, Group group, Instant signedInAt)
+        implements AuthenticatedPrincipal, Serializable {
+    @Override
+    public String getName() {
+        return userId;
+    }
+}

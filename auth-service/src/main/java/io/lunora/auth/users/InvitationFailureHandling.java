@@ -1,0 +1,29 @@
+package io.lunora.auth.users;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** An invitation whose mail the SMTP server refused: 502, and no user was created. */
+@RestControllerAdvice(assignableTypes = UserAdminController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InvitationFailureHandling {
+    private static final Logger log = LoggerFactory.getLogger(InvitationFailureHandling.class);
+
+    @ExceptionHandler(MailException.class)
+    ResponseEntity<ProblemDetail> mailFailed(MailException ex) {
+        log.warn("Invitation mail not delivered: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                "The invitation mail could not be sent, so no user was created. Try again later.");
+        problem.setTitle("Mail delivery failed");
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
