@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * switcher. A listener FFmpeg exits when its caller leaves; it is started again at once so the
  * source can reconnect.
  */
-public final class SrtInput implements AutoCloseable {
+public final class SrtInput implements InputSignal, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SrtInput.class);
     /** A listener must be back quickly: the source may reconnect within a second. */
     private static final Duration RESTART_FIRST = Duration.ofMillis(200);
@@ -89,12 +89,12 @@ public final class SrtInput implements AutoCloseable {
         }
     }
 
-    /** Whether a packet arrived within {@code window}. */
+    @Override
     public boolean deliveringWithin(Duration window) {
         return health.deliveringWithin(window, System.nanoTime());
     }
 
-    /** How long the input has been delivering without a gap; zero when it is not. */
+    @Override
     public Duration uptime() {
         return health.uptime(System.nanoTime());
     }

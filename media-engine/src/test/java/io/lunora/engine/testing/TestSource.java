@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test-pattern source (testsrc2 and a sine tone, H.264 + AAC in MPEG-TS) calling an SRT
- * listener, like an encoder in the field would.
+ * listener, like an encoder in the field would. Keyframes every half second.
  */
 public final class TestSource implements AutoCloseable {
     private final Process process;
@@ -25,7 +25,7 @@ public final class TestSource implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-re",
                 "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + fps,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(fps),
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(Math.max(1, fps / 2)),
                 "-b:v", "400k", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts", url));
         try {
             return new TestSource(ffmpeg.processBuilder(ffmpeg.command(args))
