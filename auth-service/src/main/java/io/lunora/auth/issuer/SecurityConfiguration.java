@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,8 +33,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Three filter chains: the authorization server endpoints (sign-in through the login pages), the
@@ -97,9 +94,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .addFilterAfter(new SessionLifetimeFilter(clock), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
+                // only the authorization endpoint sends a browser to the login page; the others answer 401
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                        new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"),
-                                new MediaTypeRequestMatcher(MediaType.TEXT_HTML))));
+                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")));
         return http.build();
     }
 
