@@ -18,6 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rate limits, CORS, security headers, streaming and body limits, through real HTTP. */
 class EdgeBehaviourTest extends GatewayTestBase {
@@ -106,6 +109,16 @@ class EdgeBehaviourTest extends GatewayTestBase {
             assertThat(response.headers().firstValue("Strict-Transport-Security"))
                     .as("HSTS only over https").isEmpty();
         }
+    }
+
+    @Test
+    void shouldAskBrowsersForHttpsOnlyWhenTheRequestCameOverHttps(@Autowired ApplicationContext context) {
+        WebTestClient overHttps = WebTestClient.bindToApplicationContext(context).configureClient()
+                .baseUrl("https://localhost").build();
+
+        overHttps.get().uri("/api/streams").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches("Strict-Transport-Security", "max-age=\\d+ ; includeSubDomains");
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Forged, stale and misdirected tokens are refused at the gateway with 401/403 problem+json, and
@@ -119,6 +122,19 @@ class JwtAttackTest extends GatewayTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(SERVICES.get("STREAMING").received()).singleElement()
                 .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldNeverLogTokens(CapturedOutput output) {
+        String expired = operatorToken(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600))));
+        String valid = operatorToken(c -> { });
+
+        gateway.send("GET", OPERATOR_ROUTE, expired);
+        gateway.send("GET", OPERATOR_ROUTE, valid);
+        gateway.send("GET", "/api/presets/slow", valid);
+
+        assertThat(output.getAll()).doesNotContain(expired.split("\\.")[2]).doesNotContain(valid.split("\\.")[2]);
     }
 
     private void assertRefused(String token, int status) {

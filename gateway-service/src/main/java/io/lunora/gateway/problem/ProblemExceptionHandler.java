@@ -2,6 +2,7 @@ package io.lunora.gateway.problem;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -32,16 +33,20 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case ResponseStatusException rse -> fromStatus(exchange, rse);
             case io.netty.channel.ConnectTimeoutException t ->
                     Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time.");
-            case ConnectException c -> {
-                log.warn("service unreachable for {}: {}", exchange.getRequest().getPath(), c.getClass().getSimpleName());
-                yield Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service is not available.");
-            }
+            // refused, or (containers) its host name is gone while it is down
+            case ConnectException c -> unavailable(exchange, c);
+            case UnknownHostException u -> unavailable(exchange, u);
             case IOException io -> Problems.write(exchange, HttpStatus.BAD_GATEWAY, "The service gave no valid answer.");
             default -> {
                 log.error("unexpected error for {}", exchange.getRequest().getPath(), ex);
                 yield Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
             }
         };
+    }
+
+    private static Mono<Void> unavailable(ServerWebExchange exchange, IOException cause) {
+        log.warn("service unreachable for {}: {}", exchange.getRequest().getPath(), cause.getClass().getSimpleName());
+        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service is not available.");
     }
 
     private static Mono<Void> fromStatus(ServerWebExchange exchange, ResponseStatusException ex) {
