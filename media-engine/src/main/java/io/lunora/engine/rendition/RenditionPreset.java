@@ -1,0 +1,54 @@
+package io.lunora.engine.rendition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one rendition encoder produces. Two destinations with equal presets share one encoder,
+ * so this is a value (record equality is the sharing key).
+ *
+ * @param passthrough copy the program's video and audio as they are (the other fields are unused)
+ * @param codec       {@code h264} or {@code h265}
+ * @param profile     {@code baseline}, {@code main} or {@code high}
+ * @param rateControl {@code cbr} or {@code vbr}
+ * @param gopFrames   frames from one keyframe to the next
+ * @param channels    1 or 2
+ */
+public record RenditionPreset(boolean passthrough, int width, int height, int fps, int videoBitrateKbps,
+        String rateControl, int bufferKbps, String codec, String profile, int gopFrames, int bFrames,
+        String audioCodec, int audioBitrateKbps, int sampleRateHz, int channels) {
+
+    public static final RenditionPreset PASSTHROUGH = new RenditionPreset(true, 0, 0, 0, 0, null, 0, null, null, 0, 0,
+            null, 0, 0, 0);
+
+    /** A readable, stable name for logs and metrics, e.g. {@code h264-640x360p25-800k}. */
+    public String label() {
+        return passthrough ? "passthrough"
+                : codec + "-" + width + "x" + height + "p" + fps + "-" + videoBitrateKbps + "k";
+    }
+
+    /** The output options of the encoder for this preset (after the input, before the muxer). */
+    List<String> encoderOptions() {
+        if (passthrough) {
+            return List.of("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy");
+        }
+        List<String> o = new ArrayList<>(List.of("-map", "0:v:0", "-map", "0:a:0?",
+                "-vf", "scale=" + width + ":" + height + ":force_original_aspect_ratio=decrease,pad=" + width + ":" + height
+                        + ":(ow-iw)/2:(oh-ih)/2,setsar=1",
+                "-fps_mode", "cfr", "-r", Integer.toString(fps), "-pix_fmt", "yuv420p",
+                "-b:v", videoBitrateKbps + "k", "-maxrate", videoBitrateKbps + "k", "-bufsize", bufferKbps + "k",
+                "-g", Integer.toString(gopFrames), "-keyint_min", Integer.toString(gopFrames), "-sc_threshold", "0",
+                "-bf", Integer.toString(bFrames)));
+        if ("h265".equals(codec)) {
+            o.addAll(List.of("-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-profile:v", "main",
+                    "-x265-params", "log-level=error:keyint=" + gopFrames + ":min-keyint=" + gopFrames
+                            + ":scenecut=0:bframes=" + bFrames + ("cbr".equals(rateControl) ? ":strict-cbr=1" : "")));
+        } else {
+            o.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", profile,
+                    "-x264-params", "scenecut=0" + ("cbr".equals(rateControl) ? ":nal-hrd=cbr:force-cfr=1" : "")));
+        }
+        o.addAll(List.of("-c:a", "mp3".equals(audioCodec) ? "libmp3lame" : "aac", "-b:a", audioBitrateKbps + "k",
+                "-ar", Integer.toString(sampleRateHz), "-ac", Integer.toString(channels)));
+        return o;
+    }
+}
