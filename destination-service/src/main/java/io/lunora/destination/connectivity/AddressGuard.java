@@ -1,0 +1,78 @@
+package io.lunora.destination.connectivity;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Keeps the connectivity test from reaching into the deployment's own network (SSRF): a host is
+ * resolved once, every address it resolves to must be public, and the probe then connects to
+ * that vetted address (no second lookup a rebinding DNS server could answer differently).
+ * Addresses in the admin allow-list pass anyway.
+ */
+public class AddressGuard {
+    /** Special-purpose blocks (RFC 6890 and friends) a stream destination has no business in. */
+    private static final List<Cidr> BLOCKED = List.of(
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+            "::/128", "::1/128", "64:ff9b::/96", "fc00::/7", "fe80::/10", "ff00::/8",
+            // AWS's IPv6 instance metadata endpoint sits in fd00:ec2::/32 (covered by fc00::/7; named for clarity)
+            "fd00:ec2::/32").stream().map(Cidr::parse).toList();
+
+    private final List<Cidr> allowed;
+
+    public AddressGuard(List<String> allowList) {
+        this.allowed = allowList == null ? List.of() : allowList.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+    }
+
+    /** The address to connect to, or an exception saying why the host is refused. */
+    public InetAddress vet(String host) throws RefusedException, UnknownHostException {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = InetAddress.getAllByName(literal);
+        for (InetAddress address : addresses) {
+            if (isBlocked(address)) {
+                throw new RefusedException("the host resolves to a loopback, private, link-local or metadata address ("
+                        + address.getHostAddress() + "), which the test allow-list does not permit");
+            }
+        }
+        return addresses[0];
+    }
+
+    boolean isBlocked(InetAddress address) {
+        if (allowed.stream().anyMatch(c -> c.contains(address))) {
+            return false;
+        }
+        return address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()
+                || BLOCKED.stream().anyMatch(c -> c.contains(address)) || isMappedBlocked(address);
+    }
+
+    /** {@code ::ffff:a.b.c.d} and the like are judged by the IPv4 address they carry. */
+    private boolean isMappedBlocked(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length != 16) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        boolean mapped = (b[10] == (byte) 0xFF && b[11] == (byte) 0xFF) || (b[10] == 0 && b[11] == 0);
+        if (!mapped) {
+            return false;
+        }
+        try {
+            return isBlocked(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The host may not be tested from here. */
+    public static class RefusedException extends Exception {
+        public RefusedException(String message) {
+            super(message);
+        }
+    }
+}

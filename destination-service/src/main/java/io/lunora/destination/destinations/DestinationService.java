@@ -1,0 +1,162 @@
+package io.lunora.destination.destinations;
+
+import io.lunora.destination.connectivity.ProbeResult;
+import io.lunora.destination.connectivity.RtmpProbe;
+import io.lunora.destination.keys.StreamKeys;
+import io.lunora.destination.keys.StreamKeys.StoredKey;
+import io.lunora.destination.web.FieldErrors;
+import io.lunora.model.destination.DestinationTarget;
+import io.lunora.model.destination.PresetUsage;
+import io.lunora.support.problem.ConflictException;
+import io.lunora.support.problem.NotFoundException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** The destination use cases of one organization. Stream keys go to the secret store only. */
+@Service
+public class DestinationService {
+    private static final Logger log = LoggerFactory.getLogger(DestinationService.class);
+
+    private final DestinationStore store;
+    private final StreamKeys keys;
+    private final RtmpProbe probe;
+
+    DestinationService(DestinationStore store, StreamKeys keys, RtmpProbe probe) {
+        this.store = store;
+        this.keys = keys;
+        this.probe = probe;
+    }
+
+    public List<Destination> list(String organizationId) {
+        return store.list(organizationId).stream()
+                .sorted(Comparator.comparing(Destination::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Destination::destinationId))
+                .toList();
+    }
+
+    public Destination get(String organizationId, String destinationId) {
+        return store.find(organizationId, destinationId)
+                .orElseThrow(() -> new NotFoundException("destination", destinationId));
+    }
+
+    public Destination create(String organizationId, String userId, DestinationRequest request) {
+        DestinationRequest r = DestinationValidator.check(request, false, new FieldErrors());
+        String id = "dest-" + UUID.randomUUID();
+        StoredKey key = r.streamKey() == null ? null : keys.store(r.platform(), id, r.streamKey());
+        String now = Instant.now().toString();
+        Destination destination = new Destination(id, organizationId, userId, r.name(), r.platform(), r.rtmpUrl(),
+                key == null ? null : key.name(), key == null ? null : key.masked(), r.presetId(),
+                orDefault(r.enabled(), true), orDefault(r.autoStart(), false), orDefault(r.recordingBackup(), false),
+                orDefault(r.priority(), false), null, now, now);
+        try {
+            Destination created = store.create(destination);
+            log.info("Destination {} created in organization {} (platform {}, key {})", id, organizationId,
+                    r.platform(), key == null ? "none" : "stored");
+            return created;
+        } catch (RuntimeException e) {
+            keys.delete(key == null ? null : key.name()); // no orphan secret for a row that was not written
+            throw e;
+        }
+    }
+
+    public Destination update(String organizationId, String destinationId, DestinationRequest request) {
+        Destination current = get(organizationId, destinationId);
+        DestinationRequest r = DestinationValidator.check(request, true, new FieldErrors());
+        requireVersion(current, r.version());
+        String param = current.streamKeyParam();
+        String masked = current.streamKeyMasked();
+        if (r.streamKey() != null) {
+            StoredKey key = keys.store(r.platform(), destinationId, r.streamKey());
+            if (param != null && !param.equals(key.name())) {
+                keys.delete(param);
+            }
+            param = key.name();
+            masked = key.masked();
+        } else if (param != null && !r.platform().equals(current.platform())) {
+            StoredKey moved = keys.move(param, r.platform(), destinationId);
+            param = moved.name();
+            masked = moved.masked();
+        }
+        Destination updated = store.update(new Destination(destinationId, organizationId, current.userId(), r.name(),
+                r.platform(), r.rtmpUrl(), param, masked, r.presetId(), orDefault(r.enabled(), current.enabled()),
+                orDefault(r.autoStart(), current.autoStart()), orDefault(r.recordingBackup(), current.recordingBackup()),
+                orDefault(r.priority(), current.priority()), r.version(), current.createdAt(), Instant.now().toString()));
+        log.info("Destination {} updated to version {}", destinationId, updated.version());
+        return updated;
+    }
+
+    /** Replaces the key; the version is checked when given, else the current one is used. */
+    public Destination rotateKey(String organizationId, String destinationId, String newKey, Long version) {
+        Destination current = get(organizationId, destinationId);
+        FieldErrors errors = new FieldErrors();
+        DestinationValidator.checkStreamKey(newKey, errors);
+        errors.throwIfAny();
+        if (version != null) {
+            requireVersion(current, version);
+        }
+        Destination expected = version == null ? current : withVersion(current, version);
+        StoredKey key = keys.store(current.platform(), destinationId, newKey);
+        Destination updated = store.update(expected.withKey(key.name(), key.masked(), Instant.now().toString()));
+        log.info("Stream key of destination {} rotated", destinationId);
+        return updated;
+    }
+
+    public void delete(String organizationId, String destinationId, Long version) {
+        Destination current = get(organizationId, destinationId);
+        store.delete(organizationId, destinationId, version);
+        keys.delete(current.streamKeyParam());
+        log.info("Destination {} deleted from organization {}", destinationId, organizationId);
+    }
+
+    public ProbeResult test(String organizationId, String destinationId) {
+        Destination destination = get(organizationId, destinationId);
+        ProbeResult result = probe.probe(destination.rtmpUrl());
+        log.info("Connectivity test of destination {}: {} {} in {} ms", destinationId,
+                result.reachable() ? "reachable" : "failed at", result.reachable() ? "" : result.failedStep(),
+                result.durationMs());
+        return result;
+    }
+
+    /** For the streaming control service only: the destination with its key. */
+    public DestinationTarget target(String organizationId, String destinationId) {
+        return toTarget(get(organizationId, destinationId));
+    }
+
+    public List<DestinationTarget> autoStartTargets(String organizationId) {
+        return list(organizationId).stream().filter(d -> d.enabled() && d.autoStart()).map(this::toTarget).toList();
+    }
+
+    public PresetUsage presetUsage(String organizationId, String presetId) {
+        return new PresetUsage(presetId, organizationId, store.list(organizationId).stream()
+                .filter(d -> presetId.equals(d.presetId())).map(Destination::destinationId).sorted().toList());
+    }
+
+    private DestinationTarget toTarget(Destination d) {
+        String key = keys.read(d.streamKeyParam()).orElse(null);
+        return new DestinationTarget(d.destinationId(), d.organizationId(), d.name(), d.platform(), d.rtmpUrl(), key,
+                d.presetId(), d.enabled(), d.autoStart(), d.recordingBackup(), d.priority());
+    }
+
+    private static Destination withVersion(Destination d, long version) {
+        return new Destination(d.destinationId(), d.organizationId(), d.userId(), d.name(), d.platform(), d.rtmpUrl(),
+                d.streamKeyParam(), d.streamKeyMasked(), d.presetId(), d.enabled(), d.autoStart(), d.recordingBackup(),
+                d.priority(), version, d.createdAt(), d.updatedAt());
+    }
+
+    /** Checked before the secret store is touched, so a stale write changes no key; the write itself checks again. */
+    private static void requireVersion(Destination current, Long version) {
+        if (!version.equals(current.version())) {
+            throw new ConflictException("The destination was changed since you read it. Reload it and apply your "
+                    + "change again.");
+        }
+    }
+
+    private static boolean orDefault(Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,89 @@
+package io.lunora.destination.destinations;
+
+import io.lunora.destination.web.FieldErrors;
+import io.lunora.model.destination.Platforms;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/** Checks a destination request; messages never repeat the stream key or the URL. */
+final class DestinationValidator {
+    static final int MAX_NAME = 100;
+    static final int MAX_URL = 512;
+    static final int MAX_KEY = 256;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private DestinationValidator() {
+    }
+
+    /** Returns the request with the platform's default URL filled in. */
+    static DestinationRequest check(DestinationRequest r, boolean update, FieldErrors errors) {
+        if (r == null) {
+            errors.add("body", "is required");
+            errors.throwIfAny();
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            errors.add("name", "is required");
+        } else if (r.name().strip().length() > MAX_NAME) {
+            errors.add("name", "must be at most " + MAX_NAME + " characters");
+        } else if (CONTROL.matcher(r.name()).find()) {
+            errors.add("name", "must not contain control characters");
+        }
+        errors.oneOf("platform", r.platform(), Platforms.ALL);
+        String url = r.rtmpUrl() == null || r.rtmpUrl().isBlank()
+                ? IngestUrls.defaultFor(r.platform()).orElse(null) : r.rtmpUrl().strip();
+        checkUrl(url, errors);
+        if (r.streamKey() != null && (r.streamKey().length() > MAX_KEY || !KEY.matcher(r.streamKey()).matches())) {
+            errors.add("stream_key", "must be 1 to " + MAX_KEY + " printable characters without spaces");
+        }
+        if (r.presetId() == null || r.presetId().isBlank()) {
+            errors.add("preset_id", "is required");
+        } else if (!ID.matcher(r.presetId()).matches()) {
+            errors.add("preset_id", "is not a preset id");
+        }
+        if (update && r.version() == null) {
+            errors.add("version", "is required: send the version you read");
+        }
+        errors.throwIfAny();
+        return new DestinationRequest(r.name().strip(), r.platform(), url, r.streamKey(), r.presetId(), r.enabled(),
+                r.autoStart(), r.recordingBackup(), r.priority(), r.version());
+    }
+
+    static void checkStreamKey(String key, FieldErrors errors) {
+        if (key == null || key.isEmpty()) {
+            errors.add("stream_key", "is required");
+        } else if (key.length() > MAX_KEY || !KEY.matcher(key).matches()) {
+            errors.add("stream_key", "must be 1 to " + MAX_KEY + " printable characters without spaces");
+        }
+    }
+
+    private static void checkUrl(String url, FieldErrors errors) {
+        if (url == null) {
+            errors.add("rtmp_url", "is required for this platform");
+            return;
+        }
+        if (url.length() > MAX_URL) {
+            errors.add("rtmp_url", "must be at most " + MAX_URL + " characters");
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!scheme.equals("rtmp") && !scheme.equals("rtmps")) {
+                errors.add("rtmp_url", "must start with rtmp:// or rtmps://");
+            } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                errors.add("rtmp_url", "must name a host");
+            } else if (uri.getRawUserInfo() != null) {
+                errors.add("rtmp_url", "must not hold credentials; put the stream key in stream_key");
+            } else if (uri.getRawFragment() != null) {
+                errors.add("rtmp_url", "must not have a fragment");
+            } else if (uri.getPath() == null || uri.getPath().length() < 2) {
+                errors.add("rtmp_url", "must name the application, e.g. rtmp://host/live");
+            }
+        } catch (URISyntaxException e) {
+            errors.add("rtmp_url", "is not a valid URL");
+        }
+    }
+}
