@@ -171,6 +171,14 @@ class RouteRoleMatrixTest extends GatewayTestBase {
     }
 
     @Test
+    void shouldAnswer404WhenAnAllowedPathHasNoService() {
+        HttpResponse<String> response = gateway.send("GET", "/api/admin/settings", tokenOf(Group.ADMINS));
+
+        assertProblem(response, 404);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
     void shouldServeOwnHealthWithoutRouting() {
         HttpResponse<String> response = gateway.send("GET", "/actuator/health", null);
 

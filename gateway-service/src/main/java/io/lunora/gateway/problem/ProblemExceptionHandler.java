@@ -1,5 +1,6 @@
 package io.lunora.gateway.problem;
 
+import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -31,7 +32,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         return switch (ex) {
             case ResponseStatusException rse -> fromStatus(exchange, rse);
-            case io.netty.channel.ConnectTimeoutException t ->
+            case ConnectTimeoutException t ->
                     Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time.");
             // refused, or (containers) its host name is gone while it is down
             case ConnectException c -> unavailable(exchange, c);
