@@ -1,0 +1,144 @@
+package io.lunora.engine.output;
+
+import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.process.Backoff;
+import io.lunora.engine.process.ChildPool;
+import io.lunora.engine.process.ChildProcess;
+import io.lunora.engine.process.ChildSpec;
+import io.lunora.engine.process.Progress;
+import io.lunora.engine.process.ProgressMeters;
+import io.lunora.engine.process.Redactor;
+import io.lunora.engine.rendition.PacketPipe;
+import io.lunora.engine.rendition.RenditionEncoder;
+import io.lunora.model.media.OutputState;
+import io.lunora.model.media.OutputStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One destination: a copy-only FFmpeg that publishes its rendition as FLV over RTMP(S), fed
+ * from the rendition starting at a keyframe. It is started and stopped alone, never touching
+ * the other destinations. A push that fails while wanted is retried with backoff (1 s to 30 s,
+ * jittered) until it has failed {@code maxAttempts} times in a row.
+ */
+public final class Pusher implements AutoCloseable {
+    private final String destinationId;
+    private final RenditionEncoder rendition;
+    private final Redactor redactor;
+    private final int maxAttempts;
+    private final Consumer<OutputStatus> changes;
+    private final Backoff backoff = Backoff.standard();
+    private final ProgressMeters meters;
+    private final ChildProcess child;
+    private volatile PacketPipe pipe;
+    private volatile OutputState state = OutputState.STOPPED;
+    private volatile String lastError;
+    private volatile int attempts;
+
+    public Pusher(String destinationId, String publishUrl, String streamKey, RenditionEncoder rendition, Ffmpeg ffmpeg,
+            ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
+        this.destinationId = destinationId;
+        this.rendition = rendition;
+        this.redactor = redactor;
+        this.maxAttempts = maxAttempts;
+        this.changes = changes;
+        redactor.register(streamKey);
+        this.meters = new ProgressMeters(registry, "pusher", destinationId);
+        this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(publishUrl)),
+                ffmpeg.environment(), backoff), new ChildProcess.Listener() {
+                    @Override
+                    public void started(Process process) {
+                        PacketPipe feed = new PacketPipe("pusher-" + destinationId, process.getOutputStream());
+                        pipe = feed;
+                        rendition.output().addReader(feed);
+                        if (state == OutputState.RETRYING) {
+                            change(OutputState.CONNECTING);
+                        }
+                    }
+
+                    @Override
+                    public void progress(Progress progress) {
+                        meters.update(progress);
+                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0 && state != OutputState.LIVE) {
+                            backoff.reset();
+                            attempts = 0;
+                            change(OutputState.LIVE);
+                        }
+                    }
+
+                    @Override
+                    public void exited(int exitCode, String error, Duration restartIn) {
+                        unfeed();
+                        meters.reset();
+                        if (restartIn == null) {
+                            return;
+                        }
+                        lastError = error.isBlank() ? "FFmpeg exited with " + exitCode : redactor.redact(error);
+                        attempts++;
+                        if (attempts >= maxAttempts) {
+                            child.stop();
+                            change(OutputState.FAILED);
+                        } else {
+                            change(OutputState.RETRYING);
+                        }
+                    }
+                });
+    }
+
+    static List<String> arguments(String publishUrl) {
+        return List.of("-hide_banner", "-loglevel", "warning", "-nostats", "-progress", "pipe:2", "-stats_period", "1",
+                "-probesize", "200000", "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0",
+                "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-f", "flv", "-flvflags", "no_duration_filesize",
+                "-rw_timeout", "10000000", publishUrl);
+    }
+
+    private void unfeed() {
+        PacketPipe feed = pipe;
+        if (feed != null) {
+            rendition.output().removeReader(feed);
+            feed.close();
+            pipe = null;
+        }
+    }
+
+    private void change(OutputState next) {
+        state = next;
+        changes.accept(status());
+    }
+
+    public String destinationId() {
+        return destinationId;
+    }
+
+    public RenditionEncoder rendition() {
+        return rendition;
+    }
+
+    public void start() {
+        attempts = 0;
+        lastError = null;
+        backoff.reset();
+        change(OutputState.CONNECTING);
+        child.start();
+    }
+
+    /** Stops this destination only. */
+    public void stop() {
+        child.stop().join();
+        unfeed();
+        change(OutputState.STOPPED);
+    }
+
+    public OutputStatus status() {
+        return new OutputStatus(destinationId, state, rendition.preset().label(), lastError, attempts,
+                meters.latest().bitrateKbps());
+    }
+
+    @Override
+    public void close() {
+        stop();
+        meters.close();
+    }
+}

@@ -1,0 +1,75 @@
+package io.lunora.engine.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lunora.engine.rendition.RenditionEncoder;
+import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.engine.testing.Media;
+import io.lunora.engine.testing.ProgramChain;
+import io.lunora.engine.testing.Probe;
+import io.lunora.engine.testing.RtmpReceiver;
+import io.lunora.engine.testing.TestSource;
+import io.lunora.model.media.OutputState;
+import io.lunora.model.media.OutputStatus;
+import io.lunora.testing.FreePorts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PusherTest {
+    private static final String KEY = "live-key-7f3a9c2e";
+    private static final RenditionPreset PRESET = new RenditionPreset(false, 320, 180, 25, 300, "cbr", 600,
+            "h264", "main", 50, 0, "aac", 64, 48000, 2);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldRetryAFailedPushWithBackoffAndLeaveTheOtherDestinationUntouched() {
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
+        List<OutputStatus> changesA = new CopyOnWriteArrayList<>();
+        try (ProgramChain chain = new ProgramChain(data); TestSource source = TestSource.call(chain.port)) {
+            RenditionEncoder rendition = new RenditionEncoder(PRESET, Media.ffmpeg(), chain.pool, chain.bus,
+                    new SimpleMeterRegistry());
+            rendition.start();
+            RtmpReceiver receiverA = RtmpReceiver.listen(portA, KEY, data.resolve("a1.flv"));
+            RtmpReceiver receiverB = RtmpReceiver.listen(portB, "other-key-0001", data.resolve("b.flv"));
+            Pusher a = new Pusher("dest-a", RtmpReceiver.url(portA) + "/" + KEY, KEY, rendition, Media.ffmpeg(),
+                    chain.pool, chain.redactor, new SimpleMeterRegistry(), 20, changesA::add);
+            Pusher b = new Pusher("dest-b", RtmpReceiver.url(portB) + "/other-key-0001", "other-key-0001", rendition,
+                    Media.ffmpeg(), chain.pool, chain.redactor, new SimpleMeterRegistry(), 20, s -> { });
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.status().state() == OutputState.LIVE
+                    && b.status().state() == OutputState.LIVE);
+
+            receiverA.kill();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> a.status().state() == OutputState.RETRYING);
+            RtmpReceiver again = RtmpReceiver.listen(portA, KEY, data.resolve("a2.flv"));
+            await().atMost(Duration.ofSeconds(8)).until(() -> a.status().state() == OutputState.LIVE);
+            assertThat(changesA).extracting(OutputStatus::state).containsSubsequence(OutputState.CONNECTING,
+                    OutputState.LIVE, OutputState.RETRYING, OutputState.CONNECTING, OutputState.LIVE);
+            assertThat(changesA).extracting(OutputStatus::lastError).filteredOn(java.util.Objects::nonNull).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e).doesNotContain(KEY));
+            assertThat(b.status().state()).isEqualTo(OutputState.LIVE);
+            assertThat(b.status().attempts()).isZero();
+
+            a.stop();
+            b.stop();
+            assertThat(a.status().state()).isEqualTo(OutputState.STOPPED);
+            again.close();
+            receiverB.close();
+            Probe restarted = Probe.video(again.recording());
+            assertThat(restarted.packets()).isNotEmpty();
+            assertThat(restarted.packets().getFirst().keyframe()).isTrue();
+            assertThat(Probe.video(receiverB.recording()).largestFrameGap()).isLessThan(Duration.ofMillis(500));
+        }
+    }
+}
