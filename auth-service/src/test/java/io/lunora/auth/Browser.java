@@ -75,10 +75,6 @@ final class Browser {
                 .collect(Collectors.joining("&"));
     }
 
-    String lastPage() {
-        return lastPage;
-    }
-
     private HttpResponse<String> remember(HttpResponse<String> response) {
         if (response.body() != null && !response.body().isEmpty()) {
             lastPage = response.body();

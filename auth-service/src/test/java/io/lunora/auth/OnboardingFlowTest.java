@@ -73,6 +73,19 @@ class OnboardingFlowTest extends AuthServerTestBase {
     }
 
     @Test
+    void shouldShowTheInvitationInTheDevMailViewToLocalCallersOnly() {
+        String temporary = invite(admin().tokens().accessToken(), "dora", "dora@example.com", "operators");
+        HttpResponse<String> local = send(java.net.http.HttpRequest.newBuilder(URI.create(base() + "/internal/dev/mail"))
+                .build());
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.body()).contains("To:      dora@example.com").contains("Temporary password: " + temporary);
+        HttpResponse<String> forwarded = send(java.net.http.HttpRequest.newBuilder(
+                URI.create(base() + "/internal/dev/mail")).header("X-Forwarded-For", "203.0.113.5").build());
+        assertThat(forwarded.statusCode()).as("a request relayed for a remote client").isEqualTo(404);
+        assertThat(forwarded.body()).doesNotContain(temporary);
+    }
+
+    @Test
     void shouldRequireAFreshTotpCodeOrAnUnusedBackupCodeAtEverySignIn() {
         String temporary = invite(admin().tokens().accessToken(), "mallory", "mallory@example.com", "operators");
         Onboarded user = firstSignIn(browser(), "lunora-operator", "mallory", temporary, STRONG_PASSWORD);
