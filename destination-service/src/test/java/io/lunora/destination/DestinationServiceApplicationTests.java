@@ -27,6 +27,13 @@ class DestinationServiceApplicationTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
+        registry.add("lunora.data-dir", () -> {
+            try {
+                return java.nio.file.Files.createTempDirectory("destination-app").toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @AfterAll
