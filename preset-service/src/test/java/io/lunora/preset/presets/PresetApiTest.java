@@ -49,7 +49,7 @@ class PresetApiTest {
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
         registry.add("lunora.services.token-uri",
                 () -> issuer.clientCredentialsTokenUri("lunora-services", "s3rvice-secret"));
-        registry.add("lunora.services.destination-service-url", destinations::url);
+        registry.add("lunora.services.destination-url", destinations::url);
     }
 
     @AfterAll
@@ -235,6 +235,7 @@ class PresetApiTest {
         destinations.answer(r -> usage(List.of()));
         assertThat(send("DELETE", "/api/presets/" + id, admin, null).statusCode()).isEqualTo(204);
         assertThat(storedItem(org, id)).isEmpty();
+        assertThat(issuer.tokenRequestCount()).as("the service token is cached, not fetched per call").isEqualTo(1);
     }
 
     @Test
