@@ -99,8 +99,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        // The class name only: messages may carry request data.
-        log.error("Unexpected failure: {}", ex.getClass().getName());
+        // Types and place only: messages may carry request data.
+        log.error("Unexpected failure: {}", SafeFailure.describe(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. It has been logged.");
         problem.setTitle("Internal error");

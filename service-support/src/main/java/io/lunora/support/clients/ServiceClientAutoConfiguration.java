@@ -1,0 +1,64 @@
+package io.lunora.support.clients;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Service-to-service clients, for services that set {@code lunora.services.token-uri}. */
+@AutoConfiguration
+@ConditionalOnClass(OAuth2AuthorizedClientManager.class)
+@ConditionalOnProperty(prefix = "lunora.services", name = "token-uri")
+@EnableConfigurationProperties(ServiceClientProperties.class)
+public class ServiceClientAutoConfiguration {
+
+    @Bean
+    OAuth2AuthorizedClientManager serviceTokenManager(ServiceClientProperties properties) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(ServiceClients.REGISTRATION)
+                .clientId(properties.clientId() == null ? "lunora-services" : properties.clientId())
+                .clientSecret(secret(properties))
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenUri(properties.tokenUri())
+                .scope("internal")
+                .build();
+        InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
+                        new InMemoryOAuth2AuthorizedClientService(registrations));
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        return manager;
+    }
+
+    @Bean
+    ServiceClients serviceClients(OAuth2AuthorizedClientManager serviceTokenManager, JsonMapper json) {
+        return new ServiceClients(serviceTokenManager, json);
+    }
+
+    /** The secret from configuration, else from the file auth-service generated it into; read lazily per start. */
+    static String secret(ServiceClientProperties properties) {
+        if (properties.clientSecret() != null && !properties.clientSecret().isBlank()) {
+            return properties.clientSecret();
+        }
+        if (properties.secretFile() != null && Files.isReadable(Path.of(properties.secretFile()))) {
+            try {
+                return Files.readString(Path.of(properties.secretFile())).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the service client secret file", e);
+            }
+        }
+        return "";
+    }
+}

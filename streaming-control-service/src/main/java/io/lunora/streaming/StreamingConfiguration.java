@@ -1,0 +1,74 @@
+package io.lunora.streaming;
+
+import io.lunora.streaming.control.StreamingControlService;
+import io.lunora.streaming.control.StreamingProperties;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.support.security.AuthorizationRules;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Role rules, the clock, and the background work: media events, duration limits, reconciliation. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(StreamingProperties.class)
+class StreamingConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(StreamingConfiguration.class);
+
+    @Bean
+    AuthorizationRules streamingRules() {
+        return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS");
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BackgroundWork backgroundWork(StreamingControlService control, MediaBackend media) {
+        return new BackgroundWork(control, media);
+    }
+
+    static class BackgroundWork implements AutoCloseable {
+        private final StreamingControlService control;
+        private final MediaBackend media;
+        private AutoCloseable subscription;
+
+        BackgroundWork(StreamingControlService control, MediaBackend media) {
+            this.control = control;
+            this.media = media;
+        }
+
+        /** Once the service is up: follow the media events, and bring open sessions back in line. */
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            subscription = media.subscribe(control::onMediaEvent);
+            try {
+                control.reconcile();
+            } catch (RuntimeException e) {
+                log.warn("Reconciling open sessions failed ({}); it is retried with the duration check",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+        void enforceLimits() {
+            control.enforceMaxDuration();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (subscription != null) {
+                subscription.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.lunora.streaming.control;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/streaming/start}: the destinations to push to (absent: the
+ * enabled auto-start ones) and whether to record the program.
+ */
+public record StartSessionCommand(
+        @Size(max = 20) List<@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a destination id") String> destinationIds,
+        Boolean recording) {
+}

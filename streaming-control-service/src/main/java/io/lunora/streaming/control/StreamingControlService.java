@@ -1,0 +1,316 @@
+package io.lunora.streaming.control;
+
+import io.lunora.model.destination.DestinationTarget;
+import io.lunora.model.identity.Group;
+import io.lunora.model.preset.EncodingPreset;
+import io.lunora.streaming.live.LiveStatusHub;
+import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.media.OutputSpec;
+import io.lunora.streaming.resolve.DestinationDirectory;
+import io.lunora.streaming.resolve.PresetCatalog;
+import io.lunora.streaming.resolve.SourceSettings;
+import io.lunora.streaming.sessions.OutputState;
+import io.lunora.streaming.sessions.SessionStatus;
+import io.lunora.streaming.sessions.SessionStore;
+import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.support.problem.ConflictException;
+import io.lunora.support.problem.InvalidFieldException;
+import io.lunora.support.problem.NotFoundException;
+import io.lunora.support.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Starts and stops sessions and single destinations, and keeps each session's record in step
+ * with what the media backend reports. One organization has at most one open session. Changes
+ * to a session are serialized per organization, and every change is published live.
+ */
+@Service
+public class StreamingControlService {
+    private static final Logger log = LoggerFactory.getLogger(StreamingControlService.class);
+
+    private final SessionStore store;
+    private final MediaBackend media;
+    private final DestinationDirectory destinations;
+    private final PresetCatalog presets;
+    private final SourceSettings sources;
+    private final LiveStatusHub hub;
+    private final StreamingProperties properties;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public StreamingControlService(SessionStore store, MediaBackend media, DestinationDirectory destinations,
+            PresetCatalog presets, SourceSettings sources, LiveStatusHub hub, StreamingProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.media = media;
+        this.destinations = destinations;
+        this.presets = presets;
+        this.sources = sources;
+        this.hub = hub;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Result of a start: the session, and whether this call created it (false: it was already open). */
+    public record Started(StreamSession session, boolean created) {
+    }
+
+    public Started start(Caller caller, StartSessionCommand command) {
+        String org = caller.requireOrganization();
+        return withLock(org, () -> {
+            Optional<StreamSession> open = store.findOpen(org);
+            if (open.isPresent()) {
+                return new Started(open.get(), false);
+            }
+            Map<DestinationTarget, EncodingPreset> chosen = resolve(org, command.destinationIds());
+            ChannelSpec.Inputs inputs = sources.current(org);
+            Instant now = clock.instant();
+            List<StreamSession.Destination> sessionDestinations = chosen.keySet().stream()
+                    .map(t -> new StreamSession.Destination(t.destinationId(), t.name(), t.platform(), t.presetId(),
+                            OutputState.CONNECTING, true, now, null, 0, 0, null))
+                    .toList();
+            StreamSession session = store.open(new StreamSession(org, newSessionId(now), caller.username(), now, null,
+                    SessionStatus.STARTING, new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(),
+                            inputs.primary().name(), inputs.secondary() == null ? null : inputs.secondary().name(),
+                            "primary"),
+                    sessionDestinations, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
+                    caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()), null));
+            try {
+                media.startChannel(new ChannelSpec(org, session.sessionId(), inputs, session.recording()));
+                chosen.forEach((target, preset) -> media.startOutput(org,
+                        new OutputSpec(target.destinationId(), preset, target.publishUrl())));
+            } catch (RuntimeException failure) {
+                log.error("Media backend refused session {}: {}", session.sessionId(), failure.getClass().getSimpleName());
+                media.stopChannel(org);
+                StreamSession failed = store.save(session.withError(new StreamSession.SessionError(clock.instant(), null,
+                        "media backend failed to start the channel")).withStatus(SessionStatus.ERROR, clock.instant()));
+                store.close(failed);
+                hub.publish(failed);
+                throw new MediaUnavailableException();
+            }
+            StreamSession active = store.save(session.withStatus(SessionStatus.ACTIVE, clock.instant()));
+            hub.publish(active);
+            return new Started(active, true);
+        });
+    }
+
+    /** Stops the open session; without one it answers the latest session (stopping twice is harmless). */
+    public Optional<StreamSession> stop(Caller caller, String reason) {
+        String org = caller.requireOrganization();
+        return withLock(org, () -> store.findOpen(org).map(open -> stopOpen(open, reason))
+                .or(() -> store.history(org, 1).stream().findFirst()));
+    }
+
+    private StreamSession stopOpen(StreamSession open, String reason) {
+        media.stopChannel(open.organizationId());
+        Instant now = clock.instant();
+        StreamSession stopped = open;
+        for (StreamSession.Destination d : open.destinations()) {
+            stopped = stopped.withDestination(d.withStopped(now));
+        }
+        if (reason != null) {
+            stopped = stopped.withError(new StreamSession.SessionError(now, null, reason));
+        }
+        stopped = store.save(stopped.withStatus(SessionStatus.STOPPED, now));
+        store.close(stopped);
+        hub.publish(stopped);
+        return stopped;
+    }
+
+    public StreamSession startDestination(Caller caller, String destinationId) {
+        String org = caller.requireOrganization();
+        return withLock(org, () -> {
+            StreamSession open = requireOpen(org);
+            Optional<StreamSession.Destination> current = open.destination(destinationId);
+            if (current.isPresent() && current.get().wanted()) {
+                return open;
+            }
+            DestinationTarget target = destinations.target(org, destinationId)
+                    .orElseThrow(() -> new NotFoundException("destination", destinationId));
+            EncodingPreset preset = presetOf(org, target, "destination_id");
+            media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishUrl()));
+            Instant now = clock.instant();
+            StreamSession.Destination started = current
+                    .map(d -> d.withStarted(now))
+                    .orElse(new StreamSession.Destination(target.destinationId(), target.name(), target.platform(),
+                            target.presetId(), OutputState.CONNECTING, true, now, null, 0, 0, null));
+            return saveAndPublish(open.withDestination(started));
+        });
+    }
+
+    public StreamSession stopDestination(Caller caller, String destinationId) {
+        String org = caller.requireOrganization();
+        return withLock(org, () -> {
+            StreamSession open = requireOpen(org);
+            StreamSession.Destination current = open.destination(destinationId)
+                    .orElseThrow(() -> new NotFoundException("destination in the live session", destinationId));
+            if (!current.wanted()) {
+                return open;
+            }
+            media.stopOutput(org, destinationId);
+            return saveAndPublish(open.withDestination(current.withStopped(clock.instant())));
+        });
+    }
+
+    public Optional<StreamSession> current(Caller caller) {
+        return store.findOpen(caller.requireOrganization());
+    }
+
+    public List<StreamSession> history(Caller caller) {
+        return store.history(caller.requireOrganization(), properties.historyLimit());
+    }
+
+    public StreamSession session(Caller caller, String sessionId) {
+        return store.find(caller.requireOrganization(), sessionId)
+                .orElseThrow(() -> new NotFoundException("session", sessionId));
+    }
+
+    /** Applies what the media backend reports to the organization's open session. */
+    public void onMediaEvent(MediaEvent event) {
+        String org = event.organizationId();
+        withLock(org, () -> {
+            store.findOpen(org).ifPresent(open -> saveAndPublish(apply(open, event)));
+            return null;
+        });
+    }
+
+    /** Stops operators' sessions that ran past their maximum duration. */
+    public void enforceMaxDuration() {
+        Instant now = clock.instant();
+        for (StreamSession open : store.findAllOpen()) {
+            if (open.stopDeadline() != null && now.isAfter(open.stopDeadline())) {
+                withLock(open.organizationId(), () -> store.findOpen(open.organizationId())
+                        .map(s -> stopOpen(s, "stopped at the maximum streaming duration for operators")));
+            }
+        }
+    }
+
+    /**
+     * After a restart: every session that was open is brought back in line with the backend. A
+     * channel the backend no longer runs is started again with the outputs that were wanted.
+     */
+    public void reconcile() {
+        for (StreamSession open : store.findAllOpen()) {
+            String org = open.organizationId();
+            withLock(org, () -> {
+                if (!media.status(org).running()) {
+                    restore(open);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void restore(StreamSession open) {
+        String org = open.organizationId();
+        try {
+            media.startChannel(new ChannelSpec(org, open.sessionId(), sources.current(org), open.recording()));
+            StreamSession restored = open.withError(new StreamSession.SessionError(clock.instant(), null,
+                    "channel restored after a restart"));
+            for (StreamSession.Destination d : open.destinations()) {
+                if (!d.wanted()) {
+                    continue;
+                }
+                Optional<DestinationTarget> target = destinations.target(org, d.destinationId());
+                if (target.isEmpty()) {
+                    restored = restored.withDestination(d.withStopped(clock.instant()));
+                    continue;
+                }
+                media.startOutput(org, new OutputSpec(d.destinationId(), presetOf(org, target.get(), "destination_id"),
+                        target.get().publishUrl()));
+            }
+            saveAndPublish(restored.withStatus(SessionStatus.ACTIVE, clock.instant()));
+        } catch (RuntimeException failure) {
+            log.error("Could not restore session {}: {}", open.sessionId(), failure.getClass().getSimpleName());
+            saveAndPublish(open.withError(new StreamSession.SessionError(clock.instant(), null,
+                    "channel could not be restored after a restart")));
+        }
+    }
+
+    private StreamSession apply(StreamSession open, MediaEvent event) {
+        return switch (event) {
+            case MediaEvent.InputSwitched s -> open.withFailover(
+                    new StreamSession.FailoverEvent(s.time(), s.from(), s.to(), s.reason()));
+            case MediaEvent.OutputStateChanged o -> open.destination(o.destinationId())
+                    .map(d -> {
+                        StreamSession changed = open.withDestination(d.withState(OutputState.of(o.state()), o.lastError()));
+                        return o.lastError() == null ? changed : changed.withError(
+                                new StreamSession.SessionError(o.time(), o.destinationId(), o.lastError()));
+                    })
+                    .orElse(open);
+        };
+    }
+
+    private Map<DestinationTarget, EncodingPreset> resolve(String org, List<String> ids) {
+        List<DestinationTarget> targets = new ArrayList<>();
+        if (ids == null) {
+            targets.addAll(destinations.autoStart(org));
+        } else {
+            for (String id : ids.stream().distinct().toList()) {
+                DestinationTarget target = destinations.target(org, id).orElseThrow(
+                        () -> new InvalidFieldException("destination_ids", "destination '" + id + "' does not exist"));
+                if (!target.enabled()) {
+                    throw new InvalidFieldException("destination_ids", "destination '" + id + "' is disabled");
+                }
+                targets.add(target);
+            }
+        }
+        Map<DestinationTarget, EncodingPreset> resolved = new LinkedHashMap<>();
+        for (DestinationTarget target : targets) {
+            resolved.put(target, presetOf(org, target, "destination_ids"));
+        }
+        return resolved;
+    }
+
+    private EncodingPreset presetOf(String org, DestinationTarget target, String field) {
+        return presets.preset(org, target.presetId()).orElseThrow(() -> new InvalidFieldException(field,
+                "destination '" + target.destinationId() + "' uses a preset that no longer exists"));
+    }
+
+    private StreamSession requireOpen(String org) {
+        return store.findOpen(org).orElseThrow(() -> new ConflictException("No streaming session is live."));
+    }
+
+    private StreamSession saveAndPublish(StreamSession session) {
+        StreamSession saved = store.save(session);
+        hub.publish(saved);
+        return saved;
+    }
+
+    /** Runs {@code work} alone for the organization; a lost conditional write is retried on fresh data. */
+    private <T> T withLock(String org, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(org, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return work.get();
+                } catch (ConditionalCheckFailedException raced) {
+                    if (attempt == 3) {
+                        throw raced;
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String newSessionId(Instant start) {
+        return "s-" + start.toString().replaceAll("[-:.]", "") + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+}

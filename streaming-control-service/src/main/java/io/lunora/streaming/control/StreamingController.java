@@ -1,0 +1,90 @@
+package io.lunora.streaming.control;
+
+import io.lunora.streaming.live.LiveStatusHub;
+import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.support.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** {@code /api/streaming/**}: sessions, per-destination control, live status and history. */
+@RestController
+@RequestMapping("/api/streaming")
+class StreamingController {
+    private static final String ID = "[A-Za-z0-9_-]{1,64}";
+
+    private final StreamingControlService control;
+    private final MediaBackend media;
+    private final LiveStatusHub hub;
+    private final Clock clock;
+
+    StreamingController(StreamingControlService control, MediaBackend media, LiveStatusHub hub, Clock clock) {
+        this.control = control;
+        this.media = media;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /** 201 with the new session, or 200 with the session that is already open (start is idempotent). */
+    @PostMapping("/start")
+    ResponseEntity<SessionView> start(Caller caller, @Valid @RequestBody(required = false) StartSessionCommand command) {
+        StreamingControlService.Started started = control.start(caller,
+                command == null ? new StartSessionCommand(null, null) : command);
+        return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(SessionView.of(started.session(), clock.instant()));
+    }
+
+    @PostMapping("/stop")
+    ResponseEntity<?> stop(Caller caller) {
+        return control.stop(caller, null)
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(SessionView.of(s, clock.instant())))
+                .orElse(ResponseEntity.ok(Map.of("status", "none")));
+    }
+
+    @PostMapping("/destinations/{id}/start")
+    SessionView startDestination(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return SessionView.of(control.startDestination(caller, id), clock.instant());
+    }
+
+    @PostMapping("/destinations/{id}/stop")
+    SessionView stopDestination(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return SessionView.of(control.stopDestination(caller, id), clock.instant());
+    }
+
+    record StatusView(SessionView session, ChannelStatus channel) {
+    }
+
+    @GetMapping("/status")
+    StatusView status(Caller caller) {
+        return new StatusView(control.current(caller).map(s -> SessionView.of(s, clock.instant())).orElse(null),
+                media.status(caller.requireOrganization()));
+    }
+
+    @GetMapping("/sessions")
+    List<SessionView> sessions(Caller caller) {
+        return control.history(caller).stream().map(s -> SessionView.of(s, clock.instant())).toList();
+    }
+
+    @GetMapping("/sessions/{id}")
+    SessionView session(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
+        return SessionView.of(control.session(caller, id), clock.instant());
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Caller caller) {
+        return hub.subscribe(caller.requireOrganization(), control.current(caller).orElse(null));
+    }
+}

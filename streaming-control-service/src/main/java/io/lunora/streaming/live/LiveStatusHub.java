@@ -1,0 +1,90 @@
+package io.lunora.streaming.live;
+
+import io.lunora.streaming.sessions.StreamSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events of live session state, per organization. Each change of a session is sent
+ * to every open browser of its organization as a {@code session} event; idle connections get a
+ * comment every 15 s so proxies keep them open.
+ */
+@Component
+public class LiveStatusHub implements SmartLifecycle {
+    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile boolean running;
+
+    public LiveStatusHub(Clock clock) {
+        this.clock = clock;
+    }
+
+    public SseEmitter subscribe(String organizationId, StreamSession current) {
+        SseEmitter emitter = new SseEmitter(0L);
+        List<SseEmitter> list = subscribers.computeIfAbsent(organizationId, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        emitter.onCompletion(() -> list.remove(emitter));
+        emitter.onTimeout(() -> list.remove(emitter));
+        emitter.onError(e -> list.remove(emitter));
+        send(emitter, current, list);
+        return emitter;
+    }
+
+    public void publish(StreamSession session) {
+        List<SseEmitter> list = subscribers.getOrDefault(session.organizationId(), List.of());
+        for (SseEmitter emitter : list) {
+            send(emitter, session, list);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise
+     * wait its whole timeout for these never-ending responses; browsers reconnect by themselves.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(list -> {
+            list.forEach(SseEmitter::complete);
+            list.clear();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Scheduled(fixedRate = 15_000)
+    void keepAlive() {
+        subscribers.values().forEach(list -> list.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                list.remove(emitter);
+            }
+        }));
+    }
+
+    private void send(SseEmitter emitter, StreamSession session, List<SseEmitter> list) {
+        try {
+            emitter.send(SseEmitter.event().name("session")
+                    .data(session == null ? Map.of("status", "none") : LiveSessionEvent.of(session, clock.instant())));
+        } catch (IOException | IllegalStateException gone) {
+            list.remove(emitter);
+        }
+    }
+}

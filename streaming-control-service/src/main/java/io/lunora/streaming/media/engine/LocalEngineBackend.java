@@ -1,0 +1,68 @@
+package io.lunora.streaming.media.engine;
+
+import io.lunora.model.preset.EncodingPreset;
+import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.media.OutputSpec;
+import java.util.function.Consumer;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The media port on the local FFmpeg engine's internal API (docs/architecture.md). */
+public class LocalEngineBackend implements MediaBackend {
+    private final RestClient client;
+    private final RestClient eventClient;
+    private final JsonMapper json;
+
+    public LocalEngineBackend(RestClient client, RestClient eventClient, JsonMapper json) {
+        this.client = client;
+        this.eventClient = eventClient;
+        this.json = json;
+    }
+
+    record OutputBody(EncodingPreset preset, String publishUrl) {
+        @Override
+        public String toString() {
+            return "OutputBody[" + preset.presetId() + "]";
+        }
+    }
+
+    @Override
+    public void startChannel(ChannelSpec channel) {
+        client.put().uri("/internal/engine/channels/{org}", channel.organizationId()).body(channel)
+                .retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public void stopChannel(String organizationId) {
+        client.delete().uri("/internal/engine/channels/{org}", organizationId).retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public void startOutput(String organizationId, OutputSpec output) {
+        client.put().uri("/internal/engine/channels/{org}/outputs/{id}", organizationId, output.destinationId())
+                .body(new OutputBody(output.preset(), output.publishUrl())).retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public void stopOutput(String organizationId, String destinationId) {
+        client.delete().uri("/internal/engine/channels/{org}/outputs/{id}", organizationId, destinationId)
+                .retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public ChannelStatus status(String organizationId) {
+        ChannelStatus status = client.get().uri("/internal/engine/channels/{org}", organizationId)
+                .retrieve().body(ChannelStatus.class);
+        return status == null ? ChannelStatus.stopped() : status;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<MediaEvent> listener) {
+        EngineEventStream stream = new EngineEventStream(eventClient, json, listener);
+        stream.start();
+        return stream;
+    }
+}

@@ -1,0 +1,94 @@
+package io.lunora.streaming.sessions;
+
+import io.lunora.streaming.sessions.StreamSession.Destination;
+import io.lunora.streaming.sessions.StreamSession.FailoverEvent;
+import io.lunora.streaming.sessions.StreamSession.SessionError;
+import io.lunora.streaming.sessions.StreamSession.SourceSnapshot;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates between the domain session and its item; nested values are string maps. */
+final class SessionItemMapper {
+    private SessionItemMapper() {
+    }
+
+    static SessionItem toItem(StreamSession s, Instant now) {
+        SessionItem i = new SessionItem();
+        i.setOrganizationId(s.organizationId());
+        i.setSessionId(s.sessionId());
+        i.setStartedBy(s.startedBy());
+        i.setStartTime(s.startTime().toString());
+        i.setEndTime(s.endTime() == null ? null : s.endTime().toString());
+        i.setSessionStatus(s.status().value());
+        i.setSourceConfig(source(s.sourceConfig()));
+        i.setActiveDestinations(s.activeDestinationIds());
+        i.setDestinations(s.destinations().stream().map(SessionItemMapper::destination).toList());
+        i.setFailoverEvents(s.failoverEvents().stream().map(e -> map("time", e.time(), "from", e.from(), "to", e.to(),
+                "reason", e.reason())).toList());
+        i.setErrorLogs(s.errors().stream().map(e -> map("time", e.time(), "destination_id", e.destinationId(),
+                "message", e.message())).toList());
+        long bytes = s.destinations().stream().mapToLong(Destination::bytesSent).sum();
+        int bitrate = s.destinations().stream().filter(d -> d.state() == OutputState.LIVE)
+                .mapToInt(Destination::bitrateKbps).sum();
+        i.setMetrics(map("duration_seconds", s.duration(now).toSeconds(), "bytes_sent", bytes,
+                "bandwidth_kbps", bitrate, "failover_count", s.failoverEvents().size()));
+        i.setRecording(s.recording());
+        i.setStopDeadline(s.stopDeadline() == null ? null : s.stopDeadline().toString());
+        i.setVersion(s.version());
+        return i;
+    }
+
+    static StreamSession toDomain(SessionItem i) {
+        Map<String, String> src = i.getSourceConfig();
+        return new StreamSession(i.getOrganizationId(), i.getSessionId(), i.getStartedBy(),
+                Instant.parse(i.getStartTime()), instant(i.getEndTime()), SessionStatus.of(i.getSessionStatus()),
+                new SourceSnapshot(src.get("redundancy_mode"), Integer.parseInt(src.get("failover_threshold")),
+                        src.get("primary_name"), src.get("secondary_name"), src.get("active_input")),
+                list(i.getDestinations()).stream().map(SessionItemMapper::destination).toList(),
+                list(i.getFailoverEvents()).stream().map(m -> new FailoverEvent(Instant.parse(m.get("time")),
+                        m.get("from"), m.get("to"), m.get("reason"))).toList(),
+                list(i.getErrorLogs()).stream().map(m -> new SessionError(Instant.parse(m.get("time")),
+                        m.get("destination_id"), m.get("message"))).toList(),
+                Boolean.TRUE.equals(i.getRecording()), instant(i.getStopDeadline()), i.getVersion());
+    }
+
+    private static Map<String, String> source(SourceSnapshot s) {
+        return map("redundancy_mode", s.redundancyMode(), "failover_threshold", s.failoverThreshold(),
+                "primary_name", s.primaryName(), "secondary_name", s.secondaryName(), "active_input", s.activeInput());
+    }
+
+    private static Map<String, String> destination(Destination d) {
+        return map("destination_id", d.destinationId(), "name", d.name(), "platform", d.platform(),
+                "preset_id", d.presetId(), "state", d.state().value(), "wanted", d.wanted(),
+                "started_at", d.startedAt(), "stopped_at", d.stoppedAt(), "bytes_sent", d.bytesSent(),
+                "bitrate_kbps", d.bitrateKbps(), "last_error", d.lastError());
+    }
+
+    private static Destination destination(Map<String, String> m) {
+        return new Destination(m.get("destination_id"), m.get("name"), m.get("platform"), m.get("preset_id"),
+                OutputState.of(m.get("state")), Boolean.parseBoolean(m.get("wanted")), instant(m.get("started_at")),
+                instant(m.get("stopped_at")), Long.parseLong(m.getOrDefault("bytes_sent", "0")),
+                Integer.parseInt(m.getOrDefault("bitrate_kbps", "0")), m.get("last_error"));
+    }
+
+    /** A string map without null values (DynamoDB maps hold no nulls worth storing). */
+    private static Map<String, String> map(Object... keyValues) {
+        Map<String, String> m = new HashMap<>();
+        for (int k = 0; k < keyValues.length; k += 2) {
+            if (keyValues[k + 1] != null) {
+                m.put((String) keyValues[k], String.valueOf(keyValues[k + 1]));
+            }
+        }
+        return m;
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}
