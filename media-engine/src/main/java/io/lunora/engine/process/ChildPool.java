@@ -26,6 +26,8 @@ public final class ChildPool implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("child-pool").daemon().factory());
     private final Map<Long, ChildRegistry.Tracked> running = new ConcurrentHashMap<>();
+    private final java.util.Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ChildPool(Redactor redactor, Duration grace, ChildRegistry registry) {
         this.redactor = redactor;
@@ -38,7 +40,13 @@ public final class ChildPool implements AutoCloseable {
     }
 
     public ChildProcess create(ChildSpec spec, ChildProcess.Listener listener) {
-        return new ChildProcess(spec, this, listener);
+        ChildProcess child = new ChildProcess(spec, this, listener);
+        children.add(child);
+        return child;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     Redactor redactor() {
@@ -86,6 +94,8 @@ public final class ChildPool implements AutoCloseable {
     /** Stops every child still running and waits for all of them. */
     @Override
     public void close() {
+        closed = true;
+        CompletableFuture.allOf(children.stream().map(ChildProcess::stop).toArray(CompletableFuture[]::new)).join();
         CompletableFuture.allOf(running.values().stream().map(c -> terminate(c.process())).toArray(CompletableFuture[]::new))
                 .join();
         scheduler.shutdownNow();

@@ -70,7 +70,7 @@ public final class ChildProcess {
     }
 
     private synchronized void launch() {
-        if (!wanted) {
+        if (!wanted || pool.isClosed()) {
             return;
         }
         pendingRestart = null;
@@ -133,7 +133,7 @@ public final class ChildProcess {
         }
         process = null;
         Duration restartIn = null;
-        if (wanted && spec.restart() != null) {
+        if (wanted && spec.restart() != null && !pool.isClosed()) {
             restartIn = spec.restart().next();
             pendingRestart = pool.scheduler().schedule(this::launch, restartIn.toMillis(), TimeUnit.MILLISECONDS);
         } else {

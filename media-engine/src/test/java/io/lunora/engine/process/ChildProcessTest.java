@@ -109,6 +109,28 @@ class ChildProcessTest {
     }
 
     @Test
+    void shouldLeaveNoChildBehindWhenThePoolClosesEvenWithRestartsPending() {
+        List<Long> pids = new CopyOnWriteArrayList<>();
+        ChildProcess.Listener recordPids = new ChildProcess.Listener() {
+            @Override
+            public void started(Process process) {
+                pids.add(process.pid());
+            }
+        };
+        ChildPool closing = pool(Duration.ofSeconds(2));
+        closing.create(spec("endless", ENDLESS_TEST_PATTERN, Backoff.standard()), recordPids).start();
+        closing.create(spec("failing", List.of("-hide_banner", "-nostdin", "-i", "/no/such/input.ts", "-f", "null", "-"),
+                new Backoff(Duration.ofMillis(100), Duration.ofMillis(100), new Random(1))), recordPids).start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> pids.size() >= 4);
+
+        closing.close();
+        pool = null;
+
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .until(() -> pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+    }
+
+    @Test
     void shouldKillAChildThatIgnoresTheGracefulStop() {
         ChildProcess child = pool(Duration.ofMillis(500)).create(new ChildSpec("stubborn",
                 List.of("/bin/sh", "-c", "trap '' TERM; while true; do sleep 0.1; done"), Map.of(), null),
