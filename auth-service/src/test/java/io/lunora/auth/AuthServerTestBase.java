@@ -7,6 +7,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.lunora.auth.users.UserStore;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.FreePorts;
+import io.lunora.testing.oidc.Browser;
+import io.lunora.testing.oidc.OidcFlow.Authorization;
+import io.lunora.testing.oidc.OidcFlow.Onboarded;
+import io.lunora.testing.oidc.OidcFlow.Tokens;
+import io.lunora.testing.oidc.OidcFlow;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -56,8 +61,6 @@ abstract class AuthServerTestBase {
     static final int SMTP_PORT = FreePorts.next();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TEMPORARY_PASSWORD = Pattern.compile("Temporary password: (\\S+)");
-    private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
-    private static final Pattern BACKUP = Pattern.compile("<li><code>([a-z0-9-]+)</code></li>");
     private static Onboarded admin;
 
     @DynamicPropertySource
@@ -92,99 +95,36 @@ abstract class AuthServerTestBase {
         return admin;
     }
 
-    // --- the web app's side: authorization code with PKCE ---
+    // --- the web app's and the user's side: io.lunora.testing.oidc.OidcFlow ---
 
-    record Authorization(String clientId, String redirectUri, String state, String verifier) {
+    OidcFlow flow() {
+        return new OidcFlow(base());
     }
 
     static Authorization newAuthorization(String clientId, String app) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new Authorization(clientId, "http://localhost:8080/" + app + "/callback",
-                Long.toHexString(new SecureRandom().nextLong()), verifier);
+        Authorization a = OidcFlow.newAuthorization(clientId);
+        assertThat(a.redirectUri()).contains("/" + app + "/");
+        return a;
     }
 
-    /** Opens the authorization endpoint in the browser; returns what the browser ends on. */
     HttpResponse<String> authorize(Browser browser, Authorization a) {
-        String challenge;
-        try {
-            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(a.verifier().getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", a.clientId());
-        query.put("redirect_uri", a.redirectUri());
-        query.put("scope", "openid profile email");
-        query.put("state", a.state());
-        query.put("code_challenge", challenge);
-        query.put("code_challenge_method", "S256");
-        return browser.follow(browser.get("/oauth2/authorize?" + Browser.form(query)));
+        return flow().authorize(browser, a);
     }
 
-    /** The query parameters of the redirect to the web app's callback. */
     static Map<String, String> callback(HttpResponse<String> response, Authorization a) {
-        assertThat(response.statusCode()).as("redirect to the app").isEqualTo(302);
-        String location = Browser.location(response);
-        assertThat(location).startsWith(a.redirectUri());
-        return Arrays.stream(URI.create(location).getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+        return OidcFlow.callback(response, a);
     }
 
     Tokens exchange(Authorization a, HttpResponse<String> toCallback) {
-        Map<String, String> params = callback(toCallback, a);
-        assertThat(params).containsEntry("state", a.state()).containsKey("code");
-        HttpResponse<String> response = post("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", params.get("code"), "redirect_uri", a.redirectUri(), "client_id", a.clientId(),
-                "code_verifier", a.verifier()), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        return new Tokens(body.path("access_token").asString(), body.path("id_token").asString(), body);
+        return flow().exchange(a, toCallback);
     }
 
-    record Tokens(String accessToken, String idToken, JsonNode response) {
-    }
-
-    // --- the user's side ---
-
-    record Onboarded(String username, String password, String totpSecret, List<String> backupCodes, Tokens tokens) {
-    }
-
-    /** Signs in with a temporary password, sets {@code newPassword}, enrols TOTP and gets tokens. */
     Onboarded firstSignIn(Browser browser, String clientId, String username, String temporary, String newPassword) {
-        Authorization a = newAuthorization(clientId, appOf(clientId));
-        HttpResponse<String> page = authorize(browser, a);
-        assertThat(page.uri().getPath()).isEqualTo("/login");
-        HttpResponse<String> afterLogin = browser.follow(browser.submit("/login",
-                Map.of("username", username, "password", temporary)));
-        assertThat(afterLogin.uri().getPath()).isEqualTo("/auth/password");
-        HttpResponse<String> afterPassword = browser.follow(browser.submit("/auth/password",
-                Map.of("password", newPassword, "confirmation", newPassword)));
-        assertThat(afterPassword.uri().getPath()).isEqualTo("/auth/mfa/setup");
-        Matcher secret = SECRET.matcher(afterPassword.body());
-        assertThat(secret.find()).isTrue();
-        assertThat(afterPassword.body()).contains("otpauth://totp/").contains("secret=" + secret.group(1));
-        HttpResponse<String> codes = browser.submit("/auth/mfa/setup",
-                Map.of("code", TestTotp.code(secret.group(1), TestTotp.currentStep())));
-        assertThat(codes.statusCode()).isEqualTo(200);
-        List<String> backupCodes = new ArrayList<>();
-        Matcher m = BACKUP.matcher(codes.body());
-        while (m.find()) {
-            backupCodes.add(m.group(1));
-        }
-        assertThat(backupCodes).hasSize(10);
-        Tokens tokens = exchange(a, browser.follow(browser.submit("/auth/continue", Map.of())));
-        return new Onboarded(username, newPassword, secret.group(1), backupCodes, tokens);
+        return flow().firstSignIn(browser, clientId, username, temporary, newPassword);
     }
 
-    /** Password step of a later sign-in; returns the page the browser ends on. */
     HttpResponse<String> signIn(Browser browser, Authorization a, String username, String password) {
-        HttpResponse<String> page = authorize(browser, a);
-        assertThat(page.uri().getPath()).isEqualTo("/login");
-        return browser.follow(browser.submit("/login", Map.of("username", username, "password", password)));
+        return flow().signIn(browser, a, username, password);
     }
 
     /** Invites through the API and returns the temporary password read from the delivered mail. */
@@ -214,16 +154,6 @@ abstract class AuthServerTestBase {
         } catch (Exception e) {
             return "";
         }
-    }
-
-    static String appOf(String clientId) {
-        return switch (clientId) {
-            case "lunora-operator" -> "stream";
-            case "lunora-admin" -> "admin";
-            case "lunora-watch" -> "watch";
-            case "lunora-player" -> "player";
-            default -> "viewer-admin";
-        };
     }
 
     // --- plain HTTP ---

@@ -6,6 +6,11 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.lunora.testing.oidc.Browser;
+import io.lunora.testing.oidc.OidcFlow.Authorization;
+import io.lunora.testing.oidc.OidcFlow.Onboarded;
+import io.lunora.testing.oidc.OidcFlow.Tokens;
+import io.lunora.testing.oidc.Totp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -44,10 +49,10 @@ class OnboardingFlowTest extends AuthServerTestBase {
         assertThat(enrolPage.body()).contains("otpauth://totp/Lunora%20Live:olivia?secret=" + secret);
 
         HttpResponse<String> wrong = browser.submit("/auth/mfa/setup", Map.of("code", "000000".equals(
-                TestTotp.code(secret, TestTotp.currentStep())) ? "111111" : "000000"));
+                Totp.code(secret, Totp.currentStep())) ? "111111" : "000000"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         HttpResponse<String> codes = browser.submit("/auth/mfa/setup",
-                Map.of("code", TestTotp.code(secret, TestTotp.currentStep())));
+                Map.of("code", Totp.code(secret, Totp.currentStep())));
         assertThat(codes.body()).contains("backup-codes");
         Tokens tokens = exchange(a, browser.follow(browser.submit("/auth/continue", Map.of())));
 
@@ -94,13 +99,13 @@ class OnboardingFlowTest extends AuthServerTestBase {
         Authorization a = newAuthorization("lunora-operator", "stream");
         HttpResponse<String> challenge = signIn(browser, a, "mallory", STRONG_PASSWORD);
         assertThat(challenge.uri().getPath()).as("no token without the second factor").isEqualTo("/auth/mfa");
-        String valid = TestTotp.code(user.totpSecret(), TestTotp.currentStep());
+        String valid = Totp.code(user.totpSecret(), Totp.currentStep());
         String wrong = valid.equals("123456") ? "654321" : "123456";
         assertThat(browser.submit("/auth/mfa", Map.of("code", wrong)).statusCode()).isEqualTo(401);
         // the enrolment used the current step: its code is spent; the next step's code is in the window
-        String reused = TestTotp.code(user.totpSecret(), TestTotp.currentStep());
+        String reused = Totp.code(user.totpSecret(), Totp.currentStep());
         HttpResponse<String> replay = browser.submit("/auth/mfa", Map.of("code", reused));
-        String next = TestTotp.code(user.totpSecret(), TestTotp.currentStep() + 1);
+        String next = Totp.code(user.totpSecret(), Totp.currentStep() + 1);
         Tokens tokens = exchange(a, browser.follow(browser.submit("/auth/mfa", Map.of("code", next))));
         assertThat(claims(tokens.accessToken()).path("username").asString()).isEqualTo("mallory");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
+import io.lunora.testing.oidc.OidcFlow.Onboarded;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;

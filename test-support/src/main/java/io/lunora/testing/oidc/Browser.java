@@ -1,4 +1,4 @@
-package io.lunora.auth;
+package io.lunora.testing.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * A browser as far as the sign-in pages need one: a real HTTP client with a cookie jar, that
  * sends forms with the CSRF token the page carries and follows redirects one by one.
  */
-final class Browser {
+public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -28,16 +28,16 @@ final class Browser {
     private final String base;
     private String lastPage = "";
 
-    Browser(String base) {
+    public Browser(String base) {
         this.base = base;
     }
 
-    HttpResponse<String> get(String pathOrUrl) {
+    public HttpResponse<String> get(String pathOrUrl) {
         return remember(send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build()));
     }
 
     /** Submits a form of the last page (its CSRF token included) to {@code path}. */
-    HttpResponse<String> submit(String path, Map<String, String> fields) {
+    public HttpResponse<String> submit(String path, Map<String, String> fields) {
         Matcher m = CSRF.matcher(lastPage);
         assertThat(m.find()).as("the page has a CSRF token").isTrue();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -48,7 +48,7 @@ final class Browser {
     }
 
     /** Follows redirects within this server; stops at a redirect elsewhere (the client's callback). */
-    HttpResponse<String> follow(HttpResponse<String> response) {
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
         for (int i = 0; i < 10 && isRedirect(current); i++) {
             URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
@@ -60,15 +60,15 @@ final class Browser {
         return current;
     }
 
-    static boolean isRedirect(HttpResponse<?> response) {
+    public static boolean isRedirect(HttpResponse<?> response) {
         return response.statusCode() / 100 == 3;
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

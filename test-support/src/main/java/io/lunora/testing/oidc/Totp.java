@@ -1,4 +1,4 @@
-package io.lunora.auth;
+package io.lunora.testing.oidc;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The test's own RFC 6238 code generator (an authenticator app), independent of the service's. */
-final class TestTotp {
-    private TestTotp() {
+/** The tests' own RFC 6238 code generator (an authenticator app), independent of the service's. */
+public final class Totp {
+    private Totp() {
     }
 
-    static long currentStep() {
+    public static long currentStep() {
         return Instant.now().getEpochSecond() / 30;
     }
 
-    static String code(String base32Secret, long step) {
+    public static String code(String base32Secret, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(decode(base32Secret), "HmacSHA1"));
