@@ -28,6 +28,9 @@ final class Launcher {
             "LUNORA_SOURCE_PORT", "LUNORA_DESTINATION_PORT", "LUNORA_PRESET_PORT", "LUNORA_STREAMING_PORT",
             "LUNORA_VIEWER_PORT", "LUNORA_ENGINE_PORT", "LUNORA_GATEWAY_PORT", "LUNORA_SMTP_PORT");
 
+    /** The bootstrap admin's first password (temporary: the first sign-in replaces it). */
+    static final String ADMIN_PASSWORD = "Stack-Test-Admin-1";
+
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(200);
 
     private final Path home;
@@ -64,6 +67,7 @@ final class Launcher {
         env.put("LUNORA_SERVICES", services);
         env.put("LUNORA_START_TIMEOUT", "150");
         env.put("LUNORA_STOP_GRACE", "15");
+        env.put("LUNORA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ports.forEach((variable, port) -> env.put(variable, String.valueOf(port)));
         try {
             Process process = builder.start();

@@ -1,8 +1,13 @@
 package io.lunora.system.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lunora.testing.oidc.OidcFlow;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -80,8 +85,65 @@ class LauncherTest {
         assertThat(status.output()).contains(" " + launcher.port("LUNORA_DYNAMODB_PORT") + " ");
     }
 
+    /**
+     * Issue 3's whole path on the real stack: the bootstrap admin signs in through the gateway
+     * (authorization code with PKCE, password change, TOTP enrolment), invites an operator whose
+     * temporary password arrives by real SMTP, the operator signs in the same way, and both call
+     * APIs through the gateway, held to the roles of the specification.
+     */
     @Test
     @Order(2)
+    void shouldSignInThroughTheGatewayAndHoldEachRoleToItsRoutes() throws Exception {
+        assumeTrue(services.containsAll(List.of("auth-service", "source-service", "gateway-service")),
+                "needs auth-service, source-service and the gateway");
+        String gateway = "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
+        OidcFlow flow = new OidcFlow(gateway, gateway);
+
+        OidcFlow.Onboarded admin = flow.firstSignIn(flow.browser(), "lunora-admin", "admin",
+                Launcher.ADMIN_PASSWORD, "Stack-Admin-Chosen-42");
+
+        HttpResponse<String> config = api("GET", gateway + "/api/sources/config", admin.tokens().accessToken(), null);
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        assertThat(config.body()).contains("\"redundancy_mode\"");
+        HttpResponse<String> invited = api("POST", gateway + "/api/users", admin.tokens().accessToken(),
+                "{\"username\":\"otto\",\"email\":\"otto@example.com\",\"group\":\"operators\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String mail = api("GET", "http://127.0.0.1:" + launcher.port("LUNORA_AUTH_PORT") + "/internal/dev/mail",
+                null, null).body();
+        Matcher temporary = Pattern.compile("Temporary password: (\\S+)").matcher(mail);
+        assertThat(temporary.find()).as(mail).isTrue();
+
+        OidcFlow.Onboarded operator = flow.firstSignIn(flow.browser(), "lunora-operator", "otto",
+                temporary.group(1), "Stack-Operator-Chosen-7");
+
+        String token = operator.tokens().accessToken();
+        assertThat(api("GET", gateway + "/api/sources/config", token, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = api("PUT", gateway + "/api/sources/config", token, "{}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api("GET", gateway + "/api/users", token, null).statusCode()).isEqualTo(403);
+        assertThat(api("GET", gateway + "/api/users/me", token, null).body()).contains("otto");
+        assertThat(api("GET", gateway + "/api/sources/config", null, null).statusCode()).isEqualTo(401);
+        assertThat(api("GET", gateway + "/api/sources/config", operator.tokens().idToken(), null).statusCode())
+                .as("an ID token is not an access token").isEqualTo(401);
+    }
+
+    private static HttpResponse<String> api(String method, String url, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldRefuseASecondUpWhileRunningAndStartNothing() {
         List<StackProcesses.Found> before = StackProcesses.mentioning(home.toString());
 
@@ -93,7 +155,7 @@ class LauncherTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldKeepDynamoDbDataAcrossDownAndUp() {
         try (DynamoDbClient dynamo = dynamoDb()) {
             dynamo.createTable(t -> t.tableName(TABLE)
@@ -113,7 +175,7 @@ class LauncherTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldLeaveNoProcessBehindAfterDown() {
         assertThat(StackProcesses.mentioning(home.toString())).isNotEmpty();
 

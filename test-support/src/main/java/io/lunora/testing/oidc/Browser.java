@@ -27,6 +27,7 @@ public final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String lastPage = "";
+    private final java.util.List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Browser(String base) {
         this.base = base;
@@ -47,12 +48,17 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(all))).build()));
     }
 
-    /** Follows redirects within this server; stops at a redirect elsewhere (the client's callback). */
+    /** Makes {@link #follow} stop at redirects to URLs starting with {@code prefix} (a web app's callback). */
+    public void stopAt(String prefix) {
+        stops.add(prefix);
+    }
+
+    /** Follows redirects within this server; stops at a redirect elsewhere or to a callback given to {@link #stopAt}. */
     public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
         for (int i = 0; i < 10 && isRedirect(current); i++) {
             URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
-            if (!next.toString().startsWith(base)) {
+            if (!next.toString().startsWith(base) || stops.stream().anyMatch(next.toString()::startsWith)) {
                 return current;
             }
             current = get(next.toString());

@@ -36,9 +36,17 @@ public final class OidcFlow {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
+    private final String issuer;
 
+    /** A flow against an issuer whose public URL is the local default, {@code http://localhost:8080}. */
     public OidcFlow(String base) {
+        this(base, "http://localhost:8080");
+    }
+
+    /** @param issuer the issuer's public URL, which the web apps' callback URLs start with */
+    public OidcFlow(String base, String issuer) {
         this.base = base;
+        this.issuer = issuer;
     }
 
     public Browser browser() {
@@ -58,10 +66,15 @@ public final class OidcFlow {
     }
 
     public static Authorization newAuthorization(String clientId) {
+        return newAuthorization(clientId, "http://localhost:8080");
+    }
+
+    /** A new authorization request of {@code clientId}'s web app, served under {@code publicUrl}. */
+    public static Authorization newAuthorization(String clientId, String publicUrl) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new Authorization(clientId, "http://localhost:8080/" + appOf(clientId) + "/callback",
+        return new Authorization(clientId, publicUrl + "/" + appOf(clientId) + "/callback",
                 Long.toHexString(new SecureRandom().nextLong()), verifier);
     }
 
@@ -82,6 +95,7 @@ public final class OidcFlow {
         query.put("state", a.state());
         query.put("code_challenge", challenge);
         query.put("code_challenge_method", "S256");
+        browser.stopAt(a.redirectUri());
         return browser.follow(browser.get("/oauth2/authorize?" + Browser.form(query)));
     }
 
@@ -110,7 +124,7 @@ public final class OidcFlow {
 
     /** Signs in with a temporary password, sets {@code newPassword}, enrols TOTP and gets tokens. */
     public Onboarded firstSignIn(Browser browser, String clientId, String username, String temporary, String newPassword) {
-        Authorization a = newAuthorization(clientId);
+        Authorization a = newAuthorization(clientId, issuer);
         HttpResponse<String> page = authorize(browser, a);
         assertThat(page.uri().getPath()).isEqualTo("/login");
         HttpResponse<String> afterLogin = browser.follow(browser.submit("/login",
