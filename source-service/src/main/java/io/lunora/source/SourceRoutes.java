@@ -17,7 +17,8 @@ class SourceRoutes {
                 .requestMatchers(HttpMethod.GET, "/api/sources/config", "/api/sources/status")
                 .hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
-                .requestMatchers("/api/sources/**").denyAll();
+                .requestMatchers("/api/sources/**").denyAll()
+                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
     }
 
     @Bean
