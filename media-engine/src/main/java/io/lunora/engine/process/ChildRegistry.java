@@ -40,7 +40,9 @@ public final class ChildRegistry {
                 .collect(Collectors.joining("\n"));
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            // a temporary file of its own per write: another registry on the same folder (an engine
+            // starting while the old one's children exit) may be writing at the same moment
+            Path temporary = Files.createTempFile(file.getParent(), "children", ".tmp");
             Files.writeString(temporary, lines, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
