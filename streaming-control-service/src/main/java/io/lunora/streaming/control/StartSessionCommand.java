@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/streaming/start}: the destinations to push to (absent: the
- * enabled auto-start ones) and whether to record the program.
+ * enabled auto-start ones), whether to record the program, and the catalog entry the viewer
+ * portal shows it under (absent: a draft entry named after the session).
  */
 public record StartSessionCommand(
         @Size(max = 20) List<@Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a destination id") String> destinationIds,
-        Boolean recording) {
+        Boolean recording,
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "is not a stream id") String streamId) {
 }

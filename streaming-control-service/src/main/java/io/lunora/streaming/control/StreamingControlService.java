@@ -3,6 +3,7 @@ package io.lunora.streaming.control;
 import io.lunora.model.destination.DestinationTarget;
 import io.lunora.model.identity.Group;
 import io.lunora.model.preset.EncodingPreset;
+import io.lunora.streaming.catalog.CatalogPublisher;
 import io.lunora.streaming.live.LiveStatusHub;
 import io.lunora.streaming.media.ChannelSpec;
 import io.lunora.streaming.media.MediaBackend;
@@ -48,19 +49,21 @@ public class StreamingControlService {
     private final PresetCatalog presets;
     private final SourceSettings sources;
     private final LiveStatusHub hub;
+    private final CatalogPublisher catalog;
     private final StreamingProperties properties;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public StreamingControlService(SessionStore store, MediaBackend media, DestinationDirectory destinations,
-            PresetCatalog presets, SourceSettings sources, LiveStatusHub hub, StreamingProperties properties,
-            Clock clock) {
+            PresetCatalog presets, SourceSettings sources, LiveStatusHub hub, CatalogPublisher catalog,
+            StreamingProperties properties, Clock clock) {
         this.store = store;
         this.media = media;
         this.destinations = destinations;
         this.presets = presets;
         this.sources = sources;
         this.hub = hub;
+        this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
     }
@@ -88,7 +91,8 @@ public class StreamingControlService {
                             inputs.primary().name(), inputs.secondary() == null ? null : inputs.secondary().name(),
                             "primary"),
                     sessionDestinations, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
-                    caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()), null));
+                    caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()),
+                    command.streamId(), null));
             try {
                 media.startChannel(new ChannelSpec(org, session.sessionId(), inputs, session.recording()));
                 chosen.forEach((target, preset) -> media.startOutput(org,
@@ -104,6 +108,7 @@ public class StreamingControlService {
             }
             StreamSession active = store.save(session.withStatus(SessionStatus.ACTIVE, clock.instant()));
             hub.publish(active);
+            catalog.live(active, streamIdOf(active));
             return new Started(active, true);
         });
     }
@@ -128,6 +133,7 @@ public class StreamingControlService {
         stopped = store.save(stopped.withStatus(SessionStatus.STOPPED, now));
         store.close(stopped);
         hub.publish(stopped);
+        catalog.ended(stopped, streamIdOf(stopped));
         return stopped;
     }
 
@@ -308,6 +314,11 @@ public class StreamingControlService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The catalog entry of a session: the one the creator chose, else the session's own. */
+    private static String streamIdOf(StreamSession session) {
+        return session.streamId() != null ? session.streamId() : session.sessionId();
     }
 
     private static String newSessionId(Instant start) {

@@ -33,6 +33,7 @@ public class SessionItem {
     private Map<String, String> metrics;
     private Boolean recording;
     private String stopDeadline;
+    private String streamId;
     private Long version;
 
     @DynamoDbPartitionKey
@@ -98,6 +99,10 @@ public class SessionItem {
     @DynamoDbAttribute("stop_deadline")
     public String getStopDeadline() { return stopDeadline; }
     public void setStopDeadline(String v) { stopDeadline = v; }
+
+    @DynamoDbAttribute("stream_id")
+    public String getStreamId() { return streamId; }
+    public void setStreamId(String v) { streamId = v; }
 
     @DynamoDbVersionAttribute
     @DynamoDbAttribute("version")

@@ -36,6 +36,7 @@ final class SessionItemMapper {
                 "bandwidth_kbps", bitrate, "failover_count", s.failoverEvents().size()));
         i.setRecording(s.recording());
         i.setStopDeadline(s.stopDeadline() == null ? null : s.stopDeadline().toString());
+        i.setStreamId(s.streamId());
         i.setVersion(s.version());
         return i;
     }
@@ -51,7 +52,7 @@ final class SessionItemMapper {
                         m.get("from"), m.get("to"), m.get("reason"))).toList(),
                 list(i.getErrorLogs()).stream().map(m -> new SessionError(Instant.parse(m.get("time")),
                         m.get("destination_id"), m.get("message"))).toList(),
-                Boolean.TRUE.equals(i.getRecording()), instant(i.getStopDeadline()), i.getVersion());
+                Boolean.TRUE.equals(i.getRecording()), instant(i.getStopDeadline()), i.getStreamId(), i.getVersion());
     }
 
     private static Map<String, String> source(SourceSnapshot s) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record StreamSession(String organizationId, String sessionId, String startedBy, Instant startTime,
         Instant endTime, SessionStatus status, SourceSnapshot sourceConfig, List<Destination> destinations,
         List<FailoverEvent> failoverEvents, List<SessionError> errors, boolean recording, Instant stopDeadline,
-        Long version) {
+        String streamId, Long version) {
 
     /** Lists kept in the item are bounded so a long session cannot outgrow DynamoDB's 400 KB item limit. */
     public static final int MAX_EVENTS = 200;
@@ -80,7 +80,7 @@ public record StreamSession(String organizationId, String sessionId, String star
     public StreamSession withStatus(SessionStatus newStatus, Instant at) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime,
                 newStatus.isOpen() ? endTime : at, newStatus, sourceConfig, destinations, failoverEvents, errors,
-                recording, stopDeadline, version);
+                recording, stopDeadline, streamId, version);
     }
 
     public StreamSession withDestination(Destination changed) {
@@ -98,19 +98,19 @@ public record StreamSession(String organizationId, String sessionId, String star
             list.add(changed);
         }
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
-                list, failoverEvents, errors, recording, stopDeadline, version);
+                list, failoverEvents, errors, recording, stopDeadline, streamId, version);
     }
 
     public StreamSession withFailover(FailoverEvent event) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
                         sourceConfig.primaryName(), sourceConfig.secondaryName(), event.to()),
-                destinations, bounded(failoverEvents, event), errors, recording, stopDeadline, version);
+                destinations, bounded(failoverEvents, event), errors, recording, stopDeadline, streamId, version);
     }
 
     public StreamSession withError(SessionError error) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
-                destinations, failoverEvents, bounded(errors, error), recording, stopDeadline, version);
+                destinations, failoverEvents, bounded(errors, error), recording, stopDeadline, streamId, version);
     }
 
     private static <T> List<T> bounded(List<T> list, T added) {

@@ -51,7 +51,7 @@ class StreamingApiTest {
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
         registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s3cret"));
         registry.add("lunora.services.client-secret", () -> "s3cret");
-        for (String peer : List.of("destination", "preset", "source", "engine")) {
+        for (String peer : List.of("destination", "preset", "source", "engine", "viewer")) {
             registry.add("lunora.services." + peer + "-url", peers::url);
         }
     }
@@ -147,6 +147,20 @@ class StreamingApiTest {
                 "\"resolution\":\"640x360\"");
         assertThat(out.header("Authorization")).startsWith("Bearer ");
         assertThat(output.getAll()).doesNotContain(KEY);
+    }
+
+    @Test
+    void shouldTellTheViewerCatalogWhenTheSessionGoesLiveAndWhenItEnds() throws Exception {
+        String id = idOf(post(operator, "/api/streaming/start", "{\"stream_id\":\"tech-talk\"}").body());
+        post(operator, "/api/streaming/stop", null);
+
+        List<Recorded> events = peers.requests().stream()
+                .filter(r -> r.path().equals("/internal/catalog/sessions")).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).body()).contains("\"stream_id\":\"tech-talk\"", "\"session_id\":\"" + id + "\"",
+                "\"is_live\":true", "\"hls_url\":\"/hls/org-s/index.m3u8\"", "\"creator_id\":\"otto\"");
+        assertThat(events.get(1).body()).contains("\"stream_id\":\"tech-talk\"", "\"is_live\":false");
+        assertThat(events.get(0).header("Authorization")).startsWith("Bearer ");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.lunora.streaming.catalog;
+
+import io.lunora.support.clients.ServiceClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+    @Bean
+    CatalogPublisher catalogPublisher(ServiceClients clients, @Value("${lunora.services.viewer-url}") String url) {
+        return new ViewerCatalogPublisher(clients.forService(url));
+    }
+}
