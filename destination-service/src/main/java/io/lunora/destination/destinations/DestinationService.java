@@ -4,7 +4,7 @@ import io.lunora.destination.connectivity.ProbeResult;
 import io.lunora.destination.connectivity.RtmpProbe;
 import io.lunora.destination.keys.StreamKeys;
 import io.lunora.destination.keys.StreamKeys.StoredKey;
-import io.lunora.destination.web.FieldErrors;
+import io.lunora.support.problem.FieldErrors;
 import io.lunora.model.destination.DestinationTarget;
 import io.lunora.model.destination.PresetUsage;
 import io.lunora.support.problem.ConflictException;

@@ -1,6 +1,6 @@
 package io.lunora.destination.destinations;
 
-import io.lunora.destination.web.FieldErrors;
+import io.lunora.support.problem.FieldErrors;
 import io.lunora.model.destination.Platforms;
 import java.net.URI;
 import java.net.URISyntaxException;

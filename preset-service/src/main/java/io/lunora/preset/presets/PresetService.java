@@ -3,7 +3,7 @@ package io.lunora.preset.presets;
 import io.lunora.model.destination.Platforms;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.preset.usage.PresetUsagePort;
-import io.lunora.preset.web.FieldErrors;
+import io.lunora.support.problem.FieldErrors;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.lunora.model.destination.Platforms;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.preset.web.FieldErrors;
+import io.lunora.support.problem.FieldErrors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

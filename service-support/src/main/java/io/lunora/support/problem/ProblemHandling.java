@@ -66,6 +66,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return validationProblem(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
+    /** Several fields at fault at once, named by their JSON paths ({@code video.bitrate_kbps}). */
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return validationProblem(ex.errors());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());

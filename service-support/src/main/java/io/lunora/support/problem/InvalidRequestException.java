@@ -1,6 +1,5 @@
-package io.lunora.destination.web;
+package io.lunora.support.problem;
 
-import io.lunora.support.problem.FieldError;
 import java.util.List;
 
 /** One or more fields of a request break the rules; every field at fault is named (JSON names). */

@@ -1,6 +1,5 @@
-package io.lunora.preset.web;
+package io.lunora.support.problem;
 
-import io.lunora.support.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
