@@ -30,13 +30,20 @@ abstract class GatewayTestBase {
 
     /** One stand-in per target service, by the suffix of its URI variable. */
     static final Map<String, RecordingDownstream> SERVICES = Arrays.stream(
-                    new String[] {"AUTH", "SOURCE", "DESTINATION", "PRESET", "STREAMING", "VIEWER"})
+                    new String[] {"AUTH", "SOURCE", "DESTINATION", "PRESET", "STREAMING", "VIEWER", "ENGINE"})
             .collect(Collectors.toUnmodifiableMap(Function.identity(), RecordingDownstream::new));
+
+    /** viewer-service's internal playback lookup and the issuer's token endpoint it needs. */
+    static final PlaybackDirectoryStandIn PLAYBACK_DIRECTORY = new PlaybackDirectoryStandIn();
 
     @DynamicPropertySource
     static void routesAndKeys(DynamicPropertyRegistry registry) {
         registry.add("lunora.security.jwk-set-uri", ISSUER::jwkSetUri);
         SERVICES.forEach((name, service) -> registry.add("LUNORA_" + name + "_URI", service::uri));
+        registry.add("lunora.gateway.playback.secret", () -> PlaybackDirectoryStandIn.SECRET);
+        registry.add("lunora.gateway.playback.directory-url", PLAYBACK_DIRECTORY::uri);
+        registry.add("lunora.gateway.playback.token-uri", () -> PLAYBACK_DIRECTORY.uri() + "/oauth2/token");
+        registry.add("lunora.gateway.playback.client-secret", () -> PlaybackDirectoryStandIn.CLIENT_SECRET);
     }
 
     @LocalServerPort

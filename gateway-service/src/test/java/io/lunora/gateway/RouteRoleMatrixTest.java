@@ -82,6 +82,8 @@ class RouteRoleMatrixTest extends GatewayTestBase {
             new Route("PUT", "/api/viewers/me", "VIEWER", CONSUMERS),
             new Route("GET", "/api/viewing/history", "VIEWER", CONSUMERS),
             new Route("POST", "/api/viewing/sessions", "VIEWER", CONSUMERS),
+            new Route("POST", "/api/viewing/start", "VIEWER", EVERYONE),
+            new Route("GET", "/api/viewing/start", "VIEWER", CONSUMERS),
             new Route("GET", "/api/social/chat", "VIEWER", CONSUMERS),
             new Route("POST", "/api/social/chat", "VIEWER", CONSUMERS),
             new Route("GET", "/api/analytics/summary", "VIEWER", CONSUMERS),

@@ -23,12 +23,17 @@ public final class Problems {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, detail, exchange.getRequest().getPath().value());
+    }
+
+    /** With {@code instance} in place of the request path (a path that carries a credential). */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.put("instance", instance);
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

@@ -1,0 +1,30 @@
+package io.lunora.gateway.playback;
+
+import io.lunora.model.viewer.PlaybackTokens;
+import io.netty.channel.ChannelOption;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** The {@code PlaybackToken} route filter and what it needs: the shared HMAC key and the stream directory. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlaybackProperties.class)
+class PlaybackConfiguration {
+
+    @Bean
+    PlaybackTokenGatewayFilterFactory playbackTokenGatewayFilterFactory(PlaybackProperties properties) {
+        Clock clock = Clock.systemUTC();
+        // short timeouts: a player waiting on a segment is better served by a quick 503
+        WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000).responseTimeout(Duration.ofSeconds(3)))).build();
+        PlaybackDirectory directory = new ViewerPlaybackDirectory(http, new ServiceToken(http, properties, clock),
+                properties.directoryUrl(), properties.cacheTtl());
+        return new PlaybackTokenGatewayFilterFactory(new PlaybackTokens(PlaybackKey.resolve(properties)), directory,
+                clock);
+    }
+}

@@ -1,0 +1,181 @@
+package io.lunora.gateway.playback;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
+
+import io.lunora.gateway.problem.Problems;
+import io.lunora.model.viewer.AccessLevel;
+import io.lunora.model.viewer.PlaybackTokens;
+import io.lunora.model.viewer.PlaybackTokens.Outcome;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code PlaybackToken} filter of the {@code /hls/**} route. A request reaches the engine only
+ * with a playback token that is authentic, unexpired, bound to the stream of the path, and whose
+ * tier covers the stream's access level now; it then goes to the stream's engine folder with
+ * neither token nor credentials. {@code /hls/t/{token}/{stream_id}/{file}} is served; an engine
+ * path with {@code ?playback_token=} (viewer-service's {@code playback_url}) is redirected to
+ * that form when the token's stream plays from there. Refusals never reach the engine.
+ */
+public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
+    private static final Logger log = LoggerFactory.getLogger(PlaybackTokenGatewayFilterFactory.class);
+    static final String QUERY_TOKEN = "playback_token";
+
+    private final PlaybackTokens tokens;
+    private final PlaybackDirectory directory;
+    private final Clock clock;
+
+    PlaybackTokenGatewayFilterFactory(PlaybackTokens tokens, PlaybackDirectory directory, Clock clock) {
+        super(Object.class);
+        this.tokens = tokens;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "PlaybackToken";
+    }
+
+    @Override
+    public GatewayFilter apply(Object config) {
+        return (exchange, chain) -> {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            if (path.startsWith(PlaybackPath.PREFIX)) {
+                return PlaybackPath.parse(path)
+                        .map(p -> serve(exchange, p, chain))
+                        .orElseGet(() -> Problems.write(exchange, HttpStatus.NOT_FOUND, "No such playback file.",
+                                redacted(exchange)));
+            }
+            return redirectToTokenPath(exchange, path);
+        };
+    }
+
+    private Mono<Void> serve(ServerWebExchange exchange, PlaybackPath request,
+            org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+        Optional<Refusal> forged = authentic(request.token());
+        if (forged.isPresent()) {
+            return forged.get().write(exchange);
+        }
+        // Mono<Void> completes empty: the lookup's absence is decided on an Optional, before any write
+        return lookup(request.streamId())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return Problems.write(exchange, HttpStatus.NOT_FOUND, "This stream is not live.",
+                                redacted(exchange));
+                    }
+                    PlaybackDirectory.LiveStream stream = found.get();
+                    Outcome outcome = tokens.verify(request.token(), stream.streamId(), stream.accessLevel(),
+                            clock.instant()).outcome();
+                    if (outcome != Outcome.VALID) {
+                        return Refusal.of(outcome).write(exchange);
+                    }
+                    return chain.filter(toEngine(exchange, stream.engineFolder() + request.file()));
+                })
+                .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> unavailable(exchange, e));
+    }
+
+    /** {@code /hls/{engine path}?playback_token=...}: redirect into the token path if the token's stream plays there. */
+    private Mono<Void> redirectToTokenPath(ServerWebExchange exchange, String path) {
+        String token = exchange.getRequest().getQueryParams().getFirst(QUERY_TOKEN);
+        if (token == null || token.isBlank()) {
+            return Refusal.MISSING.write(exchange);
+        }
+        Optional<Refusal> forged = authentic(token);
+        if (forged.isPresent()) {
+            return forged.get().write(exchange);
+        }
+        // authentic and unexpired, so the grant names its stream (the empty stream id never matches)
+        String streamId = tokens.verify(token, "", AccessLevel.PUBLIC, clock.instant()).grant().orElseThrow().streamId();
+        return lookup(streamId)
+                .flatMap(found -> {
+                    Optional<String> target = found.filter(stream -> path.startsWith(stream.engineFolder()))
+                            .map(stream -> PlaybackPath.of(token, streamId, path.substring(stream.engineFolder().length())))
+                            .filter(t -> PlaybackPath.parse(t).isPresent());
+                    if (target.isEmpty()) {
+                        return Refusal.of(Outcome.WRONG_STREAM).write(exchange);
+                    }
+                    exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+                    exchange.getResponse().getHeaders().setLocation(URI.create(target.get()));
+                    exchange.getResponse().getHeaders().setCacheControl("no-store");
+                    return exchange.getResponse().setComplete();
+                })
+                .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> unavailable(exchange, e));
+    }
+
+    private Mono<Optional<PlaybackDirectory.LiveStream>> lookup(String streamId) {
+        return directory.find(streamId).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private static Mono<Void> unavailable(ServerWebExchange exchange, Throwable e) {
+        log.warn("Playback directory unavailable: {}", e.getClass().getSimpleName());
+        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                "Playback is unavailable right now. Try again shortly.", redacted(exchange));
+    }
+
+    /** A refusal when the token is malformed, forged or expired, whatever stream it is presented for. */
+    private Optional<Refusal> authentic(String token) {
+        Outcome outcome = tokens.verify(token, "", AccessLevel.PUBLIC, clock.instant()).outcome();
+        return outcome == Outcome.WRONG_STREAM ? Optional.empty() : Optional.of(Refusal.of(outcome));
+    }
+
+    /** The request path without its playback token: problem documents do not echo credentials. */
+    static String redacted(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value().replaceFirst("^/hls/t/[^/]+/", "/hls/t/{token}/");
+    }
+
+    private static ServerWebExchange toEngine(ServerWebExchange exchange, String enginePath) {
+        ServerHttpRequest original = exchange.getRequest();
+        addOriginalRequestUrl(exchange, original.getURI());
+        URI uri = UriComponentsBuilder.fromUri(original.getURI()).replacePath(enginePath).replaceQuery(null)
+                .build(true).toUri();
+        ServerHttpRequest request = original.mutate().uri(uri)
+                .headers(h -> {
+                    h.remove(HttpHeaders.AUTHORIZATION);
+                    h.remove(HttpHeaders.COOKIE);
+                })
+                .build();
+        return exchange.mutate().request(request).build();
+    }
+
+    /** Why a request is refused: 401 when the token does not prove anything, 403 when it proves too little. */
+    enum Refusal {
+        MISSING(HttpStatus.UNAUTHORIZED, "A playback token is required. Start viewing the stream to get one."),
+        INVALID(HttpStatus.UNAUTHORIZED, "The playback token is not valid."),
+        EXPIRED(HttpStatus.UNAUTHORIZED, "The playback token has expired. Start viewing the stream again."),
+        WRONG_STREAM(HttpStatus.FORBIDDEN, "The playback token is for another stream."),
+        TIER_TOO_LOW(HttpStatus.FORBIDDEN, "Your plan does not include this stream. Upgrade to watch it.");
+
+        private final HttpStatus status;
+        private final String detail;
+
+        Refusal(HttpStatus status, String detail) {
+            this.status = status;
+            this.detail = detail;
+        }
+
+        static Refusal of(Outcome outcome) {
+            return switch (outcome) {
+                case EXPIRED -> EXPIRED;
+                case WRONG_STREAM -> WRONG_STREAM;
+                case TIER_TOO_LOW -> TIER_TOO_LOW;
+                case MALFORMED, BAD_SIGNATURE, VALID -> INVALID;
+            };
+        }
+
+        Mono<Void> write(ServerWebExchange exchange) {
+            return Problems.write(exchange, status, detail, redacted(exchange));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.lunora.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lunora.model.identity.Group;
+import io.lunora.model.viewer.PlaybackTokens;
+import io.lunora.model.viewer.PlaybackTokens.Grant;
+import io.lunora.model.viewer.ViewerTier;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /hls/**} with real HMAC playback tokens signed by the key viewer-service uses: only an
+ * authentic, unexpired token of the stream whose tier covers its access level reaches the engine,
+ * at the stream's engine folder and without the token or credentials.
+ */
+class PlaybackAccessTest extends GatewayTestBase {
+    static final PlaybackTokens SIGNER = new PlaybackTokens(Base64.getDecoder().decode(PlaybackDirectoryStandIn.SECRET));
+
+    @BeforeAll
+    static void catalog() {
+        PLAYBACK_DIRECTORY.put("concert", "premium", "/hls/org-prem/index.m3u8", true);
+        PLAYBACK_DIRECTORY.put("town-hall", "public", "/hls/org-pub/index.m3u8", true);
+        PLAYBACK_DIRECTORY.put("raised", "premium", "/hls/org-raised/index.m3u8", true);
+        PLAYBACK_DIRECTORY.put("ended", "public", "/hls/org-ended/index.m3u8", false);
+    }
+
+    static String token(String streamId, ViewerTier tier, Duration validFor) {
+        return SIGNER.issue(new Grant(streamId, tier, Instant.now().plus(validFor)));
+    }
+
+    @Test
+    void shouldServeAPremiumViewerThePlaylistAndSegmentsFromTheStreamsEngineFolder() {
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+
+        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + premium + "/concert/index.m3u8",
+                tokenOf(Group.PREMIUM));
+        HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + premium + "/concert/720p/segment_00042.ts", null);
+
+        assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
+        assertThat(segment.statusCode()).as(segment.body()).isEqualTo(200);
+        assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
+                .containsExactly("/hls/org-prem/index.m3u8", "/hls/org-prem/720p/segment_00042.ts");
+        assertThat(SERVICES.get("ENGINE").received()).allSatisfy(r -> assertThat(r.authorization())
+                .as("neither the viewer's access token nor the playback token goes to the engine").isNull());
+        assertThat(everythingReceived()).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseAFreeViewerThePremiumPlaylistAndSegmentsEvenWithAUrlCopiedFromAPremiumViewer() {
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        String free = token("town-hall", ViewerTier.FREE, Duration.ofMinutes(5));
+        List<String> copied = List.of("/hls/t/" + premium + "/concert/index.m3u8",
+                "/hls/t/" + premium + "/concert/720p/segment_00042.ts");
+
+        for (String url : copied) {
+            HttpResponse<String> withOwnToken = gateway.send("GET", url.replace(premium, free), tokenOf(Group.FREE));
+            assertProblem(withOwnToken, 403);
+            assertThat(withOwnToken.body()).contains("another stream").doesNotContain(free);
+            HttpResponse<String> engineAddress = gateway.send("GET",
+                    url.replace("/hls/t/" + premium + "/concert/", "/hls/org-prem/") + "?playback_token=" + free, null);
+            assertProblem(engineAddress, 403);
+        }
+        // a token that names the premium stream with the free tier (issued while it was public): too low now
+        String freeForConcert = token("raised", ViewerTier.FREE, Duration.ofMinutes(5));
+        assertProblem(gateway.send("GET", "/hls/t/" + freeForConcert + "/raised/index.m3u8", null), 403);
+        assertProblem(gateway.send("GET", "/hls/t/" + freeForConcert + "/raised/720p/segment_00001.ts", null), 403);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        String expired = token("town-hall", ViewerTier.VIP, Duration.ofSeconds(-1));
+
+        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + expired + "/town-hall/index.m3u8", null);
+        HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + expired + "/town-hall/480p/segment_00001.ts", null);
+
+        assertProblem(playlist, 401);
+        assertThat(playlist.body()).contains("expired");
+        assertProblem(segment, 401);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseMissingTamperedAndForeignKeyTokens() {
+        String valid = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        String[] parts = valid.split("\\.");
+        String payloadOfVip = token("concert", ViewerTier.VIP, Duration.ofMinutes(5)).split("\\.")[1];
+        String otherKey = new PlaybackTokens("another-secret-of-at-least-32-bytes!".getBytes())
+                .issue(new Grant("concert", ViewerTier.VIP, Instant.now().plusSeconds(300)));
+
+        for (String token : List.of(parts[0] + "." + payloadOfVip + "." + parts[2], otherKey, "v1.bm9wZQ.bm9wZQ",
+                "not-a-token")) {
+            assertProblem(gateway.send("GET", "/hls/org-prem/index.m3u8?playback_token=" + token, null), 401);
+            if (token.startsWith("v1.")) {
+                assertProblem(gateway.send("GET", "/hls/t/" + token + "/concert/index.m3u8", null), 401);
+            }
+        }
+        assertProblem(gateway.send("GET", "/hls/org-prem/index.m3u8", null), 401);
+        assertProblem(gateway.send("GET", "/hls/org-prem/720p/segment_00001.ts", tokenOf(Group.VIP)), 401);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldRedirectTheViewerServicePlaybackUrlToTheTokenPathThatRelativeSegmentUrlsInherit() {
+        String anonymous = token("town-hall", ViewerTier.ANONYMOUS, Duration.ofMinutes(5));
+
+        HttpResponse<String> redirect = gateway.send("GET", "/hls/org-pub/index.m3u8?playback_token=" + anonymous, null);
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/hls/t/" + anonymous + "/town-hall/index.m3u8");
+        assertThat(everythingReceived()).isEmpty();
+        // what hls.js then asks for: the playlist at the new address, a segment relative to it
+        assertThat(gateway.send("GET", java.net.URI.create(location).getPath(), null).statusCode()).isEqualTo(200);
+        String segment = java.net.URI.create(location).resolve("480p/segment_00007.ts").getPath();
+        assertThat(gateway.send("GET", segment, null).statusCode()).isEqualTo(200);
+        assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
+                .containsExactly("/hls/org-pub/index.m3u8", "/hls/org-pub/480p/segment_00007.ts");
+    }
+
+    @Test
+    void shouldAnswer404ForAStreamThatIsNotLiveOrUnknownAndForPathsOutsideItsFolder() {
+        String ended = token("ended", ViewerTier.VIP, Duration.ofMinutes(5));
+        String unknown = token("no-such-stream", ViewerTier.VIP, Duration.ofMinutes(5));
+        String valid = token("town-hall", ViewerTier.VIP, Duration.ofMinutes(5));
+
+        assertProblem(gateway.send("GET", "/hls/t/" + ended + "/ended/index.m3u8", null), 404);
+        assertProblem(gateway.send("GET", "/hls/t/" + unknown + "/no-such-stream/index.m3u8", null), 404);
+        assertProblem(gateway.send("GET", "/hls/t/" + valid + "/town-hall/.hidden/x.ts", null), 404);
+        assertProblem(gateway.send("GET", "/hls/t/" + valid + "/town-hall/a/b/c/d/e.ts", null), 404);
+        assertThat(gateway.send("GET", "/hls/t/" + valid + "/town-hall/%2e%2e/%2e%2e/org-prem/index.m3u8", null)
+                .statusCode()).isIn(400, 404);
+        assertThat(gateway.send("GET", "/hls/org-prem/index.m3u8?playback_token=" + valid, null).statusCode())
+                .as("a token of one stream does not open another's folder").isEqualTo(403);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldReuseTheServiceTokenAndCacheTheDirectoryAnswer() {
+        String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5));
+        gateway.send("GET", "/hls/t/" + premium + "/concert/index.m3u8", null);
+        int lookups = PLAYBACK_DIRECTORY.lookups();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/720p/s" + i + ".ts", null).statusCode())
+                    .isEqualTo(200);
+        }
+
+        assertThat(PLAYBACK_DIRECTORY.tokensIssued()).isEqualTo(1);
+        assertThat(PLAYBACK_DIRECTORY.lookups()).as("segments within the cache time ask nobody").isEqualTo(lookups);
+    }
+
+    @Test
+    void shouldRefuseWritesToHls() {
+        String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5));
+
+        assertProblem(gateway.send("POST", "/hls/t/" + premium + "/concert/index.m3u8", null, Map.of()), 405);
+        assertThat(everythingReceived()).isEmpty();
+    }
+}
