@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -39,6 +40,10 @@ public final class Problems {
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
+        // The gateway answers these before reading the request; a client that reused the connection
+        // afterwards sometimes waited forever for its next answer (seen with the JDK client under
+        // load). Errors are rare, so a fresh connection after one costs little.
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }
