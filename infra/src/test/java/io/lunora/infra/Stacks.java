@@ -64,15 +64,19 @@ final class Stacks {
         return statements;
     }
 
-    /** A node's values as strings whether it is one string or a list of them. */
+    /** A node's values as strings whether it is one value or a list; an intrinsic function as its JSON. */
     static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
         if (node.isArray()) {
-            node.forEach(v -> values.add(v.asString()));
+            node.forEach(v -> values.add(text(v)));
         } else if (!node.isMissingNode()) {
-            values.add(node.asString());
+            values.add(text(node));
         }
         return values;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() ? node.asString() : node.toString();
     }
 
     /** Visits every object member of a tree with the path leading to it. */
