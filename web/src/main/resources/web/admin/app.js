@@ -1,0 +1,80 @@
+// The admin app (/admin): overview, users, sources, presets, destinations, live dashboard,
+// analytics with session history. Administrators only; an operator is sent to /stream.
+import { boot } from '/assets/shell.js';
+import { h, statusBadge, problemBox, showProblem } from '/assets/ui.js';
+import { mbps, money } from '/assets/format.js';
+import { subscribeLive, isOpen } from '/assets/live.js';
+import { livePanel } from '/assets/live-panel.js';
+import { users } from './users.js';
+import { sources } from './sources.js';
+import { presets } from './presets.js';
+import { destinations } from './destinations.js';
+import { history } from './history.js';
+import { loadPrices, sessionCost } from './cost.js';
+
+async function overview(main, { api, auth }) {
+  const box = problemBox();
+  const status = h('ul', { class: 'plain', id: 'system-status' });
+  const metrics = h('div', { class: 'metrics', id: 'overview-metrics' });
+  const alerts = h('ul', { id: 'recent-alerts' });
+  main.append(h('h1', { tabindex: '-1' }, 'System overview'), box,
+    h('div', { class: 'grid2' },
+      h('section', { class: 'panel', 'aria-labelledby': 'st' }, h('h2', { id: 'st' }, 'System status'), status),
+      h('section', { class: 'panel', 'aria-labelledby': 'mt' }, h('h2', { id: 'mt' }, 'Activity'), metrics)),
+    h('section', { class: 'panel', 'aria-labelledby': 'qa' }, h('h2', { id: 'qa' }, 'Quick actions'),
+      h('div', { class: 'actions' },
+        [['/users', 'Manage users'], ['/sources', 'Source configuration'], ['/presets', 'Presets'],
+          ['/destinations', 'Destinations'], ['/live', 'Live dashboard'], ['/analytics', 'Analytics & costs']]
+          .map(([path, label]) => h('a', { class: 'button', href: '/admin' + path, 'data-link': true }, label)))),
+    h('section', { class: 'panel', 'aria-labelledby': 'ra' }, h('h2', { id: 'ra' }, 'Recent alerts'), alerts));
+
+  const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
+  const [health, people, sessions, p] = await Promise.allSettled([api.get('/api/health/overall'),
+    api.get('/api/users'), api.get('/api/streaming/sessions'), loadPrices()]);
+  if (health.status === 'fulfilled') {
+    const o = health.value;
+    status.replaceChildren(
+      h('li', {}, 'Media engine: ', statusBadge(o.medialive.status)),
+      h('li', {}, 'Sources: ', statusBadge(o.sources.status), ' ', o.sources.inputs.filter((i) => i.connected).length + '/' + o.sources.inputs.length + ' connected'),
+      h('li', {}, 'Destinations: ', statusBadge(o.destinations.status), ' ', o.destinations.live + '/' + o.destinations.total + ' live'));
+  } else {
+    showProblem(box, health.reason);
+  }
+  const list = sessions.status === 'fulfilled' ? sessions.value : [];
+  const month = new Date();
+  month.setDate(1);
+  month.setHours(0, 0, 0, 0);
+  const thisMonth = list.filter((s) => Date.parse(s.start_time) >= month.getTime());
+  const cost = p.status === 'fulfilled' ? thisMonth.reduce((sum, s) => sum + sessionCost(s, p.value).total, 0) : 0;
+  const open = list.filter(isOpen);
+  metrics.replaceChildren(
+    metric('Users', people.status === 'fulfilled' ? people.value.length : '—', 'metric-users'),
+    metric('Live sessions', open.length, 'metric-live'),
+    metric('Bandwidth', mbps(open.reduce((s, x) => s + (x.bandwidth_kbps || 0), 0)), 'metric-bandwidth'),
+    metric('Streaming costs this month' + (p.status === 'fulfilled' ? ' (' + Math.round(cost / p.value.monthly_budget * 100) + '% of budget)' : ''),
+      money(cost), 'metric-cost'));
+  const recent = list.slice(0, 20).flatMap((s) => [
+    ...(s.failover_events || []).map((f) => ({ t: f.time, text: 'Failover ' + f.from + ' → ' + f.to + (f.reason ? ' (' + f.reason + ')' : '') })),
+    ...(s.error_logs || []).map((e) => ({ t: e.time, text: 'Destination error: ' + e.message }))])
+    .sort((a, b) => Date.parse(b.t) - Date.parse(a.t)).slice(0, 8);
+  alerts.replaceChildren(...(recent.length ? recent.map((a) => h('li', {}, new Date(a.t).toLocaleString() + ': ' + a.text))
+    : [h('li', { class: 'muted' }, 'No alerts.')]));
+  return null;
+}
+
+async function live(main, { api, auth }) {
+  const panel = livePanel(api, { setupHref: '/admin/destinations' });
+  main.append(h('h1', { tabindex: '-1' }, 'Live streaming dashboard'), panel.element);
+  const stop = subscribeLive(auth, panel.update);
+  return { dispose: () => { stop(); panel.dispose(); } };
+}
+
+boot({
+  app: 'admin', clientId: 'lunora-admin', title: 'Lunora Admin',
+  nav: [['/', 'Overview'], ['/users', 'Users'], ['/sources', 'Sources'], ['/presets', 'Presets'],
+    ['/destinations', 'Destinations'], ['/live', 'Live'], ['/analytics', 'Analytics']],
+  routes: { '/': overview, '/users': users, '/sources': sources, '/presets': presets, '/destinations': destinations,
+    '/live': live, '/analytics': history },
+  allowed: (groups) => groups.includes('admins'),
+  elsewhere: () => '/stream/',
+});

@@ -1,0 +1,131 @@
+// System analytics and session history: totals over a time range, platform distribution, cost
+// analysis from the configured prices, and per session a chart of bitrate over time with the
+// failover events. Finished sessions keep per-destination counters (bytes, start, stop), so their
+// curve is each destination's average bitrate over the time it was pushed; an open session adds
+// the bandwidth samples this page receives live.
+import { h, problemBox, showProblem, statusBadge } from '/assets/ui.js';
+import { duration, mbps, money, dateTime, platformName } from '/assets/format.js';
+import { stepChart } from '/assets/chart.js';
+import { loadPrices, sessionCost } from './cost.js';
+
+const RANGES = [['1', 'Last 24 hours'], ['7', 'Last 7 days'], ['30', 'Last 30 days'], ['365', 'Last year']];
+
+/** The total bitrate as a step series: each destination contributes its average while it was pushed. */
+export function bitrateSeries(session, now = Date.now()) {
+  const start = Date.parse(session.start_time);
+  const end = session.end_time ? Date.parse(session.end_time) : now;
+  const spans = (session.destinations || []).filter((d) => d.started_at).map((d) => {
+    const from = Date.parse(d.started_at);
+    const to = d.stopped_at ? Date.parse(d.stopped_at) : end;
+    const seconds = Math.max(1, (to - from) / 1000);
+    return { from, to, kbps: (d.bytes_sent || 0) * 8 / 1000 / seconds };
+  });
+  const times = [...new Set([start, end, ...spans.flatMap((s) => [s.from, s.to])])].filter((t) => t >= start && t <= end).sort((a, b) => a - b);
+  return { start, end, series: times.map((t) => ({ t, v: spans.filter((s) => s.from <= t && t < s.to).reduce((sum, s) => sum + s.kbps, 0) })) };
+}
+
+export async function history(main, { api }) {
+  const box = problemBox();
+  const range = h('select', { id: 'range' }, RANGES.map(([v, label]) => h('option', { value: v }, label)));
+  const metrics = h('div', { class: 'metrics', id: 'analytics-metrics' });
+  const platforms = h('ul', { id: 'platform-distribution' });
+  const costs = h('ul', { id: 'cost-analysis' });
+  const rows = h('tbody', { id: 'session-rows' });
+  const detail = h('section', { class: 'panel', id: 'session-detail', 'aria-live': 'polite', hidden: true });
+  main.append(h('h1', { tabindex: '-1' }, 'System analytics & session history'), box,
+    h('section', { class: 'panel' }, h('div', { class: 'row' }, h('label', { for: 'range' }, 'Time range'), range), metrics,
+      h('div', { class: 'grid2' },
+        h('div', {}, h('h2', {}, 'Platform distribution'), platforms),
+        h('div', {}, h('h2', {}, 'Cost analysis (estimate)'), costs))),
+    h('section', { class: 'panel', 'aria-labelledby': 'sh' }, h('h2', { id: 'sh' }, 'Sessions'),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, ['Started', 'Duration', 'Status', 'Destinations', 'Failovers', 'Est. cost', ''].map((c) => h('th', { scope: 'col' }, c)))),
+        rows))),
+    detail);
+
+  let sessions = [];
+  let prices;
+  try {
+    [sessions, prices] = await Promise.all([api.get('/api/streaming/sessions'), loadPrices()]);
+  } catch (e) {
+    showProblem(box, e);
+    return null;
+  }
+
+  function draw() {
+    const since = Date.now() - Number(range.value) * 86_400_000;
+    const inRange = sessions.filter((s) => Date.parse(s.start_time) >= since);
+    const hours = inRange.reduce((sum, s) => sum + s.duration_seconds, 0) / 3600;
+    const failovers = inRange.reduce((sum, s) => sum + (s.failover_events || []).length, 0);
+    const perPlatform = {};
+    for (const s of inRange) {
+      for (const d of s.destinations || []) {
+        if (d.started_at) {
+          const to = d.stopped_at ? Date.parse(d.stopped_at) : (s.end_time ? Date.parse(s.end_time) : Date.now());
+          perPlatform[d.platform] = (perPlatform[d.platform] || 0) + Math.max(0, to - Date.parse(d.started_at)) / 3_600_000;
+        }
+      }
+    }
+    const totalPlatform = Object.values(perPlatform).reduce((a, b) => a + b, 0) || 1;
+    const cost = inRange.map((s) => sessionCost(s, prices)).reduce((acc, c) => ({
+      medialive: acc.medialive + c.medialive, transfer: acc.transfer + c.transfer, storage: acc.storage + c.storage,
+    }), { medialive: 0, transfer: 0, storage: 0 });
+    const fixed = Object.values(prices.monthly_fixed).reduce((a, b) => a + b, 0) * Math.min(1, Number(range.value) / 30);
+    const total = cost.medialive + cost.transfer + cost.storage + fixed;
+    const pct = (v) => ' (' + Math.round(v / (total || 1) * 100) + '%)';
+    metrics.replaceChildren(
+      h('div', { class: 'metric' }, h('span', { class: 'value' }, hours.toFixed(1) + ' h'), 'Total streaming hours'),
+      h('div', { class: 'metric' }, h('span', { class: 'value' }, inRange.length), 'Sessions'),
+      h('div', { class: 'metric' }, h('span', { class: 'value' }, failovers), 'Failover events'),
+      h('div', { class: 'metric' }, h('span', { class: 'value' }, mbps(Math.max(0, ...inRange.map((s) => bitrateSeries(s).series.reduce((m, p) => Math.max(m, p.v), 0))))), 'Peak bandwidth'));
+    platforms.replaceChildren(...(Object.keys(perPlatform).length ? Object.entries(perPlatform).map(([p, hrs]) =>
+      h('li', {}, platformName(p) + ': ' + Math.round(hrs / totalPlatform * 100) + '% (' + hrs.toFixed(1) + ' h)'))
+      : [h('li', { class: 'muted' }, 'No streaming in this range.')]));
+    costs.replaceChildren(
+      h('li', {}, 'MediaLive: ' + money(cost.medialive) + pct(cost.medialive)),
+      h('li', {}, 'Data transfer: ' + money(cost.transfer) + pct(cost.transfer)),
+      h('li', {}, 'Storage: ' + money(cost.storage) + pct(cost.storage)),
+      h('li', {}, 'Other services (pro rata): ' + money(fixed) + pct(fixed)),
+      h('li', {}, h('strong', {}, 'Total: ' + money(total))));
+    rows.replaceChildren(...(inRange.length ? inRange.map((s) => h('tr', { 'data-session': s.session_id },
+      h('td', {}, dateTime(s.start_time)), h('td', {}, duration(s.duration_seconds)), h('td', {}, statusBadge(s.status)),
+      h('td', {}, (s.destinations || []).map((d) => d.name).join(', ')),
+      h('td', {}, (s.failover_events || []).length),
+      h('td', {}, money(sessionCost(s, prices).total)),
+      h('td', {}, h('button', { type: 'button', class: 'small', 'data-show-session': s.session_id, onclick: () => show(s) }, 'Details'))))
+      : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No sessions in this range.'))]));
+  }
+
+  function show(s) {
+    const { start, end, series } = bitrateSeries(s);
+    const c = sessionCost(s, prices);
+    detail.hidden = false;
+    detail.replaceChildren(
+      h('h2', { id: 'session-detail-title', tabindex: '-1' }, 'Session of ' + dateTime(s.start_time)),
+      h('p', {}, 'Status: ', statusBadge(s.status), ' · duration ' + duration(s.duration_seconds) + ' · started by ' + (s.started_by || '—')
+        + ' · source mode ' + (s.source_config?.redundancy_mode || '—')),
+      stepChart({
+        title: 'Total bitrate over time with failover events',
+        series, start, end,
+        markers: (s.failover_events || []).map((f) => ({ t: Date.parse(f.time), label: 'failover ' + f.from + '→' + f.to })),
+      }),
+      h('p', { class: 'hint' }, 'Each destination counts with its average bitrate (bytes sent over the time it was pushed).'),
+      h('h3', {}, 'Destinations'),
+      h('ul', {}, (s.destinations || []).map((d) => h('li', {}, d.name + ' (' + platformName(d.platform) + '): '
+        + (d.bytes_sent / 1e6).toFixed(1) + ' MB' + (d.last_error ? ' – last error: ' + d.last_error : '')))),
+      h('h3', {}, 'Cost estimate'),
+      h('ul', { id: 'session-cost' },
+        h('li', {}, 'MediaLive: ' + money(c.medialive) + ' (' + c.hours.toFixed(2) + ' h)'),
+        h('li', {}, 'Data transfer: ' + money(c.transfer) + ' (' + c.gb.toFixed(3) + ' GB)'),
+        h('li', {}, 'Recording storage (1 month): ' + money(c.storage)),
+        h('li', {}, h('strong', {}, 'Total: ' + money(c.total)))),
+      (s.error_logs || []).length ? h('div', {}, h('h3', {}, 'Errors'),
+        h('ul', {}, s.error_logs.map((e) => h('li', {}, dateTime(e.time) + ': ' + e.message)))) : null);
+    detail.querySelector('h2').focus();
+  }
+
+  range.addEventListener('change', draw);
+  range.value = '30';
+  draw();
+  return null;
+}

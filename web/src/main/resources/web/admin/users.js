@@ -1,0 +1,108 @@
+// User management: search, invite (the invitee gets a temporary password by mail), change role,
+// disable and enable (with a confirmation).
+import { h, field, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
+import { dateTime } from '/assets/format.js';
+
+const ROLE = { operators: 'Operator', admins: 'Admin' };
+
+export async function users(main, { api, auth }) {
+  const box = problemBox();
+  const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', placeholder: 'username' });
+  const body = h('tbody', { id: 'user-rows' });
+  const me = auth.claims().sub;
+  main.append(h('h1', { tabindex: '-1' }, 'User management'),
+    h('p', { id: 'session-note', class: 'notice', role: 'status' }), box,
+    h('section', { class: 'panel' },
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'primary', id: 'invite-user', onclick: () => invite() }, '+ Invite user'),
+        h('form', { role: 'search', class: 'row', onsubmit: (e) => { e.preventDefault(); load(); } },
+          field('Search by username', search), h('button', { type: 'submit' }, 'Search'))),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('caption', { class: 'skip' }, 'Users of your organization'),
+        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        body)),
+      h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')));
+
+  async function load() {
+    clearProblem(box);
+    try {
+      const q = search.value.trim();
+      const list = await api.get('/api/users' + (q ? '?username=' + encodeURIComponent(q) : ''));
+      body.replaceChildren(...list.map(row));
+      if (!list.length) {
+        body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No users found.')));
+      }
+    } catch (e) {
+      showProblem(box, e);
+    }
+  }
+
+  function row(u) {
+    const role = h('select', { id: 'role-' + u.id, 'aria-label': 'Role of ' + u.username, 'data-no-draft': 'true',
+      disabled: u.id === me, value: u.group },
+      Object.entries(ROLE).map(([v, label]) => h('option', { value: v }, label)));
+    role.addEventListener('change', async () => {
+      const to = role.value;
+      if (!(await confirmAction('Make ' + u.username + ' ' + (to === 'admins' ? 'an admin' : 'an operator') + '?', 'Change role'))) {
+        role.value = u.group;
+        return;
+      }
+      try {
+        await api.put('/api/users/' + encodeURIComponent(u.id), { group: to });
+        announce(u.username + ' is now ' + ROLE[to]);
+        load();
+      } catch (e) {
+        role.value = u.group;
+        showProblem(box, e);
+      }
+    });
+    const toggle = h('button', { type: 'button', class: u.enabled ? 'small danger' : 'small', disabled: u.id === me,
+      'data-user-toggle': u.username }, u.enabled ? 'Disable' : 'Enable');
+    toggle.addEventListener('click', async () => {
+      if (u.enabled && !(await confirmAction('Disable ' + u.username + '? They can no longer sign in.', 'Disable'))) {
+        return;
+      }
+      try {
+        await api.post('/api/users/' + encodeURIComponent(u.id) + (u.enabled ? '/disable' : '/enable'));
+        announce(u.username + (u.enabled ? ' disabled' : ' enabled'));
+        load();
+      } catch (e) {
+        showProblem(box, e);
+      }
+    });
+    const state = !u.enabled ? 'disabled' : u.locked ? 'locked' : u.status === 'FORCE_CHANGE_PASSWORD' ? 'invited' : 'active';
+    return h('tr', { 'data-user': u.username },
+      h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
+      h('td', {}, statusBadge(state)), h('td', {}, dateTime(u.created_at)), h('td', {}, toggle));
+  }
+
+  function invite() {
+    const form = h('form', { id: 'invite-form', novalidate: true });
+    const inviteBox = problemBox();
+    const username = h('input', { id: 'invite-username', type: 'text', required: true, autocomplete: 'off', 'data-field': 'username' });
+    const email = h('input', { id: 'invite-email', type: 'email', required: true, autocomplete: 'off', 'data-field': 'email' });
+    const group = h('select', { id: 'invite-group', 'data-field': 'group' },
+      Object.entries(ROLE).map(([v, label]) => h('option', { value: v }, label)));
+    form.append(inviteBox, field('Username', username), field('Email', email, 'The temporary password is sent to this address.'),
+      field('Role', group));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(inviteBox, form);
+      try {
+        const created = await api.post('/api/users', { username: username.value.trim(), email: email.value.trim(), group: group.value });
+        announce(created.username + ' invited');
+        dialog.close();
+        load();
+      } catch (err) {
+        showProblem(inviteBox, err, form);
+      }
+    });
+    const dialog = openDialog({ title: 'Invite user', body: form, reopen: 'invite', actions: [
+      h('button', { type: 'submit', class: 'primary', form: 'invite-form', id: 'invite-send' }, 'Send invitation'),
+      h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')] });
+    return dialog;
+  }
+
+  await load();
+  return { reopen: (name) => (name === 'invite' ? invite() : null) };
+}

@@ -1,0 +1,32 @@
+export function duration(seconds) {
+  const s = Math.max(0, Math.floor(seconds || 0));
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = s % 60;
+  return (hh ? hh + 'h ' : '') + (hh || mm ? mm + 'm ' : '') + ss + 's';
+}
+
+export function mbps(kbps) {
+  return ((kbps || 0) / 1000).toFixed(1) + ' Mbps';
+}
+
+export function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString() : '—';
+}
+
+export function money(value) {
+  return '$' + (value || 0).toFixed(2);
+}
+
+export function platformName(platform) {
+  return { youtube: 'YouTube Live', x: 'X Live', linkedin: 'LinkedIn Live', custom: 'Custom RTMP' }[platform] || platform;
+}
+
+export function presetLabel(p) {
+  if (!p) {
+    return '—';
+  }
+  const v = p.video || {};
+  const height = v.resolution ? v.resolution.split('x')[1] + 'p' : '';
+  return p.name + ' (' + height + (v.frame_rate || '') + ', ' + ((v.bitrate_kbps || 0) / 1000) + ' Mbps)';
+}

@@ -1,0 +1,142 @@
+// The operator app (/stream): the quick setup wizard (destinations with their stream keys, quality,
+// ready summary, start) and the live control panel fed by Server-Sent Events.
+import { boot } from '/assets/shell.js';
+import { h, statusBadge, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
+import { platformName, presetLabel } from '/assets/format.js';
+import { openDestinationDialog } from '/assets/destination-modal.js';
+import { subscribeLive, isOpen } from '/assets/live.js';
+import { livePanel } from '/assets/live-panel.js';
+
+const QUALITIES = [['high', 'High (1080p)', 1080], ['medium', 'Medium (720p)', 720], ['low', 'Low (480p)', 480]];
+
+/** The preset of the platform closest to the chosen height without going above it (else the lowest). */
+export function presetFor(presets, platform, height) {
+  const mine = presets.filter((p) => p.platform === platform && p.video && p.video.resolution)
+    .map((p) => ({ p, height: Number(p.video.resolution.split('x')[1]) }))
+    .sort((a, b) => b.height - a.height);
+  return (mine.find((x) => x.height <= height) || mine[mine.length - 1] || {}).p || null;
+}
+
+async function configure(main, { api, auth, navigate }) {
+  const box = problemBox();
+  const list = h('ul', { class: 'plain', id: 'destination-list' });
+  const summary = h('div', { id: 'ready-summary' });
+  const sourceLine = h('p', { id: 'source-status' }, 'Source status: checking…');
+  const startButton = h('button', { type: 'button', class: 'primary', id: 'start-streaming' }, 'Start streaming');
+  const quality = h('fieldset', { id: 'quality' }, h('legend', {}, 'Stream quality'),
+    QUALITIES.map(([value, label], i) => h('div', { class: 'check' },
+      h('input', { type: 'radio', name: 'quality', id: 'quality-' + value, value, checked: i === 0 }),
+      h('label', { for: 'quality-' + value }, label))));
+  const claims = auth.claims();
+  main.append(
+    h('h1', { tabindex: '-1' }, 'Stream setup – welcome, ', claims.username),
+    h('p', { id: 'session-note', class: 'notice', role: 'status' }),
+    box,
+    h('p', { id: 'session-banner', class: 'notice', role: 'status' }),
+    h('section', { class: 'panel step', 'aria-labelledby': 'step1' }, h('h2', { id: 'step1' }, 'Step 1: Select destinations'), list,
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'add-destination', onclick: () => edit(null) }, '+ Add destination'))),
+    h('section', { class: 'panel step', 'aria-labelledby': 'step2' }, h('h2', { id: 'step2' }, 'Step 2: Quality settings'), quality),
+    h('section', { class: 'panel step', 'aria-labelledby': 'step3' }, h('h2', { id: 'step3' }, 'Step 3: Ready to stream'),
+      sourceLine, summary, h('div', { class: 'actions' }, startButton)));
+
+  let destinations = [];
+  let presets = [];
+
+  function selected() {
+    return destinations.filter((d) => list.querySelector('#select-' + CSS.escape(d.destination_id))?.checked);
+  }
+
+  function drawSummary() {
+    const chosen = selected();
+    const ready = chosen.filter((d) => d.has_key && d.enabled);
+    const height = QUALITIES.find(([v]) => quality.querySelector('#quality-' + v).checked)[2];
+    summary.replaceChildren(
+      h('p', {}, 'Destinations: ' + chosen.length + ' selected, ' + ready.length + ' ready'),
+      h('ul', {}, chosen.map((d) => h('li', {}, d.name + ': ' + presetLabel(presetFor(presets, d.platform, height)
+        || presets.find((p) => p.preset_id === d.preset_id))))));
+    startButton.disabled = ready.length === 0;
+  }
+
+  async function load() {
+    try {
+      [destinations, presets] = await Promise.all([api.get('/api/destinations'), api.get('/api/presets')]);
+    } catch (e) {
+      showProblem(box, e);
+      return;
+    }
+    const before = new Set(selected().map((d) => d.destination_id));
+    list.replaceChildren(...(destinations.length ? destinations.map((d) => h('li', { class: 'dest-item', 'data-destination': d.destination_id },
+      h('div', { class: 'check' }, h('input', { type: 'checkbox', id: 'select-' + d.destination_id,
+        checked: before.has(d.destination_id) || d.auto_start, onchange: drawSummary }),
+        h('label', { for: 'select-' + d.destination_id, class: 'dest-name' }, d.name)),
+      h('span', { class: 'muted' }, platformName(d.platform)),
+      d.has_key ? h('span', { class: 'key-masked', 'aria-label': 'stored stream key, masked' }, d.stream_key_masked)
+        : statusBadge('missing key'),
+      h('button', { type: 'button', class: 'small', 'data-configure': d.destination_id, onclick: () => edit(d) },
+        d.has_key ? 'Configure stream key' : 'Add stream key')))
+      : [h('li', { class: 'muted' }, 'No destinations yet. Add YouTube, X, LinkedIn or a custom RTMP server.')]));
+    drawSummary();
+  }
+
+  function edit(d) {
+    return openDestinationDialog(api, d, { onSaved: () => load() });
+  }
+
+  quality.addEventListener('change', drawSummary);
+  startButton.addEventListener('click', async () => {
+    clearProblem(box);
+    const chosen = selected().filter((d) => d.has_key && d.enabled);
+    const height = QUALITIES.find(([v]) => quality.querySelector('#quality-' + v).checked)[2];
+    startButton.disabled = true;
+    try {
+      for (const d of chosen) {
+        const preset = presetFor(presets, d.platform, height);
+        if (preset && preset.preset_id !== d.preset_id) {
+          await api.put('/api/destinations/' + encodeURIComponent(d.destination_id), {
+            name: d.name, platform: d.platform, rtmp_url: d.rtmp_url, preset_id: preset.preset_id,
+            enabled: d.enabled, auto_start: d.auto_start, recording_backup: d.recording_backup, priority: d.priority,
+            version: d.version });
+        }
+      }
+      await api.post('/api/streaming/start', { destination_ids: chosen.map((d) => d.destination_id), recording: false });
+      announce('Streaming started');
+      navigate('/live');
+    } catch (e) {
+      showProblem(box, e);
+      startButton.disabled = false;
+    }
+  });
+
+  const stop = subscribeLive(auth, (s) => {
+    const banner = main.querySelector('#session-banner');
+    banner.replaceChildren(...(isOpen(s) ? ['A session is running. ', h('a', { href: '/stream/live', 'data-link': true }, 'Open live control')] : []));
+  });
+  api.get('/api/health/sources').then((s) => {
+    sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
+      s.active_input ? ' (' + s.active_input + ')' : s.status === 'idle' ? ' (checked when the stream starts)' : '');
+  }).catch(() => sourceLine.replaceChildren('Source status: ', statusBadge('unknown')));
+  await load();
+  return {
+    dispose: stop,
+    reopen: async (name) => {
+      const id = name.split(':')[1];
+      await edit(id === 'new' ? null : destinations.find((d) => d.destination_id === id) || null);
+    },
+  };
+}
+
+async function live(main, { api, auth }) {
+  const panel = livePanel(api, { setupHref: '/stream/' });
+  main.append(h('h1', { tabindex: '-1' }, 'Live streaming control'), panel.element);
+  const stop = subscribeLive(auth, panel.update);
+  return { dispose: () => { stop(); panel.dispose(); } };
+}
+
+boot({
+  app: 'stream', clientId: 'lunora-operator', title: 'Lunora Stream',
+  nav: [['/', 'Setup'], ['/live', 'Live control']],
+  routes: { '/': configure, '/configure': configure, '/live': live },
+  // administrators have their own app, which holds every operator function as well
+  allowed: (groups) => groups.includes('operators'),
+  elsewhere: (groups) => (groups.includes('admins') ? '/admin/' : '/stream/'),
+});
