@@ -135,6 +135,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // the registration JSON API is stateless: no session cookie to ride on, so no CSRF token
+                .csrf(c -> c.ignoringRequestMatchers("/auth/api/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
     }

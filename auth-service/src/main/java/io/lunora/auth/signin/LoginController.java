@@ -28,11 +28,19 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    ResponseEntity<String> form(HttpServletRequest request, @RequestParam(name = "signed-in", required = false) String signedIn,
-            @RequestParam(name = "logout", required = false) String loggedOut) {
+    ResponseEntity<String> form(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(name = "signed-in", required = false) String signedIn,
+            @RequestParam(name = "logout", required = false) String loggedOut,
+            @RequestParam(required = false) String verified) {
         String notice = signedIn != null ? "You are signed in. Return to your application."
-                : loggedOut != null ? "You are signed out." : null;
-        return Pages.login(request, null, notice);
+                : loggedOut != null ? "You are signed out."
+                : verified != null ? "Your email address is verified. Sign in to continue." : null;
+        return Pages.login(request, null, notice, offersRegistration(request, response));
+    }
+
+    /** Viewers may create an account; the internal pool is by invitation only. */
+    private boolean offersRegistration(HttpServletRequest request, HttpServletResponse response) {
+        return session.requestedPool(request, response).filter(p -> p == Pool.CONSUMER).isPresent();
     }
 
     @PostMapping("/login")
@@ -41,13 +49,16 @@ class LoginController {
         Optional<Pool> pool = session.requestedPool(request, response);
         if (pool.isEmpty()) {
             return withStatus(Pages.login(request,
-                    "Open the application you want to use: it sends you here to sign in.", null),
+                    "Open the application you want to use: it sends you here to sign in.", null, false),
                     HttpStatus.BAD_REQUEST);
         }
         session.abandon(request);
         return switch (flow.checkPassword(pool.get(), username, password)) {
-            case SignInFlow.PasswordCheck.Refused refused -> withStatus(Pages.login(request, refused.message(), null),
-                    HttpStatus.UNAUTHORIZED);
+            case SignInFlow.PasswordCheck.Refused refused -> withStatus(Pages.login(request, refused.message(), null,
+                    pool.get() == Pool.CONSUMER), HttpStatus.UNAUTHORIZED);
+            case SignInFlow.PasswordCheck.Unverified unverified -> Pages.verify(request, HttpStatus.FORBIDDEN,
+                    "Your email address is not verified yet. Enter the code we mailed to you, or ask for a new one.",
+                    null, unverified.user().username());
             case SignInFlow.PasswordCheck.Accepted accepted -> steps.advance(request, response,
                     new PendingSignIn(accepted.user().id(), pool.get(), false, null), accepted.user());
         };

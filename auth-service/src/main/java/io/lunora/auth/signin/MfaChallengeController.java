@@ -53,7 +53,7 @@ class MfaChallengeController {
         if (accepted.isEmpty()) {
             if (flow.recordFailure(state.user())) {
                 session.abandon(request);
-                return LoginController.withStatus(Pages.login(request, flow.lockedMessage(), null),
+                return LoginController.withStatus(Pages.login(request, flow.lockedMessage(), null, false),
                         HttpStatus.UNAUTHORIZED);
             }
             return Pages.mfaChallenge(request, HttpStatus.UNAUTHORIZED,

@@ -12,15 +12,53 @@ import org.springframework.web.util.HtmlUtils;
  * The server-rendered sign-in pages: plain HTML forms with labels, the CSRF token as a hidden
  * field, errors announced with {@code role="alert"}. Every dynamic value is HTML-escaped.
  */
-final class Pages {
+public final class Pages {
     private Pages() {
     }
 
-    static ResponseEntity<String> login(HttpServletRequest request, String error, String notice) {
-        return page(HttpStatus.OK, "Sign in", error, notice == null ? "" : "<p role=\"status\">" + esc(notice) + "</p>",
+    static ResponseEntity<String> login(HttpServletRequest request, String error, String notice,
+            boolean offerRegistration) {
+        return page(HttpStatus.OK, "Sign in", error, notice(notice),
                 form(request, "/login", "Sign in",
                         field("username", "User name", "text", "username")
-                                + field("password", "Password", "password", "current-password")));
+                                + field("password", "Password", "password", "current-password"))
+                        + (offerRegistration ? "<p>New to Lunora Live? <a id=\"register\" href=\"/auth/register\">"
+                                + "Create an account</a>. Registered but not verified? <a href=\"/auth/verify\">"
+                                + "Enter your code</a>.</p>" : ""));
+    }
+
+    /** Self-registration of a viewer; {@code username} and {@code email} refill the form after an error. */
+    public static ResponseEntity<String> register(HttpServletRequest request, HttpStatus status, String error,
+            String username, String email, String policy) {
+        return page(status, "Create your account", error,
+                "<p id=\"policy\">Password: " + esc(policy) + "</p>",
+                form(request, "/auth/register", "Create account",
+                        field("username", "User name", "text", "username", username)
+                                + field("email", "Email address", "email", "email", email)
+                                + field("password", "Password", "password", "new-password", null)
+                                + field("confirmation", "Repeat the password", "password", "new-password", null))
+                        + "<p>Already have an account? Go back to your application and sign in.</p>");
+    }
+
+    /** The mailed code's page, with the form that asks for a new code. */
+    public static ResponseEntity<String> verify(HttpServletRequest request, HttpStatus status, String error,
+            String notice, String username) {
+        return page(status, "Verify your email address", error,
+                notice(notice) + "<p>We mailed a 6-digit code to the address of your account.</p>",
+                form(request, "/auth/verify", "Verify",
+                        field("username", "User name", "text", "username", username)
+                                + codeField("Verification code"))
+                        + "<h2>No code?</h2>"
+                        + form(request, "/auth/verify/resend", "Send a new code",
+                        hidden("username", username)));
+    }
+
+    private static String notice(String notice) {
+        return notice == null ? "" : "<p role=\"status\">" + esc(notice) + "</p>";
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value == null ? "" : value) + "\">";
     }
 
     static ResponseEntity<String> setPassword(HttpServletRequest request, HttpStatus status, String error,
@@ -70,9 +108,13 @@ final class Pages {
     }
 
     private static String field(String name, String label, String type, String autocomplete) {
+        return field(name, label, type, autocomplete, null);
+    }
+
+    private static String field(String name, String label, String type, String autocomplete, String value) {
         return "<label for=\"" + name + "\">" + esc(label) + "</label>"
                 + "<input id=\"" + name + "\" name=\"" + name + "\" type=\"" + type + "\" autocomplete=\""
-                + autocomplete + "\" required>";
+                + autocomplete + "\"" + (value == null ? "" : " value=\"" + esc(value) + "\"") + " required>";
     }
 
     private static String form(HttpServletRequest request, String action, String submit, String fields) {

@@ -56,8 +56,6 @@ class PasswordController {
     }
 
     private static String describe(PasswordPolicy policy) {
-        return "At least " + policy.minLength() + " characters with an upper-case letter, a lower-case letter, a digit"
-                + (policy.requireSpecial() ? " and a special character" : "")
-                + (policy.history() > 0 ? "; not one of your last " + policy.history() + " passwords." : ".");
+        return policy.describe();
     }
 }

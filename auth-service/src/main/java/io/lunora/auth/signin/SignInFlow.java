@@ -39,6 +39,10 @@ public class SignInFlow {
 
         record Refused(String message) implements PasswordCheck {
         }
+
+        /** The right password of a self-registered viewer who has not entered the mailed code yet. */
+        record Unverified(UserAccount user) implements PasswordCheck {
+        }
     }
 
     private final UserStore users;
@@ -69,6 +73,9 @@ public class SignInFlow {
         }
         if (user.failedSignIns() > 0 || user.lockedUntil() != null) {
             user = update(user, u -> u.withFailures(0, null));
+        }
+        if (!user.emailVerified()) {
+            return new PasswordCheck.Unverified(user);
         }
         return new PasswordCheck.Accepted(user);
     }

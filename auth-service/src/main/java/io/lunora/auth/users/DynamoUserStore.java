@@ -106,6 +106,13 @@ class DynamoUserStore implements UserStore {
         i.setBackupCodeHashes(u.backupCodeHashes());
         i.setCreatedAt(u.createdAt());
         i.setVersion(u.version());
+        i.setEmailVerified(u.emailVerified());
+        if (u.verification() != null) {
+            i.setVerificationCodeHash(u.verification().codeHash());
+            i.setVerificationExpiresAt(u.verification().expiresAt());
+            i.setVerificationSentAt(u.verification().sentAt());
+            i.setVerificationAttempts(u.verification().failedAttempts());
+        }
         return i;
     }
 
@@ -116,6 +123,14 @@ class DynamoUserStore implements UserStore {
                 i.getPasswordChangedAt(), Boolean.TRUE.equals(i.getPasswordTemporary()),
                 i.getFailedSignIns() == null ? 0 : i.getFailedSignIns(), i.getLockedUntil(),
                 Boolean.TRUE.equals(i.getMfaEnrolled()), i.getTotpLastStep() == null ? 0 : i.getTotpLastStep(),
-                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion());
+                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i));
+    }
+
+    private static EmailVerification verification(UserItem i) {
+        if (!Boolean.FALSE.equals(i.getEmailVerified())) {
+            return null;
+        }
+        return new EmailVerification(i.getVerificationCodeHash(), i.getVerificationExpiresAt(),
+                i.getVerificationSentAt(), i.getVerificationAttempts() == null ? 0 : i.getVerificationAttempts());
     }
 }

@@ -22,6 +22,13 @@ public record PasswordPolicy(int minLength, boolean requireSpecial, int history,
         return pool == Pool.INTERNAL ? INTERNAL : CONSUMER;
     }
 
+    /** The policy as the password pages state it. */
+    public String describe() {
+        return "At least " + minLength + " characters with an upper-case letter, a lower-case letter, a digit"
+                + (requireSpecial ? " and a special character" : "")
+                + (history > 0 ? "; not one of your last " + history + " passwords." : ".");
+    }
+
     /** What the password lacks, as one sentence; empty when it is acceptable. */
     public Optional<String> violation(String password) {
         if (password == null || password.isEmpty()) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class UserAdminService {
-    static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}";
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,63}";
     private static final Logger log = LoggerFactory.getLogger(UserAdminService.class);
 
     private final UserStore users;

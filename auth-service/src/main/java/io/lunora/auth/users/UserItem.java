@@ -31,6 +31,11 @@ public class UserItem {
     private List<String> backupCodeHashes;
     private Instant createdAt;
     private Long version;
+    private Boolean emailVerified;
+    private String verificationCodeHash;
+    private Instant verificationExpiresAt;
+    private Instant verificationSentAt;
+    private Integer verificationAttempts;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute("user_id")
@@ -214,5 +219,51 @@ public class UserItem {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    /** Absent on users stored before self-registration existed: they count as verified. */
+    @DynamoDbAttribute("email_verified")
+    public Boolean getEmailVerified() {
+        return emailVerified;
+    }
+
+    public void setEmailVerified(Boolean emailVerified) {
+        this.emailVerified = emailVerified;
+    }
+
+    @DynamoDbAttribute("verification_code_hash")
+    public String getVerificationCodeHash() {
+        return verificationCodeHash;
+    }
+
+    public void setVerificationCodeHash(String verificationCodeHash) {
+        this.verificationCodeHash = verificationCodeHash;
+    }
+
+    @DynamoDbAttribute("verification_expires_at")
+    public Instant getVerificationExpiresAt() {
+        return verificationExpiresAt;
+    }
+
+    public void setVerificationExpiresAt(Instant verificationExpiresAt) {
+        this.verificationExpiresAt = verificationExpiresAt;
+    }
+
+    @DynamoDbAttribute("verification_sent_at")
+    public Instant getVerificationSentAt() {
+        return verificationSentAt;
+    }
+
+    public void setVerificationSentAt(Instant verificationSentAt) {
+        this.verificationSentAt = verificationSentAt;
+    }
+
+    @DynamoDbAttribute("verification_attempts")
+    public Integer getVerificationAttempts() {
+        return verificationAttempts;
+    }
+
+    public void setVerificationAttempts(Integer verificationAttempts) {
+        this.verificationAttempts = verificationAttempts;
     }
 }
