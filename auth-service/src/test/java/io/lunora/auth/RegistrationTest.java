@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -161,6 +164,36 @@ class RegistrationTest extends AuthServerTestBase {
         assertProblemField(api("POST", "/auth/api/verify", null, "{\"username\":\"rosa\",\"code\":\"" + code + "\"}"),
                 400, "code");
         assertThat(users.findByUsername(Pool.CONSUMER, "rosa").orElseThrow().emailVerified()).isFalse();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldKeepPasswordsAndCodesOutOfResponsesAndLogs(CapturedOutput output) {
+        HttpResponse<String> accepted = api("POST", "/auth/api/register", null,
+                "{\"username\":\"sven\",\"email\":\"sven@viewers.example.com\",\"password\":\"Leak-Check-77\"}");
+        String code = codeMailedTo("sven@viewers.example.com");
+        HttpResponse<String> verified = api("POST", "/auth/api/verify", null,
+                "{\"username\":\"sven\",\"code\":\"" + code + "\"}");
+
+        assertThat(accepted.body() + verified.body()).doesNotContain("Leak-Check-77").doesNotContain(code);
+        assertThat(output.getAll()).contains("registered").doesNotContain("Leak-Check-77")
+                .doesNotContain("Verification code: " + code);
+    }
+
+    @Test
+    void shouldCreateNothingWhenTheMailServerRefusesTheCode() {
+        greenMail.stop();
+        HttpResponse<String> refused;
+        try {
+            refused = api("POST", "/auth/api/register", null,
+                    "{\"username\":\"tara\",\"email\":\"tara@viewers.example.com\",\"password\":\"Sunrise42\"}");
+        } finally {
+            greenMail.start();
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.body()).contains("could not be sent");
+        assertThat(users.findByUsername(Pool.CONSUMER, "tara")).isEmpty();
     }
 
     private String codeMailedTo(String email) {

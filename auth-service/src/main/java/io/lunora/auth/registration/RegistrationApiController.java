@@ -4,10 +4,14 @@ import io.lunora.support.problem.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RegistrationApiController {
+    static final String NOT_SENT = "The verification mail could not be sent, so nothing changed. Try again later.";
+    private static final Logger log = LoggerFactory.getLogger(RegistrationApiController.class);
+
     private final RegistrationService registration;
 
     RegistrationApiController(RegistrationService registration) {
@@ -70,5 +77,13 @@ class RegistrationApiController {
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
         };
+    }
+
+    @ExceptionHandler(MailException.class)
+    ResponseEntity<ProblemDetail> mailFailed(MailException ex) {
+        log.warn("Verification mail not delivered: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, NOT_SENT);
+        problem.setTitle("Mail delivery failed");
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

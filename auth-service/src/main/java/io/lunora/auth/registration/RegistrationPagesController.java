@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +49,9 @@ class RegistrationPagesController {
         } catch (InvalidFieldException refused) {
             String message = (label(refused.field()) + " " + refused.getMessage()).strip();
             return Pages.register(request, HttpStatus.BAD_REQUEST, message, username, email, POLICY);
+        } catch (MailException notSent) {
+            return Pages.register(request, HttpStatus.BAD_GATEWAY, RegistrationApiController.NOT_SENT, username, email,
+                    POLICY);
         }
         return redirect("/auth/verify?sent&username=" + URLEncoder.encode(username.strip(), StandardCharsets.UTF_8));
     }
@@ -70,7 +74,13 @@ class RegistrationPagesController {
 
     @PostMapping("/auth/verify/resend")
     ResponseEntity<String> resend(HttpServletRequest request, @RequestParam(required = false) String username) {
-        return switch (registration.resend(username)) {
+        RegistrationService.Resend outcome;
+        try {
+            outcome = registration.resend(username);
+        } catch (MailException notSent) {
+            return Pages.verify(request, HttpStatus.BAD_GATEWAY, RegistrationApiController.NOT_SENT, null, username);
+        }
+        return switch (outcome) {
             case SENT -> Pages.verify(request, HttpStatus.OK, null,
                     "If the account is waiting for verification, we mailed it a new code.", username);
             case TOO_SOON -> Pages.verify(request, HttpStatus.TOO_MANY_REQUESTS,

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -65,6 +66,7 @@ public class RegistrationService {
      * refused mail leaves nothing behind.
      *
      * @throws InvalidFieldException for a bad or taken user name, a bad email address or a weak password
+     * @throws MailException when the SMTP server refuses the code (nothing was stored)
      */
     public void register(String username, String email, String password) {
         String name = username == null ? "" : username.strip();
@@ -85,9 +87,14 @@ public class RegistrationService {
         }
         Optional<UserAccount> owner = users.findByEmail(Pool.CONSUMER, address);
         if (owner.isPresent()) {
-            mailer.sendAlreadyRegistered(owner.get().email(), owner.get().username(),
-                    "sign in at " + issuer + "/watch with that user name. If you have not verified the address yet, "
-                            + "ask for a new code at " + verifyUrl(owner.get().username()));
+            try {
+                mailer.sendAlreadyRegistered(owner.get().email(), owner.get().username(),
+                        "sign in at " + issuer + "/watch with that user name. If you have not verified the address "
+                                + "yet, ask for a new code at " + verifyUrl(owner.get().username()));
+            } catch (MailException e) {
+                // the registrant must get the answer of a new account either way
+                log.warn("Notice to consumer {} not delivered: {}", owner.get().id(), e.getClass().getSimpleName());
+            }
             log.info("Registration with the address of consumer {} refused; its owner was notified", owner.get().id());
             return;
         }
@@ -135,8 +142,8 @@ public class RegistrationService {
             return Resend.TOO_SOON;
         }
         String code = VerificationCodes.generate();
-        users.save(user.withVerification(pending(user.id(), code, now)));
         mailer.sendCode(user.email(), user.username(), code, verifyUrl(user.username()));
+        users.save(user.withVerification(pending(user.id(), code, now)));
         return Resend.SENT;
     }
 
