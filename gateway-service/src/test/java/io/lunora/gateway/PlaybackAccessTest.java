@@ -25,10 +25,10 @@ class PlaybackAccessTest extends GatewayTestBase {
 
     @BeforeAll
     static void catalog() {
-        PLAYBACK_DIRECTORY.put("concert", "premium", "/hls/org-prem/index.m3u8", true);
-        PLAYBACK_DIRECTORY.put("town-hall", "public", "/hls/org-pub/index.m3u8", true);
-        PLAYBACK_DIRECTORY.put("raised", "premium", "/hls/org-raised/index.m3u8", true);
-        PLAYBACK_DIRECTORY.put("ended", "public", "/hls/org-ended/index.m3u8", false);
+        PLAYBACK_DIRECTORY.put("concert", "premium", "/hls/org-prem/master.m3u8", true);
+        PLAYBACK_DIRECTORY.put("town-hall", "public", "/hls/org-pub/master.m3u8", true);
+        PLAYBACK_DIRECTORY.put("raised", "premium", "/hls/org-raised/master.m3u8", true);
+        PLAYBACK_DIRECTORY.put("ended", "public", "/hls/org-ended/master.m3u8", false);
     }
 
     static String token(String streamId, ViewerTier tier, Duration validFor) {
@@ -39,14 +39,14 @@ class PlaybackAccessTest extends GatewayTestBase {
     void shouldServeAPremiumViewerThePlaylistAndSegmentsFromTheStreamsEngineFolder() {
         String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
 
-        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + premium + "/concert/index.m3u8",
+        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8",
                 tokenOf(Group.PREMIUM));
         HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + premium + "/concert/720p/segment_00042.ts", null);
 
         assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
         assertThat(segment.statusCode()).as(segment.body()).isEqualTo(200);
         assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
-                .containsExactly("/hls/org-prem/index.m3u8", "/hls/org-prem/720p/segment_00042.ts");
+                .containsExactly("/hls/org-prem/master.m3u8", "/hls/org-prem/720p/segment_00042.ts");
         assertThat(SERVICES.get("ENGINE").received()).allSatisfy(r -> assertThat(r.authorization())
                 .as("neither the viewer's access token nor the playback token goes to the engine").isNull());
         assertThat(everythingReceived()).hasSize(2);
@@ -56,7 +56,7 @@ class PlaybackAccessTest extends GatewayTestBase {
     void shouldRefuseAFreeViewerThePremiumPlaylistAndSegmentsEvenWithAUrlCopiedFromAPremiumViewer() {
         String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
         String free = token("town-hall", ViewerTier.FREE, Duration.ofMinutes(5));
-        List<String> copied = List.of("/hls/t/" + premium + "/concert/index.m3u8",
+        List<String> copied = List.of("/hls/t/" + premium + "/concert/master.m3u8",
                 "/hls/t/" + premium + "/concert/720p/segment_00042.ts");
 
         for (String url : copied) {
@@ -69,16 +69,44 @@ class PlaybackAccessTest extends GatewayTestBase {
         }
         // a token that names the premium stream with the free tier (issued while it was public): too low now
         String freeForConcert = token("raised", ViewerTier.FREE, Duration.ofMinutes(5));
-        assertProblem(gateway.send("GET", "/hls/t/" + freeForConcert + "/raised/index.m3u8", null), 403);
+        assertProblem(gateway.send("GET", "/hls/t/" + freeForConcert + "/raised/master.m3u8", null), 403);
         assertProblem(gateway.send("GET", "/hls/t/" + freeForConcert + "/raised/720p/segment_00001.ts", null), 403);
         assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldCapAFreeViewerAtStandardQualityInTheMasterPlaylistAndTheRungs() {
+        String free = token("town-hall", ViewerTier.FREE, Duration.ofMinutes(5));
+        String base = "/hls/t/" + free + "/town-hall/";
+
+        HttpResponse<String> master = gateway.send("GET", base + "master.m3u8", null);
+
+        assertThat(master.statusCode()).as(master.body()).isEqualTo(200);
+        assertThat(master.body()).startsWith("#EXTM3U").contains("RESOLUTION=854x480", "480p/index.m3u8")
+                .doesNotContain("1080p", "720p", "RESOLUTION=1920x1080");
+        assertProblem(gateway.send("GET", base + "1080p/index.m3u8", null), 403);
+        assertProblem(gateway.send("GET", base + "720p/segment-00003.ts", null), 403);
+        assertThat(gateway.send("GET", base + "480p/index.m3u8", null).statusCode()).isEqualTo(200);
+        assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
+                .containsExactly("/hls/org-pub/master.m3u8", "/hls/org-pub/480p/index.m3u8");
+    }
+
+    @Test
+    void shouldGiveAPremiumViewerEveryRungUpToHighQuality() {
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+
+        HttpResponse<String> master = gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8", null);
+
+        assertThat(master.body()).isEqualTo(RecordingDownstream.MASTER_PLAYLIST.strip() + "\n");
+        assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/1080p/segment-00001.ts", null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void shouldRefuseAnExpiredToken() {
         String expired = token("town-hall", ViewerTier.VIP, Duration.ofSeconds(-1));
 
-        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + expired + "/town-hall/index.m3u8", null);
+        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + expired + "/town-hall/master.m3u8", null);
         HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + expired + "/town-hall/480p/segment_00001.ts", null);
 
         assertProblem(playlist, 401);
@@ -97,12 +125,12 @@ class PlaybackAccessTest extends GatewayTestBase {
 
         for (String token : List.of(parts[0] + "." + payloadOfVip + "." + parts[2], otherKey, "v1.bm9wZQ.bm9wZQ",
                 "not-a-token")) {
-            assertProblem(gateway.send("GET", "/hls/org-prem/index.m3u8?playback_token=" + token, null), 401);
+            assertProblem(gateway.send("GET", "/hls/org-prem/master.m3u8?playback_token=" + token, null), 401);
             if (token.startsWith("v1.")) {
-                assertProblem(gateway.send("GET", "/hls/t/" + token + "/concert/index.m3u8", null), 401);
+                assertProblem(gateway.send("GET", "/hls/t/" + token + "/concert/master.m3u8", null), 401);
             }
         }
-        assertProblem(gateway.send("GET", "/hls/org-prem/index.m3u8", null), 401);
+        assertProblem(gateway.send("GET", "/hls/org-prem/master.m3u8", null), 401);
         assertProblem(gateway.send("GET", "/hls/org-prem/720p/segment_00001.ts", tokenOf(Group.VIP)), 401);
         assertThat(everythingReceived()).isEmpty();
     }
@@ -111,18 +139,18 @@ class PlaybackAccessTest extends GatewayTestBase {
     void shouldRedirectTheViewerServicePlaybackUrlToTheTokenPathThatRelativeSegmentUrlsInherit() {
         String anonymous = token("town-hall", ViewerTier.ANONYMOUS, Duration.ofMinutes(5));
 
-        HttpResponse<String> redirect = gateway.send("GET", "/hls/org-pub/index.m3u8?playback_token=" + anonymous, null);
+        HttpResponse<String> redirect = gateway.send("GET", "/hls/org-pub/master.m3u8?playback_token=" + anonymous, null);
 
         assertThat(redirect.statusCode()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        assertThat(location).endsWith("/hls/t/" + anonymous + "/town-hall/index.m3u8");
+        assertThat(location).endsWith("/hls/t/" + anonymous + "/town-hall/master.m3u8");
         assertThat(everythingReceived()).isEmpty();
         // what hls.js then asks for: the playlist at the new address, a segment relative to it
         assertThat(gateway.send("GET", java.net.URI.create(location).getPath(), null).statusCode()).isEqualTo(200);
         String segment = java.net.URI.create(location).resolve("480p/segment_00007.ts").getPath();
         assertThat(gateway.send("GET", segment, null).statusCode()).isEqualTo(200);
         assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
-                .containsExactly("/hls/org-pub/index.m3u8", "/hls/org-pub/480p/segment_00007.ts");
+                .containsExactly("/hls/org-pub/master.m3u8", "/hls/org-pub/480p/segment_00007.ts");
     }
 
     @Test
@@ -131,13 +159,13 @@ class PlaybackAccessTest extends GatewayTestBase {
         String unknown = token("no-such-stream", ViewerTier.VIP, Duration.ofMinutes(5));
         String valid = token("town-hall", ViewerTier.VIP, Duration.ofMinutes(5));
 
-        assertProblem(gateway.send("GET", "/hls/t/" + ended + "/ended/index.m3u8", null), 404);
-        assertProblem(gateway.send("GET", "/hls/t/" + unknown + "/no-such-stream/index.m3u8", null), 404);
+        assertProblem(gateway.send("GET", "/hls/t/" + ended + "/ended/master.m3u8", null), 404);
+        assertProblem(gateway.send("GET", "/hls/t/" + unknown + "/no-such-stream/master.m3u8", null), 404);
         assertProblem(gateway.send("GET", "/hls/t/" + valid + "/town-hall/.hidden/x.ts", null), 404);
         assertProblem(gateway.send("GET", "/hls/t/" + valid + "/town-hall/a/b/c/d/e.ts", null), 404);
-        assertThat(gateway.send("GET", "/hls/t/" + valid + "/town-hall/%2e%2e/%2e%2e/org-prem/index.m3u8", null)
+        assertThat(gateway.send("GET", "/hls/t/" + valid + "/town-hall/%2e%2e/%2e%2e/org-prem/master.m3u8", null)
                 .statusCode()).isIn(400, 404);
-        assertThat(gateway.send("GET", "/hls/org-prem/index.m3u8?playback_token=" + valid, null).statusCode())
+        assertThat(gateway.send("GET", "/hls/org-prem/master.m3u8?playback_token=" + valid, null).statusCode())
                 .as("a token of one stream does not open another's folder").isEqualTo(403);
         assertThat(everythingReceived()).isEmpty();
     }
@@ -145,7 +173,7 @@ class PlaybackAccessTest extends GatewayTestBase {
     @Test
     void shouldReuseTheServiceTokenAndCacheTheDirectoryAnswer() {
         String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5));
-        gateway.send("GET", "/hls/t/" + premium + "/concert/index.m3u8", null);
+        gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8", null);
         int lookups = PLAYBACK_DIRECTORY.lookups();
 
         for (int i = 0; i < 5; i++) {
@@ -161,7 +189,7 @@ class PlaybackAccessTest extends GatewayTestBase {
     void shouldRefuseWritesToHls() {
         String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5));
 
-        assertProblem(gateway.send("POST", "/hls/t/" + premium + "/concert/index.m3u8", null, Map.of()), 405);
+        assertProblem(gateway.send("POST", "/hls/t/" + premium + "/concert/master.m3u8", null, Map.of()), 405);
         assertThat(everythingReceived()).isEmpty();
     }
 }

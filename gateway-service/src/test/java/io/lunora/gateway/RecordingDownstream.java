@@ -18,12 +18,27 @@ import java.util.concurrent.TimeUnit;
  * A stand-in service on a loopback port: records every request it receives and answers
  * {@code 200 {"service": name}}. Two paths behave differently, for the streaming and timeout
  * tests: {@code /api/streaming/events} answers after 1.2 s with one event, waits for
- * {@link #releaseSecondEvent()}, then sends another; {@code .../slow} answers after two seconds.
+ * {@link #releaseSecondEvent()}, then sends another; {@code .../slow} answers after two seconds;
+ * {@code .../master.m3u8} answers an HLS master playlist.
  */
 final class RecordingDownstream implements AutoCloseable {
 
     record Received(String method, String path, String authorization, String host, int bodyBytes) {
     }
+
+    /** What the media engine's FFmpeg writes as the master playlist of a three-rung ladder. */
+    static final String MASTER_PLAYLIST = """
+            #EXTM3U
+            #EXT-X-VERSION:6
+            #EXT-X-STREAM-INF:BANDWIDTH=5648000,RESOLUTION=1920x1080,CODECS="avc1.4d4028,mp4a.40.2"
+            1080p/index.m3u8
+
+            #EXT-X-STREAM-INF:BANDWIDTH=3220800,RESOLUTION=1280x720,CODECS="avc1.4d401f,mp4a.40.2"
+            720p/index.m3u8
+
+            #EXT-X-STREAM-INF:BANDWIDTH=1425600,RESOLUTION=854x480,CODECS="avc1.4d401e,mp4a.40.2"
+            480p/index.m3u8
+            """;
 
     private final String name;
     private final HttpServer server;
@@ -55,6 +70,11 @@ final class RecordingDownstream implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Host"), bodyBytes));
             if (path.equals("/api/streaming/events")) {
                 streamEvents(exchange);
+            } else if (path.endsWith("/master.m3u8")) {
+                byte[] body = MASTER_PLAYLIST.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/vnd.apple.mpegurl");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
             } else {
                 if (path.endsWith("/slow")) {
                     sleep(2000);

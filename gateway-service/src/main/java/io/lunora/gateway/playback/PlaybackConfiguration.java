@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.factory.rewrite.ModifyResponseBodyGatewayFilterFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -17,7 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 class PlaybackConfiguration {
 
     @Bean
-    PlaybackTokenGatewayFilterFactory playbackTokenGatewayFilterFactory(PlaybackProperties properties) {
+    PlaybackTokenGatewayFilterFactory playbackTokenGatewayFilterFactory(PlaybackProperties properties,
+            ModifyResponseBodyGatewayFilterFactory masterRewrite) {
         Clock clock = Clock.systemUTC();
         // short timeouts: a player waiting on a segment is better served by a quick 503
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
@@ -25,6 +27,6 @@ class PlaybackConfiguration {
         PlaybackDirectory directory = new ViewerPlaybackDirectory(http, new ServiceToken(http, properties, clock),
                 properties.directoryUrl(), properties.cacheTtl());
         return new PlaybackTokenGatewayFilterFactory(new PlaybackTokens(PlaybackKey.resolve(properties)), directory,
-                clock);
+                clock, masterRewrite);
     }
 }

@@ -6,13 +6,17 @@ import io.lunora.gateway.problem.Problems;
 import io.lunora.model.viewer.AccessLevel;
 import io.lunora.model.viewer.PlaybackTokens;
 import io.lunora.model.viewer.PlaybackTokens.Outcome;
+import io.lunora.model.viewer.Quality;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.factory.rewrite.ModifyResponseBodyGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -26,7 +30,8 @@ import reactor.core.publisher.Mono;
  * tier covers the stream's access level now; it then goes to the stream's engine folder with
  * neither token nor credentials. {@code /hls/t/{token}/{stream_id}/{file}} is served; an engine
  * path with {@code ?playback_token=} (viewer-service's {@code playback_url}) is redirected to
- * that form when the token's stream plays from there. Refusals never reach the engine.
+ * that form when the token's stream plays from there. The token's tier also caps the quality
+ * ({@link QualityCap}). Refusals never reach the engine.
  */
 public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
     private static final Logger log = LoggerFactory.getLogger(PlaybackTokenGatewayFilterFactory.class);
@@ -35,12 +40,15 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
     private final PlaybackTokens tokens;
     private final PlaybackDirectory directory;
     private final Clock clock;
+    private final ModifyResponseBodyGatewayFilterFactory masterRewrite;
 
-    PlaybackTokenGatewayFilterFactory(PlaybackTokens tokens, PlaybackDirectory directory, Clock clock) {
+    PlaybackTokenGatewayFilterFactory(PlaybackTokens tokens, PlaybackDirectory directory, Clock clock,
+            ModifyResponseBodyGatewayFilterFactory masterRewrite) {
         super(Object.class);
         this.tokens = tokens;
         this.directory = directory;
         this.clock = clock;
+        this.masterRewrite = masterRewrite;
     }
 
     @Override
@@ -48,9 +56,13 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
         return "PlaybackToken";
     }
 
+    /**
+     * Ordered before the global filter that writes the engine's answer, which keeps the response
+     * it was handed: the master playlist rewrite must have decorated it by then.
+     */
     @Override
     public GatewayFilter apply(Object config) {
-        return (exchange, chain) -> {
+        return new OrderedGatewayFilter((exchange, chain) -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
             if (path.startsWith(PlaybackPath.PREFIX)) {
                 return PlaybackPath.parse(path)
@@ -59,7 +71,7 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                                 redacted(exchange)));
             }
             return redirectToTokenPath(exchange, path);
-        };
+        }, NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1);
     }
 
     private Mono<Void> serve(ServerWebExchange exchange, PlaybackPath request,
@@ -76,14 +88,28 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                                 redacted(exchange));
                     }
                     PlaybackDirectory.LiveStream stream = found.get();
-                    Outcome outcome = tokens.verify(request.token(), stream.streamId(), stream.accessLevel(),
-                            clock.instant()).outcome();
-                    if (outcome != Outcome.VALID) {
-                        return Refusal.of(outcome).write(exchange);
+                    PlaybackTokens.Verification verification = tokens.verify(request.token(), stream.streamId(),
+                            stream.accessLevel(), clock.instant());
+                    if (!verification.valid()) {
+                        return Refusal.of(verification.outcome()).write(exchange);
                     }
-                    return chain.filter(toEngine(exchange, stream.engineFolder() + request.file()));
+                    Quality cap = verification.grant().orElseThrow().tier().quality();
+                    if (!QualityCap.allows(request.file(), cap)) {
+                        return Problems.write(exchange, HttpStatus.FORBIDDEN, "Your plan plays up to "
+                                + cap.maxHeight() + "p. Upgrade for higher quality.", redacted(exchange));
+                    }
+                    ServerWebExchange toEngine = toEngine(exchange, stream.engineFolder() + request.file());
+                    return QualityCap.isMasterPlaylist(request.file())
+                            ? capMaster(cap).filter(toEngine, chain) : chain.filter(toEngine);
                 })
                 .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> unavailable(exchange, e));
+    }
+
+    /** Rewrites the engine's master playlist to the rungs within {@code cap}. */
+    private GatewayFilter capMaster(Quality cap) {
+        return masterRewrite.apply(new ModifyResponseBodyGatewayFilterFactory.Config()
+                .setRewriteFunction(String.class, String.class, (exchange, playlist) ->
+                        Mono.justOrEmpty(playlist).map(p -> QualityCap.filterMaster(p, cap))));
     }
 
     /** {@code /hls/{engine path}?playback_token=...}: redirect into the token path if the token's stream plays there. */
