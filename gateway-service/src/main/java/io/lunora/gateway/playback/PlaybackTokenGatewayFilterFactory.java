@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -75,7 +76,7 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
     }
 
     private Mono<Void> serve(ServerWebExchange exchange, PlaybackPath request,
-            org.springframework.cloud.gateway.filter.GatewayFilterChain chain) {
+            GatewayFilterChain chain) {
         Optional<Refusal> forged = authentic(request.token());
         if (forged.isPresent()) {
             return forged.get().write(exchange);
@@ -145,7 +146,7 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
     }
 
     private static Mono<Void> unavailable(ServerWebExchange exchange, Throwable e) {
-        log.warn("Playback directory unavailable: {}", e.getClass().getSimpleName());
+        log.warn("Playback unavailable (directory or engine): {}", e.getClass().getSimpleName());
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                 "Playback is unavailable right now. Try again shortly.", redacted(exchange));
     }
