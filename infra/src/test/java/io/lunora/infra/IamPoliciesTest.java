@@ -38,15 +38,18 @@ class IamPoliciesTest {
                     "dynamodb:DeleteItem", "dynamodb:Query"), SECRET_STORE),
             "preset-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query"),
-            // DynamoSessionStore (transactWriteItems of two puts needs PutItem), MediaLiveBackend
+            // DynamoSessionStore (transactWriteItems of two puts needs PutItem); MediaLiveBackend and SrtInputs:
+            // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
+            // the channel role passed to CreateChannel
             "streaming-control-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
                     "medialive:ListChannels", "medialive:CreateChannel", "medialive:UpdateChannel",
                     "medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel",
                     "medialive:CreateTags", "iam:PassRole",
-                    "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
-                    "kms:Encrypt", "kms:GenerateDataKey"),
+                    // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
+                    "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
+                    "kms:GenerateDataKey", "kms:Decrypt"),
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query"));
 

@@ -1,0 +1,341 @@
+package io.lunora.streaming.media.medialive;
+
+import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.streaming.media.ChannelStatus.InputHealth;
+import io.lunora.streaming.media.ChannelStatus.OutputStatus;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.media.OutputSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelClass;
+import software.amazon.awssdk.services.medialive.model.ChannelState;
+import software.amazon.awssdk.services.medialive.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.medialive.model.InputAttachment;
+import software.amazon.awssdk.services.medialive.model.InputCodec;
+import software.amazon.awssdk.services.medialive.model.InputMaximumBitrate;
+import software.amazon.awssdk.services.medialive.model.InputResolution;
+import software.amazon.awssdk.services.medialive.model.InputSpecification;
+import software.amazon.awssdk.services.medialive.model.LogLevel;
+import software.amazon.awssdk.services.medialive.model.PipelineDetail;
+
+/**
+ * The media port on AWS Elemental MediaLive. Port calls only record what is wanted (the channel
+ * spec, the outputs); a reconciliation, gathered over {@code settle} so that a session start with
+ * its destinations becomes one channel build, brings MediaLive there.
+ *
+ * <p>MediaLive cannot add or remove one output of a running channel. When the wanted outputs of a
+ * running channel change, the reconciliation runs the update cycle: stop, update, start. Every
+ * output of that channel, HLS included, is interrupted for the cycle (typically about a minute);
+ * docs/aws.md weighs this against a fan-out tier and says when to choose which.
+ */
+public class MediaLiveBackend implements MediaBackend, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MediaLiveBackend.class);
+    private static final Set<ChannelState> ON = Set.of(ChannelState.STARTING, ChannelState.RUNNING,
+            ChannelState.RECOVERING);
+
+    private final MediaLiveClient medialive;
+    private final SrtInputs inputs;
+    private final MediaLiveSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
+    private final Map<String, Applied> applied = new ConcurrentHashMap<>();
+    private final Map<String, String> channelIds = new ConcurrentHashMap<>();
+    private final Map<String, String> activeInputs = new ConcurrentHashMap<>();
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<MediaEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    /** What the control service asked for; {@code channel} null means stopped. */
+    private record Wanted(ChannelSpec channel, Map<String, OutputSpec> outputs) {
+    }
+
+    /** What the channel was last built from, and the last failure of building it. */
+    private record Applied(ChannelPlan plan, List<InputAttachment> attachments, String error) {
+    }
+
+    public MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
+            ScheduledExecutorService scheduler, Clock clock) {
+        this.medialive = medialive;
+        this.inputs = inputs;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    public void startChannel(ChannelSpec channel) {
+        servesOrganization(channel.organizationId());
+        wanted.compute(channel.organizationId(), (org, w) -> new Wanted(channel,
+                w == null || w.channel() == null ? Map.of() : w.outputs()));
+        schedule(channel.organizationId());
+    }
+
+    @Override
+    public void stopChannel(String organizationId) {
+        wanted.put(organizationId, new Wanted(null, Map.of()));
+        schedule(organizationId);
+    }
+
+    @Override
+    public void startOutput(String organizationId, OutputSpec output) {
+        servesOrganization(organizationId);
+        wanted.compute(organizationId, (org, w) -> {
+            if (w == null || w.channel() == null) {
+                throw new IllegalStateException("no channel runs for this organization");
+            }
+            Map<String, OutputSpec> outputs = new TreeMap<>(w.outputs());
+            outputs.put(output.destinationId(), output);
+            return new Wanted(w.channel(), Map.copyOf(outputs));
+        });
+        schedule(organizationId);
+    }
+
+    @Override
+    public void stopOutput(String organizationId, String destinationId) {
+        Wanted before = wanted.computeIfPresent(organizationId, (org, w) -> {
+            Map<String, OutputSpec> outputs = new TreeMap<>(w.outputs());
+            outputs.remove(destinationId);
+            return new Wanted(w.channel(), Map.copyOf(outputs));
+        });
+        if (before != null) {
+            schedule(organizationId);
+        }
+        emit(new MediaEvent.OutputStateChanged(organizationId, clock.instant(), destinationId, "stopped", null));
+    }
+
+    @Override
+    public ChannelStatus status(String organizationId) {
+        Optional<String> id = channelId(organizationId);
+        Wanted w = wanted.get(organizationId);
+        if (id.isEmpty()) {
+            return ChannelStatus.stopped();
+        }
+        DescribeChannelResponse channel = medialive.describeChannel(b -> b.channelId(id.get()));
+        boolean on = ON.contains(channel.state());
+        boolean cycling = w != null && w.channel() != null
+                && (scheduled.contains(organizationId) || busy.contains(organizationId));
+        if (!on && !cycling) {
+            return ChannelStatus.stopped();
+        }
+        String active = channel.pipelineDetails().stream().map(PipelineDetail::activeInputAttachmentName)
+                .filter(n -> n != null).findFirst().orElse(null);
+        noteActiveInput(organizationId, active);
+        Applied last = applied.get(organizationId);
+        List<InputHealth> health = channel.inputAttachments().stream()
+                .flatMap(a -> attachmentInputs(a).stream())
+                // standby health needs the channel's CloudWatch input metrics (docs/aws.md, next step)
+                .map(name -> new InputHealth(name, name.equals(active), 0, 0, 0, 0)).toList();
+        String state = channel.state() == ChannelState.RUNNING ? "live" : "connecting";
+        List<OutputStatus> outputs = (w == null ? Map.<String, OutputSpec>of() : w.outputs()).keySet().stream()
+                .map(d -> last != null && last.error() != null ? new OutputStatus(d, "failed", 0, 0, last.error())
+                        : new OutputStatus(d, state, 0, 0, null))
+                .toList();
+        return new ChannelStatus(true, active, health, outputs);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<MediaEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    /** Brings the organization's channel to what is wanted now; runs on the scheduler. */
+    synchronized void reconcile(String organizationId) {
+        busy.add(organizationId);
+        scheduled.remove(organizationId);
+        Wanted w = wanted.get(organizationId);
+        try {
+            if (w == null || w.channel() == null) {
+                stop(organizationId);
+                return;
+            }
+            apply(organizationId, w);
+        } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
+            String error = safeMessage(e);
+            log.warn("channel of {} not applied: {}", organizationId, error);
+            applied.put(organizationId, new Applied(null, null, error));
+            if (w != null) {
+                w.outputs().keySet().forEach(d -> emit(new MediaEvent.OutputStateChanged(organizationId,
+                        clock.instant(), d, "failed", error)));
+            }
+        } finally {
+            busy.remove(organizationId);
+        }
+    }
+
+    private void apply(String org, Wanted w) {
+        ChannelSpec spec = w.channel();
+        SrtInputs.Planned a = inputs.plan(org, "videon-a", spec.inputs().primary());
+        SrtInputs.Planned b = "single".equals(spec.inputs().mode()) ? null
+                : inputs.plan(org, "videon-b", spec.inputs().secondary());
+        Optional<String> existing = channelId(org);
+        boolean inputsChange = a.changed() || (b != null && b.changed());
+        if (inputsChange && existing.isPresent() && stopIfOn(org, existing.get(), w)) {
+            applied.remove(org);
+        }
+        String primary = inputs.apply(org, a);
+        String secondary = b == null ? null : inputs.apply(org, b);
+        List<InputAttachment> attachments = FailoverMapping.attachments(spec.inputs(), primary, secondary);
+        ChannelPlan plan = ChannelPlan.of(org, spec.sessionId(), spec.recording(), w.outputs().values(), settings);
+        Applied last = applied.get(org);
+        if (existing.isEmpty()) {
+            String name = channelName(org);
+            String id = medialive.createChannel(c -> c.name(name).roleArn(settings.channelRoleArn())
+                    .channelClass(ChannelClass.SINGLE_PIPELINE).logLevel(LogLevel.WARNING)
+                    .inputSpecification(INPUT_SPECIFICATION).inputAttachments(attachments)
+                    .destinations(plan.destinations()).encoderSettings(plan.encoderSettings())
+                    .tags(inputs.tags(org, name))).channel().id();
+            channelIds.put(org, id);
+            awaitState(id, ChannelState.IDLE);
+            start(org, id, w);
+        } else {
+            String id = existing.get();
+            ChannelState state = medialive.describeChannel(d -> d.channelId(id)).state();
+            boolean same = last != null && plan.equals(last.plan()) && attachments.equals(last.attachments());
+            if (ON.contains(state) && same) {
+                return;
+            }
+            // MediaLive changes outputs only on an idle channel: the update cycle (docs/aws.md)
+            stopIfOn(org, id, w);
+            medialive.updateChannel(u -> u.channelId(id).inputAttachments(attachments)
+                    .inputSpecification(INPUT_SPECIFICATION)
+                    .destinations(plan.destinations()).encoderSettings(plan.encoderSettings()));
+            awaitState(id, ChannelState.IDLE);
+            start(org, id, w);
+        }
+        applied.put(org, new Applied(plan, attachments, null));
+    }
+
+    /** Stops a channel that is on and waits until it is idle; true if it was on. */
+    private boolean stopIfOn(String org, String id, Wanted w) {
+        if (!ON.contains(medialive.describeChannel(d -> d.channelId(id)).state())) {
+            return false;
+        }
+        w.outputs().keySet().forEach(d -> emit(new MediaEvent.OutputStateChanged(org, clock.instant(), d,
+                "connecting", null)));
+        medialive.stopChannel(s -> s.channelId(id));
+        awaitState(id, ChannelState.IDLE);
+        return true;
+    }
+
+    private void start(String org, String id, Wanted w) {
+        medialive.startChannel(b -> b.channelId(id));
+        w.outputs().keySet().forEach(d -> emit(new MediaEvent.OutputStateChanged(org, clock.instant(), d,
+                "connecting", null)));
+    }
+
+    private void stop(String org) {
+        Optional<String> id = channelId(org);
+        if (id.isPresent() && ON.contains(medialive.describeChannel(b -> b.channelId(id.get())).state())) {
+            medialive.stopChannel(b -> b.channelId(id.get()));
+        }
+        applied.remove(org);
+        activeInputs.remove(org);
+    }
+
+    private static final InputSpecification INPUT_SPECIFICATION = InputSpecification.builder()
+            .codec(InputCodec.AVC).resolution(InputResolution.HD).maximumBitrate(InputMaximumBitrate.MAX_20_MBPS)
+            .build();
+
+    String channelName(String org) {
+        return org + "-" + settings.environment() + "-live";
+    }
+
+    /** The channel's id: remembered, or found by its name after a restart. */
+    private Optional<String> channelId(String org) {
+        String known = channelIds.get(org);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        String name = channelName(org);
+        Optional<String> found = medialive.listChannelsPaginator(b -> b.maxResults(100)).channels().stream()
+                .filter(c -> name.equals(c.name())).map(c -> c.id()).findFirst();
+        found.ifPresent(id -> channelIds.put(org, id));
+        return found;
+    }
+
+    private void awaitState(String id, ChannelState target) {
+        Instant deadline = clock.instant().plus(settings.stateTimeout());
+        while (true) {
+            ChannelState state = medialive.describeChannel(d -> d.channelId(id)).state();
+            if (state == target) {
+                return;
+            }
+            if (state == ChannelState.CREATE_FAILED || state == ChannelState.UPDATE_FAILED) {
+                throw new IllegalStateException("MediaLive channel " + id + " is " + state);
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("MediaLive channel " + id + " did not become " + target);
+            }
+            try {
+                Thread.sleep(settings.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for channel " + id);
+            }
+        }
+    }
+
+    private void noteActiveInput(String org, String active) {
+        if (active == null) {
+            return;
+        }
+        String before = activeInputs.put(org, active);
+        if (before != null && !before.equals(active)) {
+            emit(new MediaEvent.InputSwitched(org, clock.instant(), before, active, "medialive"));
+        }
+    }
+
+    private static List<String> attachmentInputs(InputAttachment attachment) {
+        return attachment.automaticInputFailoverSettings() == null ? List.of(attachment.inputAttachmentName())
+                : List.of(FailoverMapping.PRIMARY, FailoverMapping.SECONDARY);
+    }
+
+    /** Another organization's session must not reach this organization's packaging and bucket. */
+    private void servesOrganization(String org) {
+        if (!settings.organizationId().equals(org)) {
+            throw new IllegalStateException("this deployment's media stack serves one organization only");
+        }
+    }
+
+    private void schedule(String org) {
+        if (scheduled.add(org)) {
+            scheduler.schedule(() -> reconcile(org), settings.settle().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void emit(MediaEvent event) {
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    /** An error text without request contents (destinations hold stream keys). */
+    private static String safeMessage(Exception e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return "MediaLive refused: " + aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
+        }
+        return e instanceof SdkException ? "MediaLive unreachable" : e.getMessage();
+    }
+}

@@ -1,0 +1,401 @@
+package io.lunora.streaming.media.medialive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lunora.model.preset.EncodingPreset;
+import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
+import io.lunora.model.preset.EncodingPreset.AudioSettings;
+import io.lunora.model.preset.EncodingPreset.VideoSettings;
+import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.ChannelSpec.Inputs;
+import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.media.OutputSpec;
+import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.testing.RecordingHttpEndpoint.Recorded;
+import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the MediaLive backend sends, byte for byte as JSON, to a local endpoint standing in for
+ * MediaLive and Secrets Manager. Member names and shapes follow the MediaLive API reference
+ * (Inputs: {@code srtSettings.srtCallerSources[]}; Channels: {@code inputAttachments[]
+ * .automaticInputFailoverSettings}, {@code destinations[].settings[].url/streamName},
+ * {@code destinations[].mediaPackageSettings[].channelId}, {@code encoderSettings}).
+ */
+class MediaLiveRequestShapeTest {
+    private static final String PASSPHRASE = "passphrase-of-videon-a-0123";
+    private static final String YOUTUBE_KEY = "abcd-efgh-ijkl-mnop";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaLiveSettings SETTINGS = new MediaLiveSettings("org-1", "dev",
+            "arn:aws:iam::123456789012:role/lunora-org-1-dev-medialive", "org-1-dev-live", "lunora-org-1-dev",
+            "lunora/dev/org-1/srt/", "arn:aws:kms:us-east-1:123456789012:key/k-1", Duration.ofHours(1), Duration.ofMillis(1),
+            Duration.ofSeconds(5));
+
+    // the tests drive reconciliation themselves: the settle delay never elapses during a test
+    private final RecordingHttpEndpoint aws = new RecordingHttpEndpoint();
+    private final Map<String, String> inputs = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final List<MediaEvent> events = new CopyOnWriteArrayList<>();
+    private volatile String channelState = "IDLE";
+    private volatile boolean channelExists;
+    private MediaLiveClient medialive;
+    private SecretsManagerClient secrets;
+    private MediaLiveBackend backend;
+
+    @BeforeEach
+    void pointTheSdkAtTheRecordingEndpoint() {
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        medialive = MediaLiveClient.builder().endpointOverride(URI.create(aws.url())).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        secrets = SecretsManagerClient.builder().endpointOverride(URI.create(aws.url())).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        backend = new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, SETTINGS), SETTINGS,
+                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC());
+        backend.subscribe(events::add);
+        aws.answer(this::mediaLive);
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+        medialive.close();
+        secrets.close();
+        aws.close();
+    }
+
+    @Test
+    void shouldCreateSrtCallerInputsWhosePassphraseOnlySecretsManagerSees() {
+        backend.startChannel(channel("auto_failover"));
+        backend.reconcile("org-1");
+
+        assertThat(withoutRequestId(body("POST", "/prod/inputs", 0))).isEqualTo(json("""
+                {"name":"org-1-dev-videon-a","type":"SRT_CALLER",
+                 "srtSettings":{"srtCallerSources":[{"srtListenerAddress":"203.0.113.10","srtListenerPort":"9998",
+                   "streamId":"cam-a","minimumLatency":200,
+                   "decryption":{"algorithm":"AES256",
+                     "passphraseSecretArn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:lunora/dev/org-1/srt/videon-a"}}]},
+                 "tags":{"lunora:organization":"org-1","lunora:environment":"dev","Name":"org-1-dev-videon-a"}}"""));
+        assertThat(body("POST", "/prod/inputs", 1).path("srtSettings").path("srtCallerSources").get(0))
+                .isEqualTo(json("""
+                        {"srtListenerAddress":"203.0.113.11","srtListenerPort":"9999","minimumLatency":120}"""));
+        Recorded createSecret = aws.requests().stream()
+                .filter(r -> "secretsmanager.CreateSecret".equals(r.header("X-Amz-Target"))).findFirst().orElseThrow();
+        JsonNode secret = json(createSecret.body());
+        assertThat(secret.path("Name").asString()).isEqualTo("lunora/dev/org-1/srt/videon-a");
+        assertThat(secret.path("SecretString").asString()).isEqualTo(PASSPHRASE);
+        assertThat(secret.path("KmsKeyId").asString()).isEqualTo(SETTINGS.kmsKeyId());
+        assertThat(aws.requests()).filteredOn(r -> r.path().startsWith("/prod/"))
+                .allSatisfy(r -> assertThat(r.body()).doesNotContain(PASSPHRASE));
+    }
+
+    @Test
+    void shouldCreateOneChannelWithTheFailoverPairThreePresetsFourDestinationsAndHlsToMediaPackage() {
+        backend.startChannel(channel("auto_failover"));
+        destinations().forEach(o -> backend.startOutput("org-1", o));
+        backend.reconcile("org-1");
+
+        JsonNode channel = withoutRequestId(body("POST", "/prod/channels", 0));
+        assertThat(channel.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("name", "roleArn",
+                "channelClass", "logLevel", "inputSpecification", "inputAttachments", "destinations",
+                "encoderSettings", "tags");
+        assertThat(channel.path("inputSpecification")).isEqualTo(json("""
+                {"codec":"AVC","maximumBitrate":"MAX_20_MBPS","resolution":"HD"}"""));
+        assertThat(channel.path("name").asString()).isEqualTo("org-1-dev-live");
+        assertThat(channel.path("roleArn").asString()).isEqualTo(SETTINGS.channelRoleArn());
+        assertThat(channel.path("channelClass").asString()).isEqualTo("SINGLE_PIPELINE");
+        assertThat(channel.path("tags")).isEqualTo(json("""
+                {"lunora:organization":"org-1","lunora:environment":"dev","Name":"org-1-dev-live"}"""));
+        assertThat(channel.path("inputAttachments")).isEqualTo(json("""
+                [{"inputAttachmentName":"primary","inputId":"input-1",
+                  "automaticInputFailoverSettings":{"errorClearTimeMsec":10000,
+                    "failoverConditions":[{"failoverConditionSettings":{"inputLossSettings":{"inputLossThresholdMsec":5000}}}],
+                    "inputPreference":"PRIMARY_INPUT_PREFERRED","secondaryInputId":"input-2"}}]"""));
+        assertThat(channel.path("destinations")).isEqualTo(json("""
+                [{"id":"dest-custom-1","settings":[{"streamName":"custom-key","url":"rtmp://studio.example.net/live"}]},
+                 {"id":"dest-linkedin-1","settings":[{"streamName":"li-key","url":"rtmps://li.example.com:443/live"}]},
+                 {"id":"dest-x-1","settings":[{"streamName":"x-key","url":"rtmp://x.example.com/x"}]},
+                 {"id":"dest-youtube-1","settings":[{"streamName":"%s","url":"rtmp://a.rtmp.youtube.com/live2"}]},
+                 {"id":"mediapackage","mediaPackageSettings":[{"channelId":"org-1-dev-live"}]}]""".formatted(YOUTUBE_KEY)));
+
+        JsonNode encoder = channel.path("encoderSettings");
+        // three distinct presets: three encodes, the custom destination shares YouTube's
+        assertThat(encoder.path("videoDescriptions").findValuesAsString("name"))
+                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
+        assertThat(encoder.path("videoDescriptions").get(0)).isEqualTo(json("""
+                {"codecSettings":{"h264Settings":{"bitrate":6000000,"bufSize":12000000,"framerateControl":"SPECIFIED",
+                   "framerateDenominator":1,"framerateNumerator":30,"gopNumBFrames":2,"gopSize":60.0,
+                   "gopSizeUnits":"FRAMES","profile":"HIGH","rateControlMode":"CBR","scanType":"PROGRESSIVE"}},
+                 "height":1080,"name":"video-builtin-youtube","width":1920}"""));
+        assertThat(encoder.path("audioDescriptions").findValuesAsString("name")).doesNotHaveDuplicates().hasSize(7);
+        assertThat(encoder.path("outputGroups").findValuesAsString("name"))
+                .contains("dest-custom-1", "dest-linkedin-1", "dest-x-1", "dest-youtube-1", "hls");
+        JsonNode youtube = encoder.path("outputGroups").get(3);
+        assertThat(youtube).isEqualTo(json("""
+                {"name":"dest-youtube-1",
+                 "outputGroupSettings":{"rtmpGroupSettings":{"cacheFullBehavior":"WAIT_FOR_SERVER","restartDelay":15}},
+                 "outputs":[{"audioDescriptionNames":["audio-dest-youtube-1"],"outputName":"dest-youtube-1",
+                   "outputSettings":{"rtmpOutputSettings":{"certificateMode":"VERIFY_AUTHENTICITY",
+                     "connectionRetryInterval":2,"destination":{"destinationRefId":"dest-youtube-1"},"numRetries":10}},
+                   "videoDescriptionName":"video-builtin-youtube"}]}"""));
+        assertThat(encoder.path("outputGroups").get(4).path("outputGroupSettings")).isEqualTo(json("""
+                {"mediaPackageGroupSettings":{"destination":{"destinationRefId":"mediapackage"}}}"""));
+        assertThat(encoder.path("outputGroups").get(4).path("outputs").findValuesAsString("videoDescriptionName"))
+                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
+        assertThat(encoder.path("timecodeConfig")).isEqualTo(json("{\"source\":\"SYSTEMCLOCK\"}"));
+    }
+
+    @Test
+    void shouldStartTheCreatedChannelAndStopItOnRequest() {
+        backend.startChannel(channel("single"));
+        backend.reconcile("org-1");
+        assertThat(paths()).containsSubsequence("POST /prod/channels", "GET /prod/channels/4242",
+                "POST /prod/channels/4242/start");
+
+        backend.stopChannel("org-1");
+        backend.reconcile("org-1");
+        assertThat(paths()).endsWith("POST /prod/channels/4242/stop");
+        assertThat(last("POST", "/prod/channels/4242/stop").body()).isIn("", "{}");
+    }
+
+    @Test
+    void shouldRecordAnArchiveGroupToTheOrganizationsBucketWhenRecording() {
+        backend.startChannel(new ChannelSpec("org-1", "session-9", channel("single").inputs(), true));
+        backend.reconcile("org-1");
+
+        JsonNode channel = body("POST", "/prod/channels", 0);
+        assertThat(channel.path("destinations").get(1)).isEqualTo(json("""
+                {"id":"archive","settings":[{"url":"s3ssl://lunora-org-1-dev/recordings/org-1/session-9/archive"}]}"""));
+        assertThat(channel.path("encoderSettings").path("outputGroups").get(1).path("outputGroupSettings"))
+                .isEqualTo(json("""
+                        {"archiveGroupSettings":{"destination":{"destinationRefId":"archive"},"rolloverInterval":300}}"""));
+    }
+
+    @Test
+    void shouldRunTheUpdateCycleWhenADestinationStartsOnARunningChannel() {
+        backend.startChannel(channel("auto_failover"));
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+        aws.clear();
+
+        backend.startOutput("org-1", destinations().get(1));
+        backend.reconcile("org-1");
+
+        assertThat(paths()).containsSubsequence("POST /prod/channels/4242/stop", "GET /prod/channels/4242",
+                "PUT /prod/channels/4242", "POST /prod/channels/4242/start");
+        assertThat(body("PUT", "/prod/channels/4242", 0).path("destinations").findValuesAsString("id"))
+                .containsExactly("dest-x-1", "dest-youtube-1", "mediapackage");
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged)
+                .extracting(e -> ((MediaEvent.OutputStateChanged) e).state()).contains("connecting");
+    }
+
+    @Test
+    void shouldStopTheChannelBeforeUpdatingAnAttachedInputWhoseSourceChanged() {
+        backend.startChannel(channel("auto_failover"));
+        backend.reconcile("org-1");
+        aws.clear();
+        ChannelSpec moved = channel("auto_failover");
+        SrtInput a = moved.inputs().primary();
+        backend.startChannel(new ChannelSpec("org-1", "session-1", new Inputs("auto_failover", 5, "return_to_primary",
+                10, new SrtInput(a.name(), a.mode(), "203.0.113.99", a.port(), a.latencyMs(), a.passphrase(),
+                        a.pbkeylen(), a.streamId()), moved.inputs().secondary()), false));
+        backend.reconcile("org-1");
+
+        assertThat(paths()).containsSubsequence("POST /prod/channels/4242/stop", "PUT /prod/inputs/input-1",
+                "PUT /prod/channels/4242", "POST /prod/channels/4242/start");
+        assertThat(paths()).doesNotContain("PUT /prod/inputs/input-2");
+        assertThat(body("PUT", "/prod/inputs/input-1", 0).path("srtSettings").path("srtCallerSources").get(0)
+                .path("srtListenerAddress").asString()).isEqualTo("203.0.113.99");
+    }
+
+    @Test
+    void shouldRefuseAnotherOrganizationsChannelBeforeCallingAws() {
+        ChannelSpec other = new ChannelSpec("org-2", "session-2", channel("single").inputs(), false);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.startChannel(other))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(aws.requests()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveARunningChannelAloneWhenNothingChanged() {
+        backend.startChannel(channel("auto_failover"));
+        backend.reconcile("org-1");
+        aws.clear();
+
+        backend.startChannel(channel("auto_failover"));
+        backend.reconcile("org-1");
+
+        assertThat(paths()).noneMatch(p -> p.endsWith("/stop") || p.endsWith("/start") || p.startsWith("PUT /prod/channels"));
+    }
+
+    @Test
+    void shouldMapDescribeChannelToTheChannelStatus() {
+        backend.startChannel(channel("auto_failover"));
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+        activeInput = "primary";
+        assertThat(backend.status("org-1").activeInput()).isEqualTo("primary");
+
+        activeInput = "secondary";
+        ChannelStatus running = backend.status("org-1");
+
+        assertThat(running.running()).isTrue();
+        assertThat(running.activeInput()).isEqualTo("secondary");
+        assertThat(running.inputs()).extracting(ChannelStatus.InputHealth::input, ChannelStatus.InputHealth::connected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("primary", false),
+                        org.assertj.core.groups.Tuple.tuple("secondary", true));
+        assertThat(running.outputs()).extracting(ChannelStatus.OutputStatus::destinationId,
+                ChannelStatus.OutputStatus::state).containsExactly(org.assertj.core.groups.Tuple.tuple("youtube-1", "live"));
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.InputSwitched).singleElement()
+                .satisfies(e -> assertThat(((MediaEvent.InputSwitched) e).to()).isEqualTo("secondary"));
+
+        channelState = "IDLE";
+        backend.stopChannel("org-1");
+        backend.reconcile("org-1");
+        assertThat(backend.status("org-1")).isEqualTo(ChannelStatus.stopped());
+    }
+
+    @Test
+    void shouldReportARefusedChannelAsFailedOutputsWithoutTheStreamKey() {
+        refuseChannels = true;
+        backend.startChannel(channel("auto_failover"));
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged).singleElement()
+                .satisfies(e -> {
+                    MediaEvent.OutputStateChanged changed = (MediaEvent.OutputStateChanged) e;
+                    assertThat(changed.state()).isEqualTo("failed");
+                    assertThat(changed.lastError()).contains("BadRequestException").doesNotContain(YOUTUBE_KEY);
+                });
+    }
+
+    // ------------------------------------------------------------------ the stand-in for AWS
+
+    private volatile String activeInput = "primary";
+    private volatile boolean refuseChannels;
+
+    private Reply mediaLive(Recorded r) {
+        String target = r.header("X-Amz-Target");
+        if (target != null) {
+            String name = json(r.body()).path("Name").asString(json(r.body()).path("SecretId").asString());
+            return Reply.json(200, "{\"ARN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name
+                    + "\",\"Name\":\"" + name + "\"}");
+        }
+        String path = r.path().replaceAll("\\?.*", "");
+        return switch (r.method() + " " + path) {
+            case "GET /prod/inputs" -> Reply.json(200, "{\"inputs\":[" + String.join(",", inputs.values()) + "]}");
+            case "POST /prod/inputs" -> {
+                String id = "input-" + (inputs.size() + 1);
+                JsonNode body = json(r.body());
+                inputs.put(id, "{\"id\":\"" + id + "\",\"name\":\"" + body.path("name").asString()
+                        + "\",\"srtSettings\":" + body.path("srtSettings") + "}");
+                yield Reply.json(201, "{\"input\":{\"id\":\"" + id + "\"}}");
+            }
+            case "GET /prod/channels" -> Reply.json(200, channelExists
+                    ? "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-1-dev-live\"}]}" : "{\"channels\":[]}");
+            case "POST /prod/channels" -> {
+                if (refuseChannels) {
+                    yield Reply.json(400, "{\"__type\":\"BadRequestException\",\"message\":\"invalid destination "
+                            + "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY + "\"}");
+                }
+                channelExists = true;
+                channelState = "IDLE";
+                yield Reply.json(201, "{\"channel\":{\"id\":\"4242\",\"state\":\"CREATING\"}}");
+            }
+            case "PUT /prod/inputs/input-1", "PUT /prod/inputs/input-2" -> {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                String name = json(inputs.get(id)).path("name").asString();
+                inputs.put(id, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"srtSettings\":"
+                        + json(r.body()).path("srtSettings") + "}");
+                yield Reply.json(200, "{\"input\":{\"id\":\"" + id + "\"}}");
+            }
+            case "PUT /prod/channels/4242" -> Reply.json(200, "{\"channel\":{\"id\":\"4242\",\"state\":\"IDLE\"}}");
+            case "POST /prod/channels/4242/start" -> {
+                channelState = "RUNNING";
+                yield Reply.json(200, "{\"id\":\"4242\",\"state\":\"STARTING\"}");
+            }
+            case "POST /prod/channels/4242/stop" -> {
+                channelState = "IDLE";
+                yield Reply.json(200, "{\"id\":\"4242\",\"state\":\"STOPPING\"}");
+            }
+            case "GET /prod/channels/4242" -> Reply.json(200, """
+                    {"id":"4242","name":"org-1-dev-live","state":"%s",
+                     "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
+                       "automaticInputFailoverSettings":{"secondaryInputId":"input-2"}}],
+                     "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"%s"}]}"""
+                    .formatted(channelState, activeInput));
+            default -> Reply.json(404, "{\"message\":\"not here\"}");
+        };
+    }
+
+    private static ChannelSpec channel(String mode) {
+        SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, PASSPHRASE, 32, "cam-a");
+        SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
+        return new ChannelSpec("org-1", "session-1", new Inputs(mode, 5, "return_to_primary", 10, a, b), false);
+    }
+
+    private static List<OutputSpec> destinations() {
+        EncodingPreset youtube = preset("builtin-youtube", "1920x1080", 6000, "high", 2, 48000, 12000);
+        EncodingPreset x = preset("builtin-x", "1280x720", 2500, "main", 1, 44100, 5000);
+        EncodingPreset linkedin = preset("builtin-linkedin", "1920x1080", 4000, "high", 2, 48000, 8000);
+        return List.of(
+                new OutputSpec("youtube-1", youtube, "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY),
+                new OutputSpec("x-1", x, "rtmp://x.example.com/x/x-key"),
+                new OutputSpec("linkedin-1", linkedin, "rtmps://li.example.com:443/live/li-key"),
+                new OutputSpec("custom-1", youtube, "rtmp://studio.example.net/live/custom-key"));
+    }
+
+    private static EncodingPreset preset(String id, String resolution, int kbps, String profile, int bFrames,
+            int sampleRate, int buffer) {
+        return new EncodingPreset(id, id.substring(8), id, true,
+                new VideoSettings(resolution, 30, kbps, "h264", profile, 2, bFrames),
+                new AudioSettings("aac", 128, sampleRate, "stereo"), new AdvancedSettings(60, "cbr", buffer), 1L,
+                null, null);
+    }
+
+    private List<String> paths() {
+        return aws.requests().stream().filter(r -> r.header("X-Amz-Target") == null)
+                .map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")).toList();
+    }
+
+    private JsonNode body(String method, String path, int index) {
+        return json(aws.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList().get(index).body());
+    }
+
+    private Recorded last(String method, String path) {
+        List<Recorded> matching = aws.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return matching.get(matching.size() - 1);
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    /** The body without the SDK's generated idempotency token, which must be there. */
+    private static JsonNode withoutRequestId(JsonNode body) {
+        assertThat(body.path("requestId").asString()).matches("[0-9a-f-]{36}");
+        ((tools.jackson.databind.node.ObjectNode) body).remove("requestId");
+        return body;
+    }
+}
