@@ -8,6 +8,7 @@ import io.lunora.engine.process.Redactor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The engine's shared parts. FFmpeg is located and verified while the context starts, so a
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EngineProperties.class)
+@EnableScheduling
 class EngineConfiguration {
 
     @Bean

@@ -2,20 +2,73 @@ package io.lunora.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The engine's settings, validated once at load with defaults filled in.
  *
- * @param ffmpegPath an FFmpeg executable to use instead of the one shipped in the Maven artifact
- * @param dataDir    the engine's folder (pid file, HLS, recordings)
- * @param stopGrace  how long a child has to quit after {@code q} before it is killed
+ * @param ffmpegPath         an FFmpeg executable to use instead of the one shipped in the Maven artifact
+ * @param dataDir            the engine's folder (pid file, HLS, recordings)
+ * @param stopGrace          how long a child has to quit after {@code q} before it is killed
+ * @param maxChannels        channels that may run at once; each needs its own SRT ports and CPU
+ * @param outputMaxAttempts  failed pushes in a row before an output is FAILED
  */
 @ConfigurationProperties(prefix = "lunora.engine")
-public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace) {
+public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
+        Integer outputMaxAttempts, Slate slate, Hls hls, Recording recording) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
         stopGrace = stopGrace == null ? Duration.ofSeconds(3) : stopGrace;
+        maxChannels = maxChannels == null ? 1 : maxChannels;
+        outputMaxAttempts = outputMaxAttempts == null ? 10 : outputMaxAttempts;
+        slate = slate == null ? new Slate(null, null, null) : slate;
+        hls = hls == null ? new Hls(null, null, null, null, null) : hls;
+        recording = recording == null ? new Recording(null) : recording;
+        if (maxChannels < 1 || outputMaxAttempts < 1) {
+            throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
+        }
+    }
+
+    /** The "signal lost" picture; renditions scale it to their own size. */
+    public record Slate(Integer width, Integer height, Integer frameRate) {
+        public Slate {
+            width = width == null ? 1280 : width;
+            height = height == null ? 720 : height;
+            frameRate = frameRate == null ? 30 : frameRate;
+        }
+    }
+
+    /**
+     * The platform player's HLS ladder, encoded from the program while a channel runs.
+     *
+     * @param segmentSeconds target segment length (also the keyframe interval)
+     * @param listSize       segments kept in each media playlist
+     */
+    public record Hls(Boolean enabled, Integer segmentSeconds, Integer listSize, Integer frameRate, List<Rung> ladder) {
+        public Hls {
+            enabled = enabled == null || enabled;
+            segmentSeconds = segmentSeconds == null ? 2 : segmentSeconds;
+            listSize = listSize == null ? 6 : listSize;
+            frameRate = frameRate == null ? 30 : frameRate;
+            ladder = ladder == null || ladder.isEmpty()
+                    ? List.of(new Rung(1080, 5000, 128), new Rung(720, 2800, 128), new Rung(480, 1200, 96))
+                    : List.copyOf(ladder);
+        }
+    }
+
+    /** One variant of the ladder: its height (width follows the program's aspect) and bitrates. */
+    public record Rung(int height, int videoKbps, int audioKbps) {
+        public String name() {
+            return height + "p";
+        }
+    }
+
+    /** @param segmentSeconds length of each recorded file (cut at the next keyframe after it) */
+    public record Recording(Integer segmentSeconds) {
+        public Recording {
+            segmentSeconds = segmentSeconds == null ? 300 : segmentSeconds;
+        }
     }
 }

@@ -131,6 +131,11 @@ public final class Pusher implements AutoCloseable {
         change(OutputState.STOPPED);
     }
 
+    /** The push's latest progress (bitrate, bytes sent); {@link Progress#NONE} while it does not run. */
+    public Progress progress() {
+        return meters.latest();
+    }
+
     public OutputStatus status() {
         return new OutputStatus(destinationId, state, rendition.preset().label(), lastError, attempts,
                 meters.latest().bitrateKbps());

@@ -53,6 +53,11 @@ public final class Switcher implements PacketSink {
         inputs.put(inputId, input);
     }
 
+    /** The input is gone (removed from the channel); the rules treat it as silent. */
+    public void detach(String inputId) {
+        inputs.remove(inputId);
+    }
+
     public synchronized void configure(SwitcherSettings changed) {
         this.settings = changed;
         if (changed.mode() == RedundancyMode.SINGLE && !SwitchEvent.PRIMARY.equals(selected)) {
@@ -74,10 +79,10 @@ public final class Switcher implements PacketSink {
         return onAir;
     }
 
-    /** An operator's switch (manual mode, or a forced failover in auto mode). */
-    public synchronized void switchTo(String inputId) {
+    /** An operator's switch (manual mode, or a forced failover in auto mode), with the reason the event carries. */
+    public synchronized void switchTo(String inputId, String reason) {
         if (!selected.equals(inputId)) {
-            select(inputId, "manual");
+            select(inputId, reason);
         }
     }
 

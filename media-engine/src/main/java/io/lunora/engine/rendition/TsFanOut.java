@@ -2,45 +2,62 @@ package io.lunora.engine.rendition;
 
 import io.lunora.engine.ts.PsiReader;
 import io.lunora.engine.ts.TsPacket;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Hands one encoder's output to its readers. A reader joins at the next keyframe: it first gets
- * the latest PAT and PMT, then packets from the keyframe on, so every pusher starts decodable.
+ * Hands one encoder's output to its readers. It keeps the packets since the latest keyframe (a
+ * GOP cache, as RTMP servers do for players): a new reader gets the latest PAT and PMT, then that
+ * keyframe and what followed it, at once, so a pusher starts decodable and without waiting for
+ * the next keyframe. Before the first keyframe (or past the cache's size) a reader joins at the
+ * next keyframe instead.
  */
 public final class TsFanOut {
-    private final CopyOnWriteArrayList<Reader> readers = new CopyOnWriteArrayList<>();
+    /** About 4 s of an 8 Mbit/s rendition; a longer GOP is not cached. */
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final List<Reader> readers = new ArrayList<>();
+    private final List<byte[]> gop = new ArrayList<>();
     private final PsiReader tables = new PsiReader();
-    private volatile byte[] pat;
-    private volatile byte[] pmt;
+    private boolean gopComplete;
+    private byte[] pat;
+    private byte[] pmt;
 
     private static final class Reader {
         final Consumer<byte[]> consumer;
-        volatile boolean joined;
+        boolean joined;
 
         Reader(Consumer<byte[]> consumer) {
             this.consumer = consumer;
         }
     }
 
-    public void addReader(Consumer<byte[]> consumer) {
-        readers.add(new Reader(consumer));
+    public synchronized void addReader(Consumer<byte[]> consumer) {
+        Reader reader = new Reader(consumer);
+        if (gopComplete && pat != null && pmt != null) {
+            consumer.accept(pat);
+            consumer.accept(pmt);
+            gop.forEach(consumer);
+            reader.joined = true;
+        }
+        readers.add(reader);
     }
 
-    public void removeReader(Consumer<byte[]> consumer) {
+    public synchronized void removeReader(Consumer<byte[]> consumer) {
         readers.removeIf(r -> r.consumer == consumer);
     }
 
-    void publish(byte[] packet) {
+    synchronized void publish(byte[] packet) {
         int pid = TsPacket.pid(packet);
         tables.accept(packet);
         if (pid == TsPacket.PAT_PID) {
-            pat = packet.clone();
+            pat = packet;
         } else if (tables.isTable(pid)) {
-            pmt = packet.clone();
+            pmt = packet;
         }
         boolean keyframe = tables.layout().map(l -> l.isVideo(pid)).orElse(false) && TsPacket.randomAccess(packet);
+        cache(packet, keyframe);
         for (Reader reader : readers) {
             if (!reader.joined) {
                 if (!keyframe || pat == null || pmt == null) {
@@ -52,5 +69,21 @@ public final class TsFanOut {
             }
             reader.consumer.accept(packet);
         }
+    }
+
+    private void cache(byte[] packet, boolean keyframe) {
+        if (keyframe) {
+            gop.clear();
+            gopComplete = true;
+        }
+        if (!gopComplete) {
+            return;
+        }
+        if (gop.size() == CACHE_LIMIT) {
+            gop.clear();
+            gopComplete = false;
+            return;
+        }
+        gop.add(packet);
     }
 }

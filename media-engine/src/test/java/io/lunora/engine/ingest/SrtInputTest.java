@@ -41,7 +41,7 @@ class SrtInputTest {
 
     private SrtInput input(int port, String passphrase) {
         SrtInput input = new SrtInput(new SrtInputSettings("primary", true, "127.0.0.1", port, 120, passphrase,
-                passphrase == null ? null : 16), Media.ffmpeg(), pool, (id, packet, streams) -> {
+                passphrase == null ? null : 16, null), Media.ffmpeg(), pool, (id, packet, streams) -> {
                     packets.incrementAndGet();
                     layout.set(streams);
                     if (streams.isVideo(TsPacket.pid(packet)) && TsPacket.randomAccess(packet)) {

@@ -53,8 +53,8 @@ class SwitcherTest {
         });
         Switcher switcher = new Switcher(SwitcherSettings.of(mode, Duration.ofSeconds(2), FailbackPolicy.STAY,
                 Duration.ofSeconds(5)), bus, events::add);
-        for (var input : List.of(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", primaryPort, 120, null, null),
-                new SrtInputSettings(SwitchEvent.SECONDARY, true, "127.0.0.1", secondaryPort, 120, null, null))) {
+        for (var input : List.of(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", primaryPort, 120, null, null, null),
+                new SrtInputSettings(SwitchEvent.SECONDARY, true, "127.0.0.1", secondaryPort, 120, null, null, null))) {
             SrtInput srt = new SrtInput(input, Media.ffmpeg(), pool, switcher);
             switcher.attach(input.inputId(), srt);
             srt.start();
@@ -70,7 +70,7 @@ class SwitcherTest {
         int secondaryPort = FreePorts.next();
         Switcher switcher = channel(RedundancyMode.AUTO_FAILOVER, primaryPort, secondaryPort);
         try (TestSource primary = TestSource.call(primaryPort); TestSource secondary = TestSource.call(secondaryPort)) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> SwitchEvent.PRIMARY.equals(switcher.onAir()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> SwitchEvent.PRIMARY.equals(switcher.onAir()));
             await().atMost(Duration.ofSeconds(10)).until(() -> frameStarts.size() > 50);
             events.clear();
             long killedAt = System.nanoTime();
@@ -95,11 +95,11 @@ class SwitcherTest {
         int secondaryPort = FreePorts.next();
         Switcher switcher = channel(RedundancyMode.MANUAL, primaryPort, secondaryPort);
         try (TestSource primary = TestSource.call(primaryPort); TestSource secondary = TestSource.call(secondaryPort)) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> SwitchEvent.PRIMARY.equals(switcher.onAir()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> SwitchEvent.PRIMARY.equals(switcher.onAir()));
             await().atMost(Duration.ofSeconds(10)).until(() -> frameStarts.size() > 50);
             long switchedAt = System.nanoTime();
 
-            switcher.switchTo(SwitchEvent.SECONDARY);
+            switcher.switchTo(SwitchEvent.SECONDARY, "manual");
 
             await().atMost(Duration.ofSeconds(2)).until(() -> SwitchEvent.SECONDARY.equals(switcher.onAir()));
             assertThat(events.getLast().reason()).isEqualTo("manual");

@@ -58,7 +58,7 @@ class RenditionEncoderTest {
         Switcher switcher = new Switcher(SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2),
                 FailbackPolicy.STAY, Duration.ofSeconds(5)), bus, e -> { });
         int port = FreePorts.next();
-        SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null),
+        SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
                 Media.ffmpeg(), pool, switcher);
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();

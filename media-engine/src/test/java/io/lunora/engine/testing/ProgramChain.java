@@ -32,7 +32,7 @@ public final class ProgramChain implements AutoCloseable {
         pool = new ChildPool(redactor, Duration.ofSeconds(2), new ChildRegistry(data.resolve("children.pids")));
         switcher = new Switcher(SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2), FailbackPolicy.STAY,
                 Duration.ofSeconds(5)), bus, e -> { });
-        SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null),
+        SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
                 Media.ffmpeg(), pool, switcher);
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();

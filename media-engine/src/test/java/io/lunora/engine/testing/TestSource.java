@@ -26,7 +26,9 @@ public final class TestSource implements AutoCloseable {
                 "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + fps,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", Integer.toString(Math.max(1, fps / 2)),
-                "-b:v", "400k", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "mpegts", url));
+                "-b:v", "400k", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k",
+                // FFmpeg's TS muxer otherwise sends in 0.3 s bursts; field encoders send at frame pace
+                "-muxdelay", "0", "-f", "mpegts", url));
         try {
             return new TestSource(ffmpeg.processBuilder(ffmpeg.command(args))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -1,0 +1,143 @@
+package io.lunora.engine.api;
+
+import io.lunora.engine.channel.ChannelConfig;
+import io.lunora.engine.channel.ChannelManager;
+import io.lunora.engine.events.EngineEvents;
+import io.lunora.engine.ingest.SrtInputSettings;
+import io.lunora.engine.program.SwitcherSettings;
+import io.lunora.model.media.FailbackPolicy;
+import io.lunora.model.media.RedundancyMode;
+import io.lunora.model.media.SwitchEvent;
+import io.lunora.support.problem.InvalidFieldException;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The engine's internal API (docs/architecture.md, "Internal endpoints"): channels, outputs,
+ * switching, status and the event stream. Only service tokens with scope {@code internal} reach it.
+ */
+@RestController
+@RequestMapping("/internal/engine")
+class ChannelController {
+    static final String ID = "[A-Za-z0-9_.-]{1,64}";
+    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+
+    private final ChannelManager channels;
+    private final EngineEvents events;
+
+    ChannelController(ChannelManager channels, EngineEvents events) {
+        this.channels = channels;
+        this.events = events;
+    }
+
+    @PutMapping("/channels/{organization}")
+    ResponseEntity<Void> start(@PathVariable String organization,
+            @Valid @RequestBody ChannelRequest body) {
+        requireId("organization", organization);
+        if (!organization.equals(body.organizationId())) {
+            throw new InvalidFieldException("organization_id", "must be the organization of the path");
+        }
+        channels.start(organization, config(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/channels/{organization}")
+    ResponseEntity<Void> stop(@PathVariable String organization) {
+        requireId("organization", organization);
+        channels.stop(organization);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/channels/{organization}/outputs/{destinationId}")
+    ResponseEntity<Void> startOutput(@PathVariable String organization,
+            @PathVariable String destinationId,
+            @Valid @RequestBody OutputRequest body) {
+        requireId("organization", organization);
+        requireId("destination_id", destinationId);
+        channels.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/channels/{organization}/outputs/{destinationId}")
+    ResponseEntity<Void> stopOutput(@PathVariable String organization,
+            @PathVariable String destinationId) {
+        requireId("organization", organization);
+        requireId("destination_id", destinationId);
+        channels.stopOutput(organization, destinationId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/channels/{organization}/switch")
+    ResponseEntity<Void> switchInput(@PathVariable String organization,
+            @Valid @RequestBody SwitchRequest body) {
+        requireId("organization", organization);
+        channels.switchTo(organization, body.input(), body.reason() == null ? "manual" : body.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/channels/{organization}")
+    ChannelStatusView status(@PathVariable String organization) {
+        requireId("organization", organization);
+        return ChannelStatusView.of(channels.state(organization));
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events() {
+        return events.subscribe();
+    }
+
+    /**
+     * Path identifiers are checked here rather than by annotations: method validation would
+     * report a body's field errors under the parameter's name instead of the field's.
+     */
+    private static void requireId(String field, String value) {
+        if (!value.matches(ID)) {
+            throw new InvalidFieldException(field, ID_MESSAGE);
+        }
+    }
+
+    /** The checks Bean Validation cannot express, then the engine's own settings. */
+    static ChannelConfig config(ChannelRequest body) {
+        ChannelRequest.Inputs inputs = body.inputs();
+        RedundancyMode mode = RedundancyMode.valueOf(inputs.mode().toUpperCase(Locale.ROOT));
+        if (mode != RedundancyMode.SINGLE && inputs.secondary() == null) {
+            throw new InvalidFieldException("inputs.secondary", "is required in " + inputs.mode() + " mode");
+        }
+        ChannelRequest.Input secondary = mode == RedundancyMode.SINGLE ? null : inputs.secondary();
+        if (secondary != null && "listener".equals(secondary.mode()) && "listener".equals(inputs.primary().mode())
+                && secondary.port() == inputs.primary().port()) {
+            throw new InvalidFieldException("inputs.secondary.port", "must differ from the primary's port");
+        }
+        FailbackPolicy failback = "return_to_primary".equals(inputs.failback()) ? FailbackPolicy.RETURN_TO_PRIMARY
+                : FailbackPolicy.STAY;
+        return new ChannelConfig(body.sessionId(), SwitcherSettings.of(mode, Duration.ofSeconds(inputs.failoverThreshold()),
+                failback, Duration.ofSeconds(inputs.failbackAfter())),
+                srt(SwitchEvent.PRIMARY, inputs.primary(), "inputs.primary"),
+                secondary == null ? null : srt(SwitchEvent.SECONDARY, secondary, "inputs.secondary"), body.recording());
+    }
+
+    private static SrtInputSettings srt(String inputId, ChannelRequest.Input input, String field) {
+        boolean listener = "listener".equals(input.mode());
+        if (!listener && (input.host() == null || input.host().isBlank())) {
+            throw new InvalidFieldException(field + ".host", "is required in caller mode");
+        }
+        if (input.pbkeylen() != null && input.pbkeylen() != 16 && input.pbkeylen() != 24 && input.pbkeylen() != 32) {
+            throw new InvalidFieldException(field + ".pbkeylen", "must be 16, 24 or 32");
+        }
+        String host = input.host() == null || input.host().isBlank() ? "0.0.0.0" : input.host();
+        return new SrtInputSettings(inputId, listener, host, input.port(), input.latencyMs(), input.passphrase(),
+                input.pbkeylen(), input.streamId());
+    }
+}

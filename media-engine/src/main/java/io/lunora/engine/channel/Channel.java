@@ -1,0 +1,270 @@
+package io.lunora.engine.channel;
+
+import io.lunora.engine.EngineProperties;
+import io.lunora.engine.events.EngineEvents;
+import io.lunora.engine.hls.HlsLadder;
+import io.lunora.engine.ingest.SrtInput;
+import io.lunora.engine.ingest.SrtInputSettings;
+import io.lunora.engine.output.Pusher;
+import io.lunora.engine.process.Progress;
+import io.lunora.engine.program.ProgramBus;
+import io.lunora.engine.program.Slate;
+import io.lunora.engine.program.Switcher;
+import io.lunora.engine.recording.ProgramRecorder;
+import io.lunora.engine.rendition.RenditionEncoder;
+import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.model.media.OutputState;
+import io.lunora.model.media.OutputStatus;
+import io.lunora.model.media.SwitchEvent;
+import io.lunora.support.problem.ConflictException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One organization's channel: its SRT inputs, the slate and the switcher that make the program,
+ * the HLS ladder and the recorder that read it, one rendition encoder per distinct preset in use
+ * and one pusher per destination fed from its rendition. Destinations with equal presets share
+ * an encoder; the encoder stops with its last destination. Output state changes and switches go
+ * to the engine's event stream.
+ */
+public final class Channel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Channel.class);
+
+    private final String organizationId;
+    private final ChannelResources resources;
+    private final ProgramBus bus = new ProgramBus();
+    private final Switcher switcher;
+    private final Slate slate;
+    private final HlsLadder hls;
+    private final ScheduledExecutorService ticker;
+    private final Map<String, SrtInput> inputs = new HashMap<>();
+    private final Map<String, SrtInputSettings> inputSettings = new HashMap<>();
+    private final Map<RenditionPreset, RenditionEncoder> renditions = new HashMap<>();
+    private final Map<String, Output> outputs = new LinkedHashMap<>();
+    private ChannelConfig config;
+    private ProgramRecorder recorder;
+
+    private record Output(Pusher pusher, RenditionPreset preset, String publishUrl) {
+    }
+
+    Channel(String organizationId, ChannelConfig config, ChannelResources resources) {
+        this.organizationId = organizationId;
+        this.resources = resources;
+        this.config = config;
+        this.switcher = new Switcher(config.switching(), bus, this::switched);
+        EngineProperties.Slate picture = resources.properties().slate();
+        this.slate = new Slate(picture.width(), picture.height(), picture.frameRate(), resources.ffmpeg(),
+                resources.pool(), switcher);
+        setInput(SwitchEvent.PRIMARY, config.primary());
+        setInput(SwitchEvent.SECONDARY, config.secondary());
+        slate.start();
+        EngineProperties.Hls hlsSettings = resources.properties().hls();
+        this.hls = hlsSettings.enabled() ? new HlsLadder(organizationId, hlsFolder(resources, organizationId),
+                hlsSettings, resources.ffmpeg(), resources.pool(), bus, resources.registry()) : null;
+        if (hls != null) {
+            hls.start();
+        }
+        setRecording(config);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("switcher-" + organizationId).daemon().factory());
+        ticker.scheduleAtFixedRate(this::tick, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    static Path hlsFolder(ChannelResources resources, String organizationId) {
+        return resources.properties().dataDir().resolve("hls").resolve(organizationId);
+    }
+
+    private void tick() {
+        try {
+            switcher.tick();
+        } catch (RuntimeException e) {
+            log.warn("switcher tick failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Applies a changed configuration to the running channel; unchanged parts keep running untouched. */
+    synchronized void apply(ChannelConfig changed) {
+        switcher.configure(changed.switching());
+        setInput(SwitchEvent.PRIMARY, changed.primary());
+        setInput(SwitchEvent.SECONDARY, changed.secondary());
+        if (changed.recording() != config.recording() || !changed.sessionId().equals(config.sessionId())) {
+            setRecording(changed);
+        }
+        config = changed;
+    }
+
+    private void setInput(String inputId, SrtInputSettings settings) {
+        if (Objects.equals(inputSettings.get(inputId), settings)) {
+            return;
+        }
+        SrtInput old = inputs.remove(inputId);
+        inputSettings.remove(inputId);
+        if (old != null) {
+            switcher.detach(inputId);
+            old.close();
+        }
+        if (settings != null) {
+            resources.redactor().register(settings.passphrase());
+            resources.redactor().register(settings.streamId());
+            SrtInput input = new SrtInput(settings, resources.ffmpeg(), resources.pool(), switcher);
+            inputs.put(inputId, input);
+            inputSettings.put(inputId, settings);
+            switcher.attach(inputId, input);
+            input.start();
+        }
+    }
+
+    private void setRecording(ChannelConfig wanted) {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
+        if (wanted.recording()) {
+            recorder = new ProgramRecorder(resources.properties().dataDir().resolve("recordings").resolve(organizationId)
+                    .resolve(wanted.sessionId()), Duration.ofSeconds(resources.properties().recording().segmentSeconds()),
+                    bus);
+        }
+    }
+
+    /**
+     * Starts one destination, or restarts it when its preset or URL changed or it had failed;
+     * the same request for a running destination changes nothing.
+     */
+    synchronized void startOutput(String destinationId, RenditionPreset preset, String publishUrl) {
+        Output existing = outputs.get(destinationId);
+        if (existing != null) {
+            OutputState state = existing.pusher().status().state();
+            if (existing.preset().equals(preset) && existing.publishUrl().equals(publishUrl)
+                    && state != OutputState.FAILED && state != OutputState.STOPPED) {
+                return;
+            }
+            stopOutput(destinationId);
+        }
+        RenditionEncoder rendition = renditions.computeIfAbsent(preset, p -> {
+            RenditionEncoder encoder = new RenditionEncoder(p, resources.ffmpeg(), resources.pool(), bus,
+                    resources.registry());
+            encoder.start();
+            return encoder;
+        });
+        Pusher pusher = new Pusher(destinationId, publishUrl, streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
+                resources.pool(), resources.redactor(), resources.registry(),
+                resources.properties().outputMaxAttempts(), this::outputChanged);
+        outputs.put(destinationId, new Output(pusher, preset, publishUrl));
+        pusher.start();
+    }
+
+    /** Stops one destination; its encoder stops too when no other destination uses it. */
+    synchronized void stopOutput(String destinationId) {
+        Output output = outputs.remove(destinationId);
+        if (output == null) {
+            return;
+        }
+        output.pusher().close();
+        releaseRendition(output.preset());
+    }
+
+    private void releaseRendition(RenditionPreset preset) {
+        if (outputs.values().stream().noneMatch(o -> o.preset().equals(preset))) {
+            RenditionEncoder encoder = renditions.remove(preset);
+            if (encoder != null) {
+                encoder.close();
+            }
+        }
+    }
+
+    synchronized void switchTo(String inputId, String reason) {
+        if (!inputs.containsKey(inputId)) {
+            throw new ConflictException("The channel has no " + inputId + " input.");
+        }
+        switcher.switchTo(inputId, reason);
+    }
+
+    synchronized ChannelState state() {
+        List<ChannelState.Output> outputStates = new ArrayList<>();
+        for (Output output : outputs.values()) {
+            OutputStatus status = output.pusher().status();
+            Progress progress = output.pusher().progress();
+            outputStates.add(new ChannelState.Output(status.destinationId(), wire(status.state()), status.rendition(),
+                    (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
+                    status.attempts()));
+        }
+        return new ChannelState(true, switcher.selected(), switcher.onAir(),
+                inputs.values().stream().map(SrtInput::status).toList(), outputStates);
+    }
+
+    /** The renditions running now, for tests and metrics. */
+    synchronized List<RenditionPreset> renditions() {
+        return List.copyOf(renditions.keySet());
+    }
+
+    HlsLadder hls() {
+        return hls;
+    }
+
+    synchronized ChannelConfig config() {
+        return config;
+    }
+
+    /** Stops everything of the channel: outputs first (in parallel), then what feeds them. */
+    @Override
+    public synchronized void close() {
+        CompletableFuture.allOf(outputs.values().stream()
+                .map(o -> CompletableFuture.runAsync(o.pusher()::close, task -> Thread.ofVirtual().start(task)))
+                .toArray(CompletableFuture[]::new)).join();
+        outputs.clear();
+        renditions.values().forEach(RenditionEncoder::close);
+        renditions.clear();
+        ticker.shutdownNow();
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (hls != null) {
+            hls.close();
+        }
+        inputs.values().forEach(SrtInput::close);
+        slate.close();
+    }
+
+    private void outputChanged(OutputStatus status) {
+        resources.events().output(new EngineEvents.OutputEvent(organizationId, Instant.now().toString(),
+                status.destinationId(), wire(status.state()), status.lastError()));
+    }
+
+    private void switched(SwitchEvent event) {
+        log.info("Channel of {}: {} -> {} ({})", organizationId, event.from(), event.to(), event.reason());
+        if (event.from() == null) {
+            return; // the channel's first picture is not a switch
+        }
+        resources.events().switched(new EngineEvents.SwitchEvent(organizationId, event.time().toString(), event.from(),
+                event.to(), "failover".equals(event.reason()) ? "input_loss" : event.reason()));
+    }
+
+    private static String wire(OutputState state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The stream key of an RTMP publish URL: everything after the application name
+     * ({@code rtmp://host/app/KEY}). Registered with the redactor so it is masked wherever it shows.
+     */
+    static String streamKeyOf(String publishUrl) {
+        int scheme = publishUrl.indexOf("://");
+        int path = publishUrl.indexOf('/', scheme + 3);
+        int key = path < 0 ? -1 : publishUrl.indexOf('/', path + 1);
+        return key < 0 || key == publishUrl.length() - 1 ? null : publishUrl.substring(key + 1);
+    }
+}

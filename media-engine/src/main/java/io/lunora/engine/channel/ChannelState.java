@@ -1,0 +1,23 @@
+package io.lunora.engine.channel;
+
+import io.lunora.model.media.InputStatus;
+import java.util.List;
+
+/**
+ * A channel's live state.
+ *
+ * @param activeInput the input the program carries when it has a signal ({@code primary}/{@code secondary})
+ * @param onAir       what is on air now: an input, {@code slate}, or null before the first picture
+ */
+public record ChannelState(boolean running, String activeInput, String onAir, List<InputStatus> inputs,
+        List<Output> outputs) {
+
+    public static ChannelState stopped() {
+        return new ChannelState(false, null, null, List.of(), List.of());
+    }
+
+    /** @param lastError already redacted */
+    public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
+            String lastError, int attempts) {
+    }
+}
