@@ -168,7 +168,16 @@ public class ViewingService {
         Instant expires = now.plus(tokenTtl);
         String token = tokens.issue(new Grant(entry.streamId(), tier, expires));
         return new Playback(sessionId, entry.streamId(), entry.accessLevel(), tier.wireValue(), quality.wireValue(),
-                tier.quality().wireValue(), tier.quality().maxHeight(), entry.hlsUrl() + "?playback_token=" + token,
-                token, expires.toString(), duration);
+                tier.quality().wireValue(), tier.quality().maxHeight(), playbackUrl(token, entry), token,
+                expires.toString(), duration);
+    }
+
+    /**
+     * {@code /hls/t/{token}/{stream_id}/{playlist}}: the token is a path segment so that the
+     * player's relative variant and segment URLs carry it too (the gateway checks it on each).
+     */
+    static String playbackUrl(String token, CatalogEntry entry) {
+        String playlist = entry.hlsUrl().substring(entry.hlsUrl().lastIndexOf('/') + 1);
+        return "/hls/t/" + token + "/" + entry.streamId() + "/" + playlist;
     }
 }

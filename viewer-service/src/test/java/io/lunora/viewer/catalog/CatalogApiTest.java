@@ -37,6 +37,22 @@ class CatalogApiTest extends ServiceTest {
     }
 
     @Test
+    void shouldTellTheGatewayWhatAStreamPlaysFromAndToServicesOnly() {
+        String id = liveStream("premium", "music", "Late Show");
+
+        HttpResponse<String> target = get("/internal/catalog/streams/" + id + "/playback", serviceToken());
+
+        assertThat(target.statusCode()).isEqualTo(200);
+        JsonNode playback = body(target);
+        assertThat(playback.path("access_level").asString()).isEqualTo("premium");
+        assertThat(playback.path("hls_url").asString()).isEqualTo("/hls/" + id + "/index.m3u8");
+        assertThat(playback.path("is_live").asBoolean()).isTrue();
+        assertThat(get("/internal/catalog/streams/" + id + "/playback", viewer(unique("p"), Group.PREMIUM))
+                .statusCode()).isEqualTo(403);
+        assertProblem(get("/internal/catalog/streams/no-such-stream/playback", serviceToken()), 404, null);
+    }
+
+    @Test
     void shouldKeepCreatorEditsWhenTheSessionGoesLiveAgain() {
         String id = liveStream("premium", "science", "Star Talk");
         post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id));

@@ -52,8 +52,8 @@ class ViewingApiTest extends ServiceTest {
                 JsonNode playback = body(response);
                 assertThat(playback.path("tier").asString()).isEqualTo(tier);
                 assertThat(playback.path("quality_level").asString()).as("ultra requested, capped by tier").isEqualTo(quality.get(tier));
-                assertThat(playback.path("playback_url").asString())
-                        .startsWith("/hls/" + streamId + "/index.m3u8?playback_token=");
+                assertThat(playback.path("playback_url").asString()).isEqualTo("/hls/t/"
+                        + playback.path("playback_token").asString() + "/" + streamId + "/index.m3u8");
                 assertThat(verifier.verify(playback.path("playback_token").asString(), streamId,
                         AccessLevel.fromWireValue(level).orElseThrow(), Instant.now()).outcome()).isEqualTo(Outcome.VALID);
                 assertThat(playback.path("viewing_session_id").isNull()).isEqualTo(token == null);
