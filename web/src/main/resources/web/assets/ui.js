@@ -1,4 +1,4 @@
-// Small DOM helpers: elements without innerHTML (nothing from the server is parsed as markup),
+// Small DOM helpers: elements built node by node (nothing from the server is parsed as markup),
 // dialogs with focus handling, confirmations, problem display with field errors next to fields.
 
 export function h(tag, attrs = {}, ...children) {

@@ -35,12 +35,23 @@ public final class ProblemCorsFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!CorsUtils.isCorsRequest(exchange.getRequest())) {
+        if (!CorsUtils.isCorsRequest(exchange.getRequest()) || isOpaqueOriginRequest(exchange)) {
             return chain.filter(exchange);
         }
         if (!processor.process(config, exchange)) {
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "This origin may not call the API.");
         }
         return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);
+    }
+
+    /**
+     * Under {@code Referrer-Policy: no-referrer} browsers send {@code Origin: null} with their own
+     * same-origin form posts (the sign-in pages) and non-GET fetches (the web apps). Such a request
+     * is not a cross-origin read: it passes, without CORS headers, so no other page could read an
+     * answer; a preflight from an opaque origin is still refused.
+     */
+    private static boolean isOpaqueOriginRequest(ServerWebExchange exchange) {
+        return "null".equals(exchange.getRequest().getHeaders().getOrigin())
+                && !CorsUtils.isPreFlightRequest(exchange.getRequest());
     }
 }

@@ -23,37 +23,44 @@ import java.util.concurrent.TimeoutException;
  * the JDK of this test JVM. Every setting is passed explicitly so that a developer's
  * {@code lunora.env} cannot leak into the test.
  */
-final class Launcher {
+public final class Launcher {
     static final List<String> PORT_VARIABLES = List.of("LUNORA_DYNAMODB_PORT", "LUNORA_AUTH_PORT",
             "LUNORA_SOURCE_PORT", "LUNORA_DESTINATION_PORT", "LUNORA_PRESET_PORT", "LUNORA_STREAMING_PORT",
             "LUNORA_VIEWER_PORT", "LUNORA_ENGINE_PORT", "LUNORA_GATEWAY_PORT", "LUNORA_SMTP_PORT");
 
     /** The bootstrap admin's first password (temporary: the first sign-in replaces it). */
-    static final String ADMIN_PASSWORD = "Stack-Test-Admin-1";
+    public static final String ADMIN_PASSWORD = "Stack-Test-Admin-1";
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(200);
 
     private final Path home;
     private final Map<String, Integer> ports;
+    private final Map<String, String> extraEnvironment;
 
-    Launcher(Path home) {
+    public Launcher(Path home) {
+        this(home, Map.of());
+    }
+
+    /** @param extraEnvironment further settings for the stack's processes (e.g. {@code LUNORA_DESTINATION_TEST_ALLOW_LIST}) */
+    public Launcher(Path home, Map<String, String> extraEnvironment) {
         this.home = home;
         this.ports = freePorts();
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    int port(String variable) {
+    public int port(String variable) {
         return ports.get(variable);
     }
 
     /** Runs {@code ./lunora <args>} with LUNORA_SERVICES set to the given processes. */
-    Result run(String services, String... args) {
+    public Result run(String services, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", "./lunora"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -69,6 +76,7 @@ final class Launcher {
         env.put("LUNORA_STOP_GRACE", "15");
         env.put("LUNORA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ports.forEach((variable, port) -> env.put(variable, String.valueOf(port)));
+        env.putAll(extraEnvironment);
         try {
             Process process = builder.start();
             // the stack's processes write to their own logs, so this stream ends with the script
