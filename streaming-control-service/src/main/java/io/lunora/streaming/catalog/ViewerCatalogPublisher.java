@@ -35,7 +35,7 @@ class ViewerCatalogPublisher implements CatalogPublisher {
 
     /** The engine packages an organization's channel under {@code /hls/{org}/} (docs/architecture.md). */
     static String hlsPath(String organizationId) {
-        return "/hls/" + organizationId + "/index.m3u8";
+        return "/hls/" + organizationId + "/master.m3u8";
     }
 
     private void post(CatalogSessionEvent event) {

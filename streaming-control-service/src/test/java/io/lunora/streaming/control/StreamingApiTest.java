@@ -158,7 +158,7 @@ class StreamingApiTest {
                 .filter(r -> r.path().equals("/internal/catalog/sessions")).toList();
         assertThat(events).hasSize(2);
         assertThat(events.get(0).body()).contains("\"stream_id\":\"tech-talk\"", "\"session_id\":\"" + id + "\"",
-                "\"is_live\":true", "\"hls_url\":\"/hls/org-s/index.m3u8\"", "\"creator_id\":\"otto\"");
+                "\"is_live\":true", "\"hls_url\":\"/hls/org-s/master.m3u8\"", "\"creator_id\":\"otto\"");
         assertThat(events.get(1).body()).contains("\"stream_id\":\"tech-talk\"", "\"is_live\":false");
         assertThat(events.get(0).header("Authorization")).startsWith("Bearer ");
     }
