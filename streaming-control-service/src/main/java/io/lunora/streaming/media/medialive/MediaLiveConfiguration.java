@@ -2,10 +2,10 @@ package io.lunora.streaming.media.medialive;
 
 import io.lunora.streaming.media.MediaBackend;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -19,21 +19,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "aws")
+@EnableConfigurationProperties(MediaLiveProperties.class)
 class MediaLiveConfiguration {
 
     @Bean
-    MediaLiveSettings mediaLiveSettings(@Value("${lunora.medialive.organization-id}") String organizationId,
-            @Value("${lunora.dynamodb.environment}") String environment,
-            @Value("${lunora.medialive.channel-role-arn}") String channelRoleArn,
-            @Value("${lunora.medialive.packaging-channel-id}") String packagingChannelId,
-            @Value("${lunora.medialive.recording-bucket}") String recordingBucket,
-            @Value("${lunora.medialive.srt-secret-prefix}") String srtSecretPrefix,
-            @Value("${lunora.medialive.kms-key-id}") String kmsKeyId,
-            @Value("${lunora.medialive.settle:2s}") Duration settle,
-            @Value("${lunora.medialive.poll-interval:5s}") Duration pollInterval,
-            @Value("${lunora.medialive.state-timeout:5m}") Duration stateTimeout) {
-        return new MediaLiveSettings(organizationId, environment, channelRoleArn, packagingChannelId, recordingBucket, srtSecretPrefix,
-                kmsKeyId, settle, pollInterval, stateTimeout);
+    MediaLiveSettings mediaLiveSettings(MediaLiveProperties properties,
+            @Value("${lunora.dynamodb.environment}") String environment) {
+        return properties.settings(environment);
     }
 
     @Bean(destroyMethod = "close")

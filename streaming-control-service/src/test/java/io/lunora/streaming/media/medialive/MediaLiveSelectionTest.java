@@ -1,0 +1,51 @@
+package io.lunora.streaming.media.medialive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lunora.streaming.media.MediaBackend;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** {@code lunora.mode=aws} selects MediaLive with the services stack's settings; local mode never does. */
+class MediaLiveSelectionTest {
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(MediaLiveConfiguration.class)
+            .withPropertyValues("lunora.dynamodb.environment=dev", "lunora.aws.region=eu-west-1")
+            // the environment variables the services stack sets, bound as Spring binds the process environment
+            .withInitializer(c -> c.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                    "stack-systemEnvironment", Map.<String, Object>of(
+                            "LUNORA_MEDIALIVE_ORGANIZATIONID", "org-1",
+                            "LUNORA_MEDIALIVE_CHANNELROLEARN", "arn:aws:iam::123456789012:role/lunora-org-1-dev-medialive",
+                            "LUNORA_MEDIALIVE_PACKAGINGCHANNELID", "org-1-dev-live",
+                            "LUNORA_MEDIALIVE_RECORDINGBUCKET", "lunora-org-1-dev",
+                            "LUNORA_MEDIALIVE_SRTSECRETPREFIX", "lunora/dev/org-1/srt/",
+                            "LUNORA_MEDIALIVE_KMSKEYID", "arn:aws:kms:eu-west-1:123456789012:key/k-1"))));
+
+    @Test
+    void shouldSelectMediaLiveInAwsMode() {
+        context.withPropertyValues("lunora.mode=aws").run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c.getBean(MediaBackend.class)).isInstanceOf(MediaLiveBackend.class);
+            assertThat(c.getBean(MediaLiveSettings.class)).extracting(MediaLiveSettings::organizationId,
+                    MediaLiveSettings::environment, MediaLiveSettings::packagingChannelId, MediaLiveSettings::kmsKeyId)
+                    .containsExactly("org-1", "dev", "org-1-dev-live", "arn:aws:kms:eu-west-1:123456789012:key/k-1");
+            assertThat(c.getBean(MediaLiveSettings.class).settle()).hasSeconds(2);
+        });
+    }
+
+    @Test
+    void shouldRefuseToStartInAwsModeWithoutTheMediaStacksSettings() {
+        new ApplicationContextRunner().withUserConfiguration(MediaLiveConfiguration.class)
+                .withPropertyValues("lunora.mode=aws", "lunora.dynamodb.environment=dev", "lunora.aws.region=eu-west-1")
+                .run(c -> assertThat(c).getFailure().rootCause()
+                        .hasMessageContaining("lunora.medialive.organization-id is required"));
+    }
+
+    @Test
+    void shouldNotSelectMediaLiveInLocalMode() {
+        context.withPropertyValues("lunora.mode=local").run(c -> assertThat(c).doesNotHaveBean(MediaBackend.class));
+        context.run(c -> assertThat(c).doesNotHaveBean(MediaBackend.class));
+    }
+}
