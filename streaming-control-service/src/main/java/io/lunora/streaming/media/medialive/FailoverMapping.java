@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.medialive.model.InputPreference;
  * The source configuration's redundancy as MediaLive input attachments, and back.
  * <ul>
  * <li>{@code single}: the primary input alone.</li>
- * <li>{@code auto_failover}: one attachment of the primary with {@code AutomaticInputFailoverSettings}
- * naming the secondary: threshold → {@code INPUT_LOSS} condition (MediaLive's minimum is 100 ms);
+ * <li>{@code auto_failover}: both inputs attached (a failover pair is two attachments of one channel),
+ * the primary's with {@code AutomaticInputFailoverSettings} naming the secondary input: threshold → {@code INPUT_LOSS} condition (MediaLive's minimum is 100 ms);
  * failback {@code return_to_primary} → {@code PRIMARY_INPUT_PREFERRED}, {@code stay} →
  * {@code EQUAL_INPUT_PREFERENCE}; failback delay → {@code ErrorClearTimeMsec} (how long a
  * recovered input must stay clean before MediaLive counts it healthy again).</li>
@@ -35,19 +35,17 @@ final class FailoverMapping {
             case "single" -> List.of(attachment(PRIMARY, primaryInputId, null));
             case "manual" -> List.of(attachment(PRIMARY, primaryInputId, null),
                     attachment(SECONDARY, secondaryInputId, null));
-            case "auto_failover" -> List.of(attachment(PRIMARY, primaryInputId, failover(inputs, secondaryInputId)));
+            case "auto_failover" -> List.of(attachment(PRIMARY, primaryInputId, failover(inputs, secondaryInputId)),
+                    attachment(SECONDARY, secondaryInputId, null));
             default -> throw new IllegalArgumentException("unknown redundancy mode " + inputs.mode());
         };
     }
 
     /** The redundancy a channel's attachments describe; inputs themselves are not part of it. */
     static Inputs inputsOf(List<InputAttachment> attachments) {
-        if (attachments.size() == 2) {
-            return new Inputs("manual", 0, "stay", 0, null, null);
-        }
         AutomaticInputFailoverSettings failover = attachments.get(0).automaticInputFailoverSettings();
         if (failover == null) {
-            return new Inputs("single", 0, "stay", 0, null, null);
+            return new Inputs(attachments.size() == 2 ? "manual" : "single", 0, "stay", 0, null, null);
         }
         int thresholdMs = failover.failoverConditions().get(0).failoverConditionSettings().inputLossSettings()
                 .inputLossThresholdMsec();

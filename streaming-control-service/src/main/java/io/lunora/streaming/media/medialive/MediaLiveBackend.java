@@ -139,8 +139,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                 .filter(n -> n != null).findFirst().orElse(null);
         noteActiveInput(organizationId, active);
         Applied last = applied.get(organizationId);
-        List<InputHealth> health = channel.inputAttachments().stream()
-                .flatMap(a -> attachmentInputs(a).stream())
+        List<InputHealth> health = channel.inputAttachments().stream().map(InputAttachment::inputAttachmentName)
                 // standby health needs the channel's CloudWatch input metrics (docs/aws.md, next step)
                 .map(name -> new InputHealth(name, name.equals(active), 0, 0, 0, 0)).toList();
         String state = channel.state() == ChannelState.RUNNING ? "live" : "connecting";
@@ -307,11 +306,6 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         if (before != null && !before.equals(active)) {
             emit(new MediaEvent.InputSwitched(org, clock.instant(), before, active, "medialive"));
         }
-    }
-
-    private static List<String> attachmentInputs(InputAttachment attachment) {
-        return attachment.automaticInputFailoverSettings() == null ? List.of(attachment.inputAttachmentName())
-                : List.of(FailoverMapping.PRIMARY, FailoverMapping.SECONDARY);
     }
 
     /** Another organization's session must not reach this organization's packaging and bucket. */

@@ -29,10 +29,13 @@ class FailoverMappingTest {
     }
 
     @Test
-    void shouldPairBothInputsOnThePrimaryAttachmentForAutoFailover() {
-        InputAttachment primary = FailoverMapping.attachments(
-                new Inputs("auto_failover", 5, "return_to_primary", 10, null, null), "1111", "2222").get(0);
+    void shouldAttachBothInputsAndPairThemOnThePrimaryAttachmentForAutoFailover() {
+        List<InputAttachment> attachments = FailoverMapping.attachments(
+                new Inputs("auto_failover", 5, "return_to_primary", 10, null, null), "1111", "2222");
+        InputAttachment primary = attachments.get(0);
 
+        assertThat(attachments.get(1)).isEqualTo(InputAttachment.builder().inputAttachmentName("secondary")
+                .inputId("2222").build());
         assertThat(primary.inputAttachmentName()).isEqualTo("primary");
         assertThat(primary.inputId()).isEqualTo("1111");
         assertThat(primary.automaticInputFailoverSettings().secondaryInputId()).isEqualTo("2222");

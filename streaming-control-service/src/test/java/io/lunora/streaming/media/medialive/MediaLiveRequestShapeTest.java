@@ -127,7 +127,8 @@ class MediaLiveRequestShapeTest {
                 [{"inputAttachmentName":"primary","inputId":"input-1",
                   "automaticInputFailoverSettings":{"errorClearTimeMsec":10000,
                     "failoverConditions":[{"failoverConditionSettings":{"inputLossSettings":{"inputLossThresholdMsec":5000}}}],
-                    "inputPreference":"PRIMARY_INPUT_PREFERRED","secondaryInputId":"input-2"}}]"""));
+                    "inputPreference":"PRIMARY_INPUT_PREFERRED","secondaryInputId":"input-2"}},
+                 {"inputAttachmentName":"secondary","inputId":"input-2"}]"""));
         assertThat(channel.path("destinations")).isEqualTo(json("""
                 [{"id":"dest-custom-1","settings":[{"streamName":"custom-key","url":"rtmp://studio.example.net/live"}]},
                  {"id":"dest-linkedin-1","settings":[{"streamName":"li-key","url":"rtmps://li.example.com:443/live"}]},
@@ -340,7 +341,8 @@ class MediaLiveRequestShapeTest {
             case "GET /prod/channels/4242" -> Reply.json(200, """
                     {"id":"4242","name":"org-1-dev-live","state":"%s",
                      "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
-                       "automaticInputFailoverSettings":{"secondaryInputId":"input-2"}}],
+                       "automaticInputFailoverSettings":{"secondaryInputId":"input-2"}},
+                       {"inputAttachmentName":"secondary","inputId":"input-2"}],
                      "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"%s"}]}"""
                     .formatted(channelState, activeInput));
             default -> Reply.json(404, "{\"message\":\"not here\"}");
