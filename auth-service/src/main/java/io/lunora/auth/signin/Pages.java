@@ -130,11 +130,9 @@ public final class Pages {
         String alert = error == null ? "" : "<p role=\"alert\" class=\"error\">" + esc(error) + "</p>";
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + " · Lunora Live</title><style>"
-                + "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}"
-                + "label{display:block;margin-top:1rem}input{width:100%;padding:.5rem;font-size:1rem}"
-                + "button{margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem}.error{color:#a00}"
-                + "code{word-break:break-all}</style></head><body><main><h1>" + esc(title) + "</h1>"
+                + "<title>" + esc(title) + " · Lunora Live</title>"
+                + "<link rel=\"stylesheet\" href=\"/auth/assets/signin.css\">"
+                + "</head><body><main><h1>" + esc(title) + "</h1>"
                 + alert + intro + body + "</main></body></html>";
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
