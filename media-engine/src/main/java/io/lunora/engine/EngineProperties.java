@@ -13,16 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stopGrace          how long a child has to quit after {@code q} before it is killed
  * @param maxChannels        channels that may run at once; each needs its own SRT ports and CPU
  * @param outputMaxAttempts  failed pushes in a row before an output is FAILED
+ * @param slateAfter         silence on the active input before the slate goes on air (at most half the
+ *                           failover threshold). FFmpeg's TS muxer, as a source, sends in bursts of about
+ *                           0.3 s unless run with {@code -muxdelay 0}: raise this for such sources
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
-        Integer outputMaxAttempts, Slate slate, Hls hls, Recording recording) {
+        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
         stopGrace = stopGrace == null ? Duration.ofSeconds(3) : stopGrace;
         maxChannels = maxChannels == null ? 1 : maxChannels;
         outputMaxAttempts = outputMaxAttempts == null ? 10 : outputMaxAttempts;
+        slateAfter = slateAfter == null ? Duration.ofMillis(300) : slateAfter;
         slate = slate == null ? new Slate(null, null, null) : slate;
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;

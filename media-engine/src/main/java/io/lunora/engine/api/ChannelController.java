@@ -1,5 +1,6 @@
 package io.lunora.engine.api;
 
+import io.lunora.engine.EngineProperties;
 import io.lunora.engine.channel.ChannelConfig;
 import io.lunora.engine.channel.ChannelManager;
 import io.lunora.engine.events.EngineEvents;
@@ -36,10 +37,12 @@ class ChannelController {
 
     private final ChannelManager channels;
     private final EngineEvents events;
+    private final Duration slateAfter;
 
-    ChannelController(ChannelManager channels, EngineEvents events) {
+    ChannelController(ChannelManager channels, EngineEvents events, EngineProperties properties) {
         this.channels = channels;
         this.events = events;
+        this.slateAfter = properties.slateAfter();
     }
 
     @PutMapping("/channels/{organization}")
@@ -49,7 +52,7 @@ class ChannelController {
         if (!organization.equals(body.organizationId())) {
             throw new InvalidFieldException("organization_id", "must be the organization of the path");
         }
-        channels.start(organization, config(body));
+        channels.start(organization, config(body, slateAfter));
         return ResponseEntity.noContent().build();
     }
 
@@ -109,7 +112,7 @@ class ChannelController {
     }
 
     /** The checks Bean Validation cannot express, then the engine's own settings. */
-    static ChannelConfig config(ChannelRequest body) {
+    static ChannelConfig config(ChannelRequest body, Duration slateAfter) {
         ChannelRequest.Inputs inputs = body.inputs();
         RedundancyMode mode = RedundancyMode.valueOf(inputs.mode().toUpperCase(Locale.ROOT));
         if (mode != RedundancyMode.SINGLE && inputs.secondary() == null) {
@@ -122,8 +125,10 @@ class ChannelController {
         }
         FailbackPolicy failback = "return_to_primary".equals(inputs.failback()) ? FailbackPolicy.RETURN_TO_PRIMARY
                 : FailbackPolicy.STAY;
-        return new ChannelConfig(body.sessionId(), SwitcherSettings.of(mode, Duration.ofSeconds(inputs.failoverThreshold()),
-                failback, Duration.ofSeconds(inputs.failbackAfter())),
+        Duration threshold = Duration.ofSeconds(inputs.failoverThreshold());
+        Duration slate = slateAfter.compareTo(threshold.dividedBy(2)) < 0 ? slateAfter : threshold.dividedBy(2);
+        return new ChannelConfig(body.sessionId(), new SwitcherSettings(mode, threshold, failback,
+                Duration.ofSeconds(inputs.failbackAfter()), slate),
                 srt(SwitchEvent.PRIMARY, inputs.primary(), "inputs.primary"),
                 secondary == null ? null : srt(SwitchEvent.SECONDARY, secondary, "inputs.secondary"), body.recording());
     }
