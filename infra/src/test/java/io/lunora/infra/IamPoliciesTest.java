@@ -31,8 +31,10 @@ class IamPoliciesTest {
             // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets
             "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"),
                     SECRET_STORE),
-            // SourceConfigurationStore: getItem, updateItem; SRT passphrases
-            "source-service", union(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"), SECRET_STORE),
+            // SourceConfigurationStore: getItem, updateItem; SRT passphrases; MediaLiveSourceSignal: find the
+            // channel, describe it, immediate InputSwitch
+            "source-service", union(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "medialive:ListChannels",
+                    "medialive:DescribeChannel", "medialive:BatchUpdateSchedule"), SECRET_STORE),
             // DestinationStore: get/put/update/delete, query by organization; stream keys
             "destination-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query"), SECRET_STORE),

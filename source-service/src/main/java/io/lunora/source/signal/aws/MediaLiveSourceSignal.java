@@ -1,0 +1,106 @@
+package io.lunora.source.signal.aws;
+
+import io.lunora.source.signal.SignalStatus;
+import io.lunora.source.signal.SourceSignal;
+import io.lunora.support.problem.ConflictException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.medialive.model.ChannelClass;
+import software.amazon.awssdk.services.medialive.model.ChannelState;
+import software.amazon.awssdk.services.medialive.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.medialive.model.InputAttachment;
+import software.amazon.awssdk.services.medialive.model.InputPreference;
+import software.amazon.awssdk.services.medialive.model.PipelineDetail;
+import software.amazon.awssdk.services.medialive.model.ScheduleAction;
+
+/**
+ * Input status and switching on the organization's MediaLive channel ({@code {org}-{env}-live},
+ * attachments {@code primary} and {@code secondary}, as streaming-control-service builds it).
+ * A switch is an immediate {@code InputSwitch} schedule action. Inside a failover pair MediaLive
+ * switches by hand only with equal input preference; with "return to primary" it would switch
+ * back on its own, so such a switch is refused with the reason. A standard (two-pipeline) channel
+ * applies an immediate action about 10 seconds later.
+ */
+public class MediaLiveSourceSignal implements SourceSignal {
+    private static final Logger log = LoggerFactory.getLogger(MediaLiveSourceSignal.class);
+    private static final Set<ChannelState> ON = Set.of(ChannelState.STARTING, ChannelState.RUNNING,
+            ChannelState.RECOVERING);
+
+    private final MediaLiveClient medialive;
+    private final String environment;
+    private final Clock clock;
+
+    public MediaLiveSourceSignal(MediaLiveClient medialive, String environment, Clock clock) {
+        this.medialive = medialive;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignalStatus status(String organizationId) {
+        Optional<DescribeChannelResponse> channel = aws(() -> channel(organizationId));
+        if (channel.isEmpty() || !ON.contains(channel.get().state())) {
+            return new SignalStatus(false, null, List.of());
+        }
+        String active = activeInput(channel.get());
+        // standby health needs the channel's CloudWatch input metrics (docs/aws.md)
+        List<SignalStatus.Input> inputs = channel.get().inputAttachments().stream()
+                .map(InputAttachment::inputAttachmentName)
+                .map(name -> new SignalStatus.Input(name, name.equals(active), 0, 0, 0, 0)).toList();
+        return new SignalStatus(true, active, inputs);
+    }
+
+    @Override
+    public void switchTo(String organizationId, String input, String reason) {
+        DescribeChannelResponse channel = aws(() -> channel(organizationId))
+                .filter(c -> ON.contains(c.state()))
+                .orElseThrow(() -> new ConflictException("No channel is running: start streaming first."));
+        boolean returnsToPrimary = channel.inputAttachments().stream()
+                .map(InputAttachment::automaticInputFailoverSettings)
+                .anyMatch(f -> f != null && f.inputPreference() == InputPreference.PRIMARY_INPUT_PREFERRED);
+        if (returnsToPrimary) {
+            throw new ConflictException("Failback is set to return to the primary: MediaLive would switch back on "
+                    + "its own. Set failback to stay to switch inputs by hand.");
+        }
+        String action = "switch-" + input + "-" + clock.millis();
+        aws(() -> medialive.batchUpdateSchedule(b -> b.channelId(channel.id()).creates(c -> c.scheduleActions(
+                ScheduleAction.builder().actionName(action)
+                        .scheduleActionStartSettings(s -> s.immediateModeScheduleActionStartSettings(i -> { }))
+                        .scheduleActionSettings(s -> s.inputSwitchSettings(w -> w.inputAttachmentNameReference(input)))
+                        .build()))));
+        log.info("input switch to {} asked on channel {} ({}){}", input, channel.id(), reason,
+                channel.channelClass() == ChannelClass.STANDARD ? "; a standard channel applies it about 10 s later" : "");
+    }
+
+    private Optional<DescribeChannelResponse> channel(String organizationId) {
+        String name = organizationId + "-" + environment + "-live";
+        return medialive.listChannelsPaginator(b -> b.maxResults(100)).channels().stream()
+                .filter(c -> name.equals(c.name())).findFirst()
+                .map(c -> medialive.describeChannel(b -> b.channelId(c.id())));
+    }
+
+    private static String activeInput(DescribeChannelResponse channel) {
+        return channel.pipelineDetails().stream().map(PipelineDetail::activeInputAttachmentName)
+                .filter(n -> n != null).findFirst().orElse(null);
+    }
+
+    private static <T> T aws(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException unavailable) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "MediaLive did not answer. Try again.");
+            problem.setTitle("Media backend unavailable");
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, unavailable);
+        }
+    }
+}

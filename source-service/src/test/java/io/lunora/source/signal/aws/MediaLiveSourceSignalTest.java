@@ -1,0 +1,103 @@
+package io.lunora.source.signal.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lunora.source.signal.SignalStatus;
+import io.lunora.support.problem.ConflictException;
+import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The InputSwitch the SDK sends to a local endpoint standing in for MediaLive, as the MediaLive API
+ * reference shapes BatchUpdateSchedule ({@code PUT /prod/channels/{channelId}/schedule},
+ * {@code creates.scheduleActions[]} with {@code immediateModeScheduleActionStartSettings} and
+ * {@code inputSwitchSettings.inputAttachmentNameReference}).
+ */
+class MediaLiveSourceSignalTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final RecordingHttpEndpoint aws = new RecordingHttpEndpoint();
+    private final MediaLiveClient medialive = MediaLiveClient.builder().endpointOverride(URI.create(aws.url()))
+            .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    private final MediaLiveSourceSignal signal = new MediaLiveSourceSignal(medialive, "dev",
+            Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
+    private volatile String state = "RUNNING";
+    private volatile String preference = "EQUAL_INPUT_PREFERENCE";
+
+    MediaLiveSourceSignalTest() {
+        aws.answer(r -> switch (r.method() + " " + r.path().replaceAll("\\?.*", "")) {
+            case "GET /prod/channels" -> Reply.json(200, "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-1-dev-live\"}]}");
+            case "GET /prod/channels/4242" -> Reply.json(200, """
+                    {"id":"4242","name":"org-1-dev-live","state":"%s","channelClass":"SINGLE_PIPELINE",
+                     "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
+                        "automaticInputFailoverSettings":{"secondaryInputId":"input-2","inputPreference":"%s"}},
+                       {"inputAttachmentName":"secondary","inputId":"input-2"}],
+                     "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"primary"}]}"""
+                    .formatted(state, preference));
+            case "PUT /prod/channels/4242/schedule" -> Reply.json(200, "{\"creates\":{\"scheduleActions\":[]}}");
+            default -> Reply.json(404, "{\"__type\":\"NotFoundException\",\"message\":\"no\"}");
+        });
+    }
+
+    @AfterEach
+    void close() {
+        medialive.close();
+        aws.close();
+    }
+
+    @Test
+    void shouldSendAnImmediateInputSwitchNamingTheAttachment() {
+        signal.switchTo("org-1", "secondary", "manual switch by op");
+
+        RecordingHttpEndpoint.Recorded sent = aws.requests().stream()
+                .filter(r -> r.path().equals("/prod/channels/4242/schedule")).findFirst().orElseThrow();
+        assertThat(sent.method()).isEqualTo("PUT");
+        assertThat(JSON.readTree(sent.body())).isEqualTo(JSON.readTree("""
+                {"creates":{"scheduleActions":[{"actionName":"switch-secondary-1700000000000",
+                  "scheduleActionSettings":{"inputSwitchSettings":{"inputAttachmentNameReference":"secondary"}},
+                  "scheduleActionStartSettings":{"immediateModeScheduleActionStartSettings":{}}}]}}"""));
+    }
+
+    @Test
+    void shouldRefuseAManualSwitchWhileThePairReturnsToThePrimaryOnItsOwn() {
+        preference = "PRIMARY_INPUT_PREFERRED";
+
+        assertThatThrownBy(() -> signal.switchTo("org-1", "secondary", "manual"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("stay");
+        assertThat(aws.requests()).noneMatch(r -> r.path().endsWith("/schedule"));
+    }
+
+    @Test
+    void shouldReportTheActiveAttachmentAndNoChannelWhenIdle() {
+        SignalStatus running = signal.status("org-1");
+        assertThat(running.running()).isTrue();
+        assertThat(running.activeInput()).isEqualTo("primary");
+        assertThat(running.inputs()).extracting(SignalStatus.Input::input).containsExactly("primary", "secondary");
+
+        state = "IDLE";
+        assertThat(signal.status("org-1").running()).isFalse();
+        assertThatThrownBy(() -> signal.switchTo("org-1", "secondary", "manual")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWhenMediaLiveFails() {
+        aws.answer(r -> Reply.json(500, "{\"__type\":\"InternalServerErrorException\",\"message\":\"boom\"}"));
+
+        assertThatThrownBy(() -> signal.status("org-1")).isInstanceOf(ErrorResponseException.class)
+                .satisfies(e -> assertThat(((ErrorResponseException) e).getStatusCode().value()).isEqualTo(503));
+    }
+}
