@@ -32,7 +32,7 @@ public class ServiceClientAutoConfiguration {
                 .clientSecret(secret(properties))
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .tokenUri(properties.tokenUri())
-                .scope("internal")
+                .scope(properties.scope())
                 .build();
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =

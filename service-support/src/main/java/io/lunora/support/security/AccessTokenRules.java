@@ -53,7 +53,11 @@ public final class AccessTokenRules {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
     }
 
-    /** Groups become {@code ROLE_<GROUP>}, scopes become {@code SCOPE_<scope>}. */
+    /**
+     * Groups become {@code ROLE_<GROUP>}, scopes become {@code SCOPE_<scope>}. Cognito names a
+     * resource server's scopes {@code <identifier>/<name>} ({@code lunora/internal}); such a scope
+     * also grants {@code SCOPE_<name>}, so the rules read the same with either issuer.
+     */
     public static Collection<GrantedAuthority> authorities(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         List<String> groups = jwt.getClaimAsStringList(LunoraClaims.GROUPS);
@@ -66,6 +70,9 @@ public final class AccessTokenRules {
         if (scope != null && !scope.isBlank()) {
             for (String s : scope.trim().split("\\s+")) {
                 authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+                if (s.indexOf('/') > 0) {
+                    authorities.add(new SimpleGrantedAuthority("SCOPE_" + s.substring(s.lastIndexOf('/') + 1)));
+                }
             }
         }
         return authorities;
