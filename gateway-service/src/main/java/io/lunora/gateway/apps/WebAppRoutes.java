@@ -1,5 +1,7 @@
 package io.lunora.gateway.apps;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,15 +21,18 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Serves the operator and admin web apps of the {@code web} module from {@code classpath:web/}:
- * {@code /stream/**} and {@code /admin/**}, and their shared {@code /assets/**}. A path whose last
+ * Serves the web apps of the {@code web} module from {@code classpath:web/}: {@code /stream/**},
+ * {@code /admin/**}, {@code /watch/**}, {@code /player/**}, {@code /viewer-admin/**}, their shared
+ * {@code /assets/**}, and the player's hls.js at {@code /vendor/hls.js/hls.min.js}. A path whose last
  * segment has no extension is a screen of the app (its own router draws it), so it gets the app's
  * {@code index.html}; a file that does not exist is a 404. Files are revalidated on every load
  * ({@code no-cache}) so a new version is never mixed with an old module.
  */
 @Configuration(proxyBeanMethods = false)
 class WebAppRoutes {
-    static final List<String> APPS = List.of("stream", "admin");
+    static final List<String> APPS = List.of("stream", "admin", "watch", "player", "viewer-admin");
+    /** The player's HLS library from its WebJar (a dependency of the web module), any version. */
+    private static final String HLS_JS = "classpath*:META-INF/resources/webjars/hls.js/*/dist/hls.min.js";
     private static final String ROOT = "web/";
     private static final MediaType JAVASCRIPT = MediaType.parseMediaType("text/javascript;charset=UTF-8");
 
@@ -38,7 +44,22 @@ class WebAppRoutes {
             routes.GET("/" + app + "/**", request -> serve(request, app, true));
         }
         routes.GET("/assets/**", request -> serve(request, "assets", false));
+        Resource hlsJs = hlsJs();
+        routes.GET("/vendor/hls.js/hls.min.js", request -> ServerResponse.ok().contentType(JAVASCRIPT)
+                .cacheControl(CacheControl.noCache()).bodyValue(hlsJs));
         return routes.build();
+    }
+
+    private static Resource hlsJs() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources(HLS_JS);
+            if (found.length != 1) {
+                throw new IllegalStateException("expected one hls.js WebJar on the class path, found " + found.length);
+            }
+            return found[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Mono<ServerResponse> serve(ServerRequest request, String folder, boolean screens) {

@@ -56,7 +56,8 @@ class GatewaySecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'"))
+                        // the player feeds video through Media Source Extensions, whose object URLs are blob:
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; media-src 'self' blob:"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.mode(Mode.DENY))
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
