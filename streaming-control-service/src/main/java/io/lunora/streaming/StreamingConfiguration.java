@@ -59,6 +59,11 @@ class StreamingConfiguration {
             }
         }
 
+        @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
+        void refreshCounters() {
+            control.refreshCounters();
+        }
+
         @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
         void enforceLimits() {
             control.enforceMaxDuration();

@@ -6,6 +6,7 @@ import io.lunora.model.preset.EncodingPreset;
 import io.lunora.streaming.catalog.CatalogPublisher;
 import io.lunora.streaming.live.LiveStatusHub;
 import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
@@ -121,6 +122,8 @@ public class StreamingControlService {
     }
 
     private StreamSession stopOpen(StreamSession open, String reason) {
+        // the last counters before the outputs go: the history keeps what each destination was sent
+        open = withCountersOf(open);
         media.stopChannel(open.organizationId());
         Instant now = clock.instant();
         StreamSession stopped = open;
@@ -192,6 +195,45 @@ public class StreamingControlService {
             store.findOpen(org).ifPresent(open -> saveAndPublish(apply(open, event)));
             return null;
         });
+    }
+
+    /**
+     * Copies the backend's per-destination counters (bytes sent since the output's last start,
+     * current bitrate) into every open session, so that the live panel and the history show them.
+     */
+    public void refreshCounters() {
+        for (StreamSession open : store.findAllOpen()) {
+            String org = open.organizationId();
+            withLock(org, () -> {
+                store.findOpen(org).ifPresent(current -> {
+                    StreamSession counted = withCountersOf(current);
+                    if (!counted.equals(current)) {
+                        saveAndPublish(counted);
+                    }
+                });
+                return null;
+            });
+        }
+    }
+
+    private StreamSession withCountersOf(StreamSession session) {
+        ChannelStatus status;
+        try {
+            status = media.status(session.organizationId());
+        } catch (RuntimeException unavailable) {
+            log.warn("No counters for session {}: {}", session.sessionId(), unavailable.getClass().getSimpleName());
+            return session;
+        }
+        StreamSession counted = session;
+        for (ChannelStatus.OutputStatus output : status.outputs()) {
+            Optional<StreamSession.Destination> destination = counted.destination(output.destinationId())
+                    .filter(StreamSession.Destination::wanted);
+            if (destination.isPresent()) {
+                counted = counted.withDestination(destination.get().withCounters(output.bytesSent(),
+                        output.bitrateKbps()));
+            }
+        }
+        return counted;
     }
 
     /** Stops operators' sessions that ran past their maximum duration. */

@@ -114,7 +114,10 @@ class StreamingApiTest {
             channelRunning.set(false);
         }
         if (path.equals("/internal/engine/channels/org-s") && r.method().equals("GET")) {
-            return json("{\"running\":" + channelRunning.get() + ",\"active_input\":\"primary\",\"inputs\":[],\"outputs\":[]}");
+            String outputs = channelRunning.get() ? "{\"destination_id\":\"d-yt\",\"state\":\"live\",\"bitrate_kbps\":800,"
+                    + "\"bytes_sent\":123456,\"last_error\":null}" : "";
+            return json("{\"running\":" + channelRunning.get() + ",\"active_input\":\"primary\",\"inputs\":[],\"outputs\":["
+                    + outputs + "]}");
         }
         if (path.startsWith("/internal/engine/events")) {
             return new Reply(200, "text/event-stream", "");
@@ -205,6 +208,18 @@ class StreamingApiTest {
         assertThat(get(operator, "/api/streaming/sessions/" + id).statusCode()).isEqualTo(200);
         String otherOrg = issuer.userToken("eve", "org-other", Group.ADMINS);
         assertThat(get(otherOrg, "/api/streaming/sessions/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldKeepEachDestinationsCountersFromTheEngineInTheLiveSessionAndTheHistory() throws Exception {
+        String id = idOf(post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}").body());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> get(operator, "/api/streaming/status").body()
+                .contains("\"bytes_sent\":123456"));
+        HttpResponse<String> stopped = post(operator, "/api/streaming/stop", null);
+
+        assertThat(stopped.body()).contains("\"bytes_sent\":123456");
+        assertThat(get(operator, "/api/streaming/sessions/" + id).body()).contains("\"bytes_sent\":123456");
     }
 
     @Test
