@@ -111,6 +111,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
+                        .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(converter))
