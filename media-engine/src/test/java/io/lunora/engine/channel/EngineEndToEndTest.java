@@ -156,6 +156,9 @@ class EngineEndToEndTest {
         assertThat(api.put(CHANNEL, channel(ORG, "session-1", "auto_failover", primaryPort, secondaryPort, true))
                 .status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> "primary".equals(status().path("on_air").asString()));
+        // one channel at a time on this machine (lunora.engine.max-channels)
+        assertThat(api.put("/internal/engine/channels/org-second",
+                channel("org-second", "s2", "single", FreePorts.next(), null, false)).status()).isEqualTo(409);
 
         startOutput("a", PRESET_A);
         startOutput("b", PRESET_B);

@@ -1,0 +1,69 @@
+package io.lunora.engine.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.model.preset.EncodingPreset;
+import io.lunora.support.problem.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class PresetMappingTest {
+    private static EncodingPreset preset(EncodingPreset.VideoSettings video, EncodingPreset.AdvancedSettings advanced) {
+        return new EncodingPreset("p1", "youtube", "YouTube HD", false, video,
+                new EncodingPreset.AudioSettings("aac", 128, 48000, "stereo"), advanced, 1L, null, null);
+    }
+
+    @Test
+    void shouldFillTheGopAndBufferFromTheFrameRateKeyframeIntervalAndBitrate() {
+        RenditionPreset rendition = PresetMapping.toRendition(preset(
+                new EncodingPreset.VideoSettings("1920x1080", 30, 6000, "h264", "high", 2, 2), null));
+
+        assertThat(rendition).isEqualTo(new RenditionPreset(false, 1920, 1080, 30, 6000, "cbr", 12000, "h264", "high",
+                60, 2, "aac", 128, 48000, 2));
+    }
+
+    @Test
+    void shouldShareOneRenditionBetweenTwoPresetsWithTheSameEncodingUnderOtherNames() {
+        EncodingPreset.VideoSettings video = new EncodingPreset.VideoSettings("1280x720", 30, 2500, "h264", "main", 2, 1);
+        EncodingPreset other = new EncodingPreset("p2", "x", "X copy", false, video,
+                new EncodingPreset.AudioSettings("aac", 128, 48000, "stereo"), null, 4L, null, null);
+
+        assertThat(PresetMapping.toRendition(other)).isEqualTo(PresetMapping.toRendition(preset(video, null)));
+    }
+
+    @Test
+    void shouldUseTheAdvancedSettingsAndDropBFramesForBaseline() {
+        RenditionPreset rendition = PresetMapping.toRendition(preset(
+                new EncodingPreset.VideoSettings("640x360", 25, 800, "h264", "baseline", 2, 2),
+                new EncodingPreset.AdvancedSettings(25, "vbr", 3000)));
+
+        assertThat(rendition.gopFrames()).isEqualTo(25);
+        assertThat(rendition.rateControl()).isEqualTo("vbr");
+        assertThat(rendition.bufferKbps()).isEqualTo(3000);
+        assertThat(rendition.bFrames()).isZero();
+    }
+
+    @Test
+    void shouldNameTheFieldAtFaultForAnInvalidPreset() {
+        assertThatThrownBy(() -> PresetMapping.toRendition(preset(
+                new EncodingPreset.VideoSettings("1920x1081", 30, 6000, "h264", "high", 2, 2), null)))
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("preset.video.resolution"));
+        assertThatThrownBy(() -> PresetMapping.toRendition(preset(
+                new EncodingPreset.VideoSettings("1920x1080", 30, 6000, "vp9", "high", 2, 2), null)))
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("preset.video.codec"));
+        assertThatThrownBy(() -> PresetMapping.toRendition(preset(
+                new EncodingPreset.VideoSettings("1920x1080", 0, 6000, "h264", "high", 2, 2), null)))
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("preset.video.frame_rate"));
+    }
+
+    @Test
+    void shouldFindTheStreamKeyAfterTheApplicationName() {
+        assertThat(Channel.streamKeyOf("rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl")).isEqualTo("abcd-efgh-ijkl");
+        assertThat(Channel.streamKeyOf("rtmps://live-api-s.facebook.com:443/rtmp/FB-123?s_bl=1")).isEqualTo("FB-123?s_bl=1");
+        assertThat(Channel.streamKeyOf("rtmp://127.0.0.1/live/")).isNull();
+    }
+}
