@@ -291,6 +291,9 @@ public class StreamingControlService {
 
     private StreamSession apply(StreamSession open, MediaEvent event) {
         return switch (event) {
+            // a session starts on the slate until its encoder is heard: its first input going on air is no failover
+            case MediaEvent.InputSwitched s when open.failoverEvents().isEmpty()
+                    && (s.from() == null || "slate".equals(s.from())) -> open.withActiveInput(s.to());
             case MediaEvent.InputSwitched s -> open.withFailover(
                     new StreamSession.FailoverEvent(s.time(), s.from(), s.to(), s.reason()));
             case MediaEvent.OutputStateChanged o -> open.destination(o.destinationId())

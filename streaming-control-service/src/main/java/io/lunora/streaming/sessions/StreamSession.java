@@ -101,6 +101,14 @@ public record StreamSession(String organizationId, String sessionId, String star
                 list, failoverEvents, errors, recording, stopDeadline, streamId, version);
     }
 
+    /** The input on air changed without a failover (the program's first input going on air). */
+    public StreamSession withActiveInput(String input) {
+        return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
+                new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
+                        sourceConfig.primaryName(), sourceConfig.secondaryName(), input),
+                destinations, failoverEvents, errors, recording, stopDeadline, streamId, version);
+    }
+
     public StreamSession withFailover(FailoverEvent event) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),

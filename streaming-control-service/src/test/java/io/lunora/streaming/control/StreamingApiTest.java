@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.lunora.streaming.media.MediaEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +68,8 @@ class StreamingApiTest {
     int port;
     @Autowired
     DynamoDbClient dynamo;
+    @Autowired
+    StreamingControlService control;
 
     final String operator = issuer.userToken("otto", "org-s", Group.OPERATORS);
 
@@ -220,6 +224,22 @@ class StreamingApiTest {
 
         assertThat(stopped.body()).contains("\"bytes_sent\":123456");
         assertThat(get(operator, "/api/streaming/sessions/" + id).body()).contains("\"bytes_sent\":123456");
+    }
+
+    @Test
+    void shouldRecordFailoversButNotTheFirstInputGoingOnAir() throws Exception {
+        String id = idOf(post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}").body());
+        Instant now = Instant.now();
+
+        control.onMediaEvent(new MediaEvent.InputSwitched("org-s", now, "slate", "primary", "signal_restored"));
+        String afterStart = get(operator, "/api/streaming/sessions/" + id).body();
+        control.onMediaEvent(new MediaEvent.InputSwitched("org-s", now.plusSeconds(5), "primary", "slate", "signal_lost"));
+        control.onMediaEvent(new MediaEvent.InputSwitched("org-s", now.plusSeconds(7), "slate", "secondary", "input_loss"));
+        String afterFailover = get(operator, "/api/streaming/sessions/" + id).body();
+
+        assertThat(afterStart).contains("\"failover_events\":[]", "\"active_input\":\"primary\"");
+        assertThat(afterFailover).contains("\"active_input\":\"secondary\"", "\"from\":\"primary\",\"to\":\"slate\"",
+                "\"from\":\"slate\",\"to\":\"secondary\"").doesNotContain("\"to\":\"primary\"");
     }
 
     @Test
