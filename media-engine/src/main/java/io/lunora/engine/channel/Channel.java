@@ -211,14 +211,6 @@ public final class Channel implements AutoCloseable {
         return List.copyOf(renditions.keySet());
     }
 
-    HlsLadder hls() {
-        return hls;
-    }
-
-    synchronized ChannelConfig config() {
-        return config;
-    }
-
     /** Stops everything of the channel: outputs first (in parallel), then what feeds them. */
     @Override
     public synchronized void close() {

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class EngineEvents implements SmartLifecycle {
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<Object[]> queue = new LinkedBlockingQueue<>(10_000);
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
     private volatile boolean running;
     private Thread sender;
 
@@ -29,6 +29,9 @@ public class EngineEvents implements SmartLifecycle {
 
     /** What a switch of the program's source looks like on the wire. */
     public record SwitchEvent(String organizationId, String time, String from, String to, String reason) {
+    }
+
+    private record Pending(String name, Object data) {
     }
 
     public SseEmitter subscribe() {
@@ -47,20 +50,20 @@ public class EngineEvents implements SmartLifecycle {
     }
 
     public void output(OutputEvent event) {
-        queue.offer(new Object[] {"output", event});
+        queue.offer(new Pending("output", event));
     }
 
     public void switched(SwitchEvent event) {
-        queue.offer(new Object[] {"switch", event});
+        queue.offer(new Pending("switch", event));
     }
 
     private void send() {
         try {
             while (running) {
-                Object[] next = queue.take();
+                Pending next = queue.take();
                 for (SseEmitter emitter : subscribers) {
                     try {
-                        emitter.send(SseEmitter.event().name((String) next[0]).data(next[1]));
+                        emitter.send(SseEmitter.event().name(next.name()).data(next.data()));
                     } catch (IOException | IllegalStateException gone) {
                         subscribers.remove(emitter);
                     }

@@ -72,4 +72,28 @@ class PusherTest {
             assertThat(Probe.video(receiverB.recording()).largestFrameGap()).isLessThan(Duration.ofMillis(500));
         }
     }
+
+    @Test
+    void shouldPushH265OverEnhancedRtmp() {
+        RenditionPreset hevc = new RenditionPreset(false, 256, 144, 15, 200, "cbr", 400, "h265", "main", 30, 0, "aac",
+                64, 48000, 2);
+        int port = FreePorts.next();
+        try (ProgramChain chain = new ProgramChain(data); TestSource source = TestSource.call(chain.port)) {
+            RenditionEncoder rendition = new RenditionEncoder(hevc, Media.ffmpeg(), chain.pool, chain.bus,
+                    new SimpleMeterRegistry());
+            rendition.start();
+            RtmpReceiver receiver = RtmpReceiver.listen(port, "hevc-key-0001", data.resolve("hevc.flv"));
+            Pusher pusher = new Pusher("dest-hevc", RtmpReceiver.url(port) + "/hevc-key-0001", "hevc-key-0001", rendition,
+                    Media.ffmpeg(), chain.pool, chain.redactor, new SimpleMeterRegistry(), 3, s -> { });
+            pusher.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> pusher.status().state() == OutputState.LIVE
+                    && pusher.progress().outTimeMicros() > 4_000_000);
+            pusher.stop();
+            receiver.close();
+
+            Probe probe = Probe.video(receiver.recording());
+            assertThat(probe).extracting(Probe::codec, Probe::width, Probe::height).containsExactly("hevc", 256, 144);
+            assertThat(probe.packets().getFirst().keyframe()).isTrue();
+        }
+    }
 }
