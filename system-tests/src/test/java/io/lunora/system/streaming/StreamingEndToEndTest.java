@@ -154,9 +154,14 @@ class StreamingEndToEndTest {
         assertThat(status.path("channel").path("active_input").asString()).isEqualTo("primary");
         assertThat(status.path("channel").path("outputs").findValuesAsString("state")).containsOnly("live");
         assertThat(status.path("session").path("session_id").asString()).isEqualTo(sessionId);
+        assertThat(status.path("session").path("failover_events")).as("going on air is no failover").isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
                 .anyMatch(e -> e.contains(sessionId) && e.contains("\"state\":\"live\"")));
         assertThat(receivers.values()).allMatch(RecordingReceiver::isAlive);
+        // the engine's counters reach the session record: every destination is sent something
+        await().atMost(Duration.ofSeconds(20)).until(() -> status().path("session").path("destinations")
+                .findValues("bytes_sent").stream().allMatch(b -> b.asLong() > 0));
+        assertThat(status().path("session").path("bandwidth_kbps").asInt()).isPositive();
         // some seconds of video in every recording before anything changes
         await().pollDelay(Duration.ofSeconds(6)).until(() -> true);
     }
@@ -198,7 +203,8 @@ class StreamingEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "secondary".equals(
                 status().path("session").path("source_config").path("active_input").asString()));
         JsonNode failovers = status().path("session").path("failover_events");
-        assertThat(failovers.findValuesAsString("to")).contains("secondary");
+        assertThat(failovers.findValuesAsString("from")).first().isEqualTo("primary");
+        assertThat(failovers.findValuesAsString("to")).last().isEqualTo("secondary");
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
                 .anyMatch(e -> e.contains("\"last_failover\":{") && e.contains("\"to\":\"secondary\"")));
         JsonNode sources = api.get(operator.token, "/api/sources/status").json();
@@ -239,6 +245,7 @@ class StreamingEndToEndTest {
         assertThat(session.path("destinations").findValuesAsString("destination_id"))
                 .containsExactlyInAnyOrderElementsOf(destinationIds.values());
         assertThat(session.path("source_config").path("redundancy_mode").asString()).isEqualTo("auto_failover");
+        assertThat(session.path("destinations").findValues("bytes_sent")).allMatch(b -> b.asLong() > 100_000);
     }
 
     @Test

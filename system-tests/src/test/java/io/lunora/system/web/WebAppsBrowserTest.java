@@ -276,7 +276,7 @@ class WebAppsBrowserTest {
     }
 
     /** The issuer's pages: password, the first-time password change, TOTP enrolment, backup codes. */
-    private static void firstSignIn(Chromium browser, String username, String temporary, String chosen) {
+    static void firstSignIn(Chromium browser, String username, String temporary, String chosen) {
         browser.awaitPath("/login");
         browser.type(By.id("username"), username);
         browser.type(By.id("password"), temporary);

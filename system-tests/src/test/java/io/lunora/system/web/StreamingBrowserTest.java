@@ -1,0 +1,215 @@
+package io.lunora.system.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lunora.system.stack.Launcher;
+import io.lunora.system.streaming.GatewayApi;
+import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.SrtTestSource;
+import io.lunora.system.streaming.StackUsers;
+import io.lunora.system.streaming.StreamingStack;
+import io.lunora.testing.FreePorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 6's streaming flow in headless Chromium on the whole real stack: the operator starts
+ * streaming to two loopback RTMP receivers from the setup wizard, sees both LIVE on the live
+ * panel (Server-Sent Events), stops one and sees it stop while the other stays LIVE, sees the
+ * failover when the primary encoder dies, and ends the stream; the admin then finds the session
+ * in the history with its bitrate chart and failover. The admin's setup (failover sources, a
+ * custom preset, the operator's invitation) and the two destinations go through the API with the
+ * browsers' own tokens; the other screens are {@link WebAppsBrowserTest}'s.
+ */
+@EnabledOnOs(OS.LINUX)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StreamingBrowserTest {
+    static final List<String> KEYS = List.of("browser-live-key-3c9e1a", "browser-live-key-7f2b5d");
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path media;
+
+    Launcher launcher;
+    GatewayApi api;
+    Chromium admin;
+    Chromium operator;
+    final int primaryPort = FreePorts.next();
+    final int secondaryPort = FreePorts.next();
+    final List<String> destinationIds = new ArrayList<>();
+    final List<RecordingReceiver> receivers = new ArrayList<>();
+    SrtTestSource primary;
+    SrtTestSource secondary;
+
+    @BeforeAll
+    void startTheStack() {
+        launcher = StreamingStack.launcher(home);
+        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
+        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+    }
+
+    @AfterAll
+    void stopEverything() {
+        Stream.of(primary, secondary).filter(java.util.Objects::nonNull).forEach(SrtTestSource::close);
+        receivers.forEach(RecordingReceiver::close);
+        Stream.of(admin, operator).filter(java.util.Objects::nonNull).forEach(Chromium::close);
+        if (api != null) {
+            api.close();
+        }
+        if (launcher != null) {
+            launcher.run("", "down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldPrepareTheStudioAsAdmin() {
+        admin = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        admin.open("/admin/");
+        admin.click(By.id("sign-in"));
+        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, "Browser-Streaming-Admin-42");
+        admin.awaitText(By.tagName("h1"), "System overview");
+        String token = tokenOf(admin, "lunora.admin.tokens");
+
+        assertThat(api.put(token, "/api/sources/config", StreamingStack.sourceConfiguration(primaryPort, secondaryPort,
+                api.get(token, "/api/sources/config").json().path("version").asLongOpt().stream().boxed().findFirst()
+                        .orElse(null))).status()).isEqualTo(200);
+        GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
+        assertThat(preset.status()).as(preset.body()).isEqualTo(201);
+        assertThat(api.post(token, "/api/users",
+                "{\"username\":\"oscar\",\"email\":\"oscar@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
+
+        operator = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        operator.open("/stream/");
+        operator.click(By.id("sign-in"));
+        WebAppsBrowserTest.firstSignIn(operator, "oscar", new StackUsers(launcher).temporaryPassword(),
+                "Browser-Streaming-Operator-7");
+        operator.awaitPath("/stream/");
+        String operatorToken = tokenOf(operator, "lunora.stream.tokens");
+        for (int i = 0; i < KEYS.size(); i++) {
+            RecordingReceiver receiver = RecordingReceiver.listen(FreePorts.next(), KEYS.get(i), media.resolve(i + ".flv"));
+            receivers.add(receiver);
+            GatewayApi.Answer created = api.post(operatorToken, "/api/destinations", """
+                    {"name":"Studio out %d","platform":"custom","rtmp_url":"%s","stream_key":"%s",
+                     "preset_id":"%s","enabled":true,"auto_start":false}"""
+                    .formatted(i + 1, receiver.url(), KEYS.get(i), preset.json().path("preset_id").asString()));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            destinationIds.add(created.json().path("destination_id").asString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldStartStreamingToTwoReceiversAndShowBothLive() {
+        operator.driver.navigate().refresh();
+        operator.awaitText(By.id("destination-list"), "Studio out 2");
+        for (String id : destinationIds) {
+            if (!operator.driver.findElement(By.id("select-" + id)).isSelected()) {
+                operator.click(By.id("select-" + id));
+            }
+        }
+        operator.click(By.id("quality-medium"));
+        operator.awaitText(By.id("ready-summary"), "2 selected, 2 ready");
+        operator.screenshot("operator-ready-to-stream");
+
+        operator.click(By.id("start-streaming"));
+
+        operator.awaitPath("/stream/live");
+        primary = SrtTestSource.call(primaryPort, media.resolve("primary.log"));
+        secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"));
+        for (String id : destinationIds) {
+            awaitState(id, "live");
+        }
+        operator.awaitText(By.id("live-heading"), "LIVE");
+        operator.awaitText(By.id("active-input"), "primary");
+        // the engine's counters arrive with the next events
+        new WebDriverWait(operator.driver, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("live-bandwidth"))
+                .getText().matches(".*\\b0(\\.0)? Mbps.*"));
+        assertThat(operator.driver.findElement(By.id("live-failover")).isDisplayed()).as("going on air is no failover").isFalse();
+        assertThat(operator.driver.getPageSource()).doesNotContain(KEYS.get(0)).doesNotContain(KEYS.get(1));
+        operator.screenshot("operator-live-streaming");
+    }
+
+    @Test
+    @Order(3)
+    void shouldStopOneDestinationWhileTheOtherStaysLive() {
+        operator.click(By.cssSelector("button[data-stop='" + destinationIds.get(0) + "']"));
+
+        awaitState(destinationIds.get(0), "stopped");
+        assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
+        operator.await(By.cssSelector("button[data-retry='" + destinationIds.get(0) + "']"));
+        assertThat(receivers.get(1).isAlive()).isTrue();
+        operator.screenshot("operator-live-one-stopped");
+    }
+
+    @Test
+    @Order(4)
+    void shouldShowTheFailoverWhenThePrimaryEncoderDies() {
+        primary.kill();
+
+        // the engine may put the slate on air between the two: the alert shows the latest switch
+        operator.awaitText(By.id("live-failover"), "→ secondary");
+        operator.awaitText(By.id("active-input"), "secondary");
+        assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
+        operator.screenshot("operator-live-failover");
+    }
+
+    @Test
+    @Order(5)
+    void shouldEndTheStream() {
+        operator.click(By.id("end-stream"));
+        operator.confirm();
+
+        operator.awaitText(By.id("live-heading"), "Not streaming");
+        assertThat(operator.driver.findElement(By.cssSelector(".live-panel")).getAttribute("data-status")).isEqualTo("stopped");
+    }
+
+    @Test
+    @Order(6)
+    void shouldShowTheFinishedSessionInTheAdminHistoryWithItsChart() {
+        admin.click(By.cssSelector("nav a[href='/admin/analytics']"));
+        admin.await(By.cssSelector("#session-rows tr[data-session]"));
+        String row = admin.driver.findElement(By.cssSelector("#session-rows tr[data-session]")).getText();
+        assertThat(row).contains("Studio out 1").contains("Studio out 2").containsIgnoringCase("stopped");
+
+        admin.click(By.cssSelector("button[data-show-session]"));
+
+        admin.await(By.cssSelector("#session-detail svg.chart"));
+        String detail = admin.driver.findElement(By.id("session-detail")).getText();
+        assertThat(detail).contains("auto_failover").contains("failover primary→").contains("→secondary")
+                .doesNotContain("→primary");
+        admin.script("document.getElementById('session-detail').scrollIntoView();");
+        admin.screenshot("admin-session-history");
+    }
+
+    private void awaitState(String destinationId, String state) {
+        new WebDriverWait(operator.driver, Duration.ofSeconds(60)).until(d -> state.equals(stateOf(destinationId)));
+    }
+
+    private String stateOf(String destinationId) {
+        return operator.driver.findElements(By.cssSelector("#live-destinations li[data-destination='" + destinationId + "']"))
+                .stream().findFirst().map(e -> e.getAttribute("data-state")).orElse("absent");
+    }
+
+    private static String tokenOf(Chromium browser, String key) {
+        return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).access_token;", key);
+    }
+}
