@@ -7,6 +7,12 @@ public final class ChannelBodies {
 
     public static String channel(String org, String session, String mode, int primaryPort, Integer secondaryPort,
             boolean recording) {
+        return channel(org, session, mode, primaryPort, secondaryPort, null, recording);
+    }
+
+    /** A channel whose secondary input (if any) is encrypted with {@code passphrase} (null: not encrypted). */
+    public static String channel(String org, String session, String mode, int primaryPort, Integer secondaryPort,
+            String passphrase, boolean recording) {
         return """
                 {"organization_id":"%s","session_id":"%s","recording":%s,
                  "inputs":{"mode":"%s","failover_threshold":2,"failback":"stay","failback_after":0,
@@ -14,7 +20,8 @@ public final class ChannelBodies {
                    "secondary":%s}}
                 """.formatted(org, session, recording, mode, primaryPort, secondaryPort == null ? "null"
                 : "{\"name\":\"Backup encoder\",\"mode\":\"listener\",\"host\":\"127.0.0.1\",\"port\":" + secondaryPort
-                        + ",\"latency_ms\":120}");
+                        + ",\"latency_ms\":120" + (passphrase == null ? "" : ",\"passphrase\":\"" + passphrase
+                                + "\",\"pbkeylen\":16") + "}");
     }
 
     public static String preset(String id, String resolution, int fps, int kbps, String profile, int keyframeSeconds,
