@@ -208,6 +208,13 @@ class EngineEndToEndTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> inputConnected("primary"));
         assertThat(status().path("active_input").asString()).isEqualTo("secondary"); // failback policy: stay
 
+        // a changed configuration (auto to manual, same inputs) applies to the running channel, restarting nothing
+        List<Long> before = engine.getBean(ChildPool.class).pids();
+        assertThat(api.put(CHANNEL, channel(ORG, "session-1", "manual", primaryPort, secondaryPort, PASSPHRASE, true))
+                .status()).isEqualTo(204);
+        assertThat(engine.getBean(ChildPool.class).pids()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(status().path("active_input").asString()).isEqualTo("secondary");
+
         assertThat(api.post(CHANNEL + "/switch", "{\"input\":\"primary\",\"reason\":\"manual\"}").status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(3)).until(() -> "primary".equals(status().path("on_air").asString()));
