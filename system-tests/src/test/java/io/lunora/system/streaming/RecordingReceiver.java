@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A loopback RTMP server for one publisher on one stream key that records what it gets:
- * {@code ffmpeg -listen 1 -i rtmp://127.0.0.1:PORT/live/KEY -c copy out.flv}. A publisher on any
- * other key is refused. Readiness is read from {@code /proc/net/tcp}, since a probing connection
- * would use up its single accept; it ends when its publisher leaves.
+ * {@code ffmpeg -listen 1 -i rtmp://127.0.0.1:PORT/live/KEY -c copy out.flv}. FFmpeg takes a
+ * publisher on any key, only logging {@code Unexpected stream OTHER, expecting KEY}: a test asks
+ * {@link #publishedOnItsKey()}. Readiness is read from {@code /proc/net/tcp}, since a probing
+ * connection would use up its single accept; it ends when its publisher leaves.
  */
 public final class RecordingReceiver implements AutoCloseable {
     private final Process process;
@@ -39,6 +40,16 @@ public final class RecordingReceiver implements AutoCloseable {
 
     public Path recording() {
         return recording;
+    }
+
+    /** A publisher came, on this receiver's key (FFmpeg would log any other key it was given). */
+    public boolean publishedOnItsKey() {
+        try {
+            String log = java.nio.file.Files.readString(Path.of(recording + ".log"));
+            return log.contains("Input #0, flv") && !log.contains("Unexpected stream") && !log.contains("Unexpected app");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public boolean isAlive() {

@@ -59,7 +59,7 @@ class StreamingEndToEndTest {
     final Map<String, Integer> receiverPorts = new LinkedHashMap<>();
     final Map<String, String> destinationIds = new LinkedHashMap<>();
     final Map<String, RecordingReceiver> receivers = new LinkedHashMap<>();
-    final List<Path> recordings = new ArrayList<>();
+    final List<RecordingReceiver> everyReceiver = new ArrayList<>();
     String presetId;
     String sessionId;
     List<String> events;
@@ -229,7 +229,9 @@ class StreamingEndToEndTest {
         assertThat(stopped.json().path("status").asString()).isEqualTo("stopped");
         await().atMost(Duration.ofSeconds(15)).until(() -> receivers.values().stream().noneMatch(RecordingReceiver::isAlive));
         assertThat(status().path("channel").path("running").asBoolean()).isFalse();
-        for (Path recording : recordings) {
+        for (RecordingReceiver receiver : everyReceiver) {
+            Path recording = receiver.recording();
+            assertThat(receiver.publishedOnItsKey()).as("%s got its stream on its own key", recording).isTrue();
             VideoProbe probe = VideoProbe.of(recording);
             assertThat(probe.codec()).as("%s", recording).isEqualTo("h264");
             assertThat(probe.resolution()).as("%s", recording).isEqualTo("1280x720");
@@ -289,9 +291,9 @@ class StreamingEndToEndTest {
     }
 
     private RecordingReceiver listen(String id, String key, String suffix) {
-        Path file = media.resolve(id + suffix + ".flv");
-        recordings.add(file);
-        return RecordingReceiver.listen(receiverPorts.get(id), key, file);
+        RecordingReceiver receiver = RecordingReceiver.listen(receiverPorts.get(id), key, media.resolve(id + suffix + ".flv"));
+        everyReceiver.add(receiver);
+        return receiver;
     }
 
     private JsonNode status() {

@@ -180,6 +180,7 @@ class StreamingBrowserTest {
 
         operator.awaitText(By.id("live-heading"), "Not streaming");
         assertThat(operator.driver.findElement(By.cssSelector(".live-panel")).getAttribute("data-status")).isEqualTo("stopped");
+        assertThat(receivers).allMatch(RecordingReceiver::publishedOnItsKey);
     }
 
     @Test
