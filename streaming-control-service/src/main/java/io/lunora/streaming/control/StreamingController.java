@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code /api/streaming/**}: sessions, per-destination control, live status and history. */
@@ -64,13 +65,20 @@ class StreamingController {
         return SessionView.of(control.stopDestination(caller, id), clock.instant());
     }
 
+    /** @param channel the media backend's view; null when the backend cannot be reached right now */
     record StatusView(SessionView session, ChannelStatus channel) {
     }
 
     @GetMapping("/status")
     StatusView status(Caller caller) {
+        ChannelStatus channel;
+        try {
+            channel = media.status(caller.requireOrganization());
+        } catch (RestClientException unreachable) {
+            channel = null; // the session record still answers; /api/health/medialive says why
+        }
         return new StatusView(control.current(caller).map(s -> SessionView.of(s, clock.instant())).orElse(null),
-                media.status(caller.requireOrganization()));
+                channel);
     }
 
     @GetMapping("/sessions")

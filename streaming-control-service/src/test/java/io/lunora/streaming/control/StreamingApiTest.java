@@ -268,6 +268,32 @@ class StreamingApiTest {
     }
 
     @Test
+    void shouldRestoreAnOpenSessionsChannelWhenTheEngineLostItAcrossARestart() throws Exception {
+        post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}");
+        channelRunning.set(false); // the engine restarted and forgot the channel
+        peers.clear();
+
+        control.reconcile();
+
+        only("PUT", "/internal/engine/channels/org-s");
+        assertThat(only("PUT", "/internal/engine/channels/org-s/outputs/d-yt").body())
+                .contains("\"publish_url\":\"rtmp://a.rtmp.youtube.com/live2/" + KEY + "\"");
+        HttpResponse<String> status = get(operator, "/api/streaming/status");
+        assertThat(status.body()).contains("\"status\":\"active\"", "channel restored after a restart")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void shouldLeaveARunningChannelAloneWhenReconciling() throws Exception {
+        post(operator, "/api/streaming/start", "{}");
+        peers.clear();
+
+        control.reconcile();
+
+        assertThat(peers.requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();
+    }
+
+    @Test
     void shouldReportHealthFromTheEngine() throws Exception {
         post(operator, "/api/streaming/start", "{}");
 
