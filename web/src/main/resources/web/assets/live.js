@@ -1,22 +1,20 @@
-// Live session state from GET /api/streaming/events (Server-Sent Events). EventSource cannot send
-// an Authorization header, so the stream is read with fetch and parsed here; it reconnects with
-// a growing pause when the connection ends, and renews the session on a 401.
+// Server-Sent Events read with fetch (EventSource cannot send an Authorization header): the live
+// session state of /api/streaming/events and the viewers' chat. Reconnects with a growing pause
+// when the connection ends, and renews the sign-in on a 401.
 
-export function subscribeLive(auth, onSession, onConnection = () => {}) {
+/**
+ * Reads a Server-Sent Events response with fetch (EventSource cannot send the Authorization
+ * header); onEvent(name, data) per event. Reconnects with a growing pause until stopped.
+ */
+export function subscribeEvents(auth, path, onEvent, onState = () => {}) {
   const controller = new AbortController();
-  let pause = 1000;
   let stopped = false;
-
-  async function connect() {
+  let pause = 1000;
+  (async () => {
     while (!stopped) {
-      const token = auth.accessToken();
-      if (!token) {
-        auth.renew();
-        return;
-      }
       try {
-        const response = await fetch('/api/streaming/events', {
-          headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' }, signal: controller.signal,
+        const response = await fetch(path, {
+          headers: { Authorization: 'Bearer ' + auth.accessToken(), Accept: 'text/event-stream' }, signal: controller.signal,
         });
         if (response.status === 401) {
           auth.renew();
@@ -25,28 +23,26 @@ export function subscribeLive(auth, onSession, onConnection = () => {}) {
         if (!response.ok || !response.body) {
           throw new Error('events ' + response.status);
         }
-        onConnection('open');
+        onState('open');
         pause = 1000;
-        await read(response.body.getReader(), onSession);
-      } catch (e) {
+        await readEvents(response.body.getReader(), onEvent);
+      } catch {
         if (stopped) {
           return;
         }
       }
-      onConnection('reconnecting');
+      onState('reconnecting');
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, 15000);
     }
-  }
-
-  connect();
+  })();
   return () => {
     stopped = true;
     controller.abort();
   };
 }
 
-async function read(reader, onSession) {
+async function readEvents(reader, onEvent) {
   const decoder = new TextDecoder();
   let buffer = '';
   for (;;) {
@@ -68,15 +64,24 @@ async function read(reader, onSession) {
           data.push(line.slice(5).replace(/^ /, ''));
         }
       }
-      if (event === 'session' && data.length) {
+      if (data.length) {
         try {
-          onSession(JSON.parse(data.join('\n')));
+          onEvent(event, JSON.parse(data.join('\n')));
         } catch {
-          // a malformed event is skipped; the next one redraws everything
+          // a malformed event is skipped
         }
       }
     }
   }
+}
+
+/** The live session of the caller's organization: onSession(session) for every change. */
+export function subscribeLive(auth, onSession, onConnection = () => {}) {
+  return subscribeEvents(auth, '/api/streaming/events', (event, data) => {
+    if (event === 'session') {
+      onSession(data);
+    }
+  }, onConnection);
 }
 
 export function isOpen(session) {

@@ -5,6 +5,7 @@ import { Auth } from '/assets/auth.js';
 import { ApiError } from '/assets/api.js';
 import { h, announce } from '/assets/ui.js';
 import { takeDraft, restoreValues } from '/assets/drafts.js';
+export { subscribeEvents } from '/assets/live.js';
 
 /** The API for a viewer app: anonymous calls go without a token; a 401 with one renews the session. */
 export function viewerApi(auth) {
@@ -186,75 +187,3 @@ export function unescapeHtml(text) {
   return String(text ?? '').replace(/&(lt|gt|quot|#39|amp);/g, (m) => ENTITIES[m]);
 }
 
-/**
- * Reads a Server-Sent Events response with fetch (EventSource cannot send the Authorization
- * header); onEvent(name, data) per event. Reconnects with a growing pause until stopped.
- */
-export function subscribeEvents(auth, path, onEvent, onState = () => {}) {
-  const controller = new AbortController();
-  let stopped = false;
-  let pause = 1000;
-  (async () => {
-    while (!stopped) {
-      try {
-        const response = await fetch(path, {
-          headers: { Authorization: 'Bearer ' + auth.accessToken(), Accept: 'text/event-stream' }, signal: controller.signal,
-        });
-        if (response.status === 401) {
-          auth.renew();
-          return;
-        }
-        if (!response.ok || !response.body) {
-          throw new Error('events ' + response.status);
-        }
-        onState('open');
-        pause = 1000;
-        await readEvents(response.body.getReader(), onEvent);
-      } catch {
-        if (stopped) {
-          return;
-        }
-      }
-      onState('reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(pause * 2, 15000);
-    }
-  })();
-  return () => {
-    stopped = true;
-    controller.abort();
-  };
-}
-
-async function readEvents(reader, onEvent) {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) {
-      return;
-    }
-    buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) {
-          event = line.slice(6).trim();
-        } else if (line.startsWith('data:')) {
-          data.push(line.slice(5).replace(/^ /, ''));
-        }
-      }
-      if (data.length) {
-        try {
-          onEvent(event, JSON.parse(data.join('\n')));
-        } catch {
-          // a malformed event is skipped
-        }
-      }
-    }
-  }
-}
