@@ -8,13 +8,22 @@ package io.lunora.model.preset;
  * @param presetId the preset's id; built-in presets start with {@code builtin-}
  * @param platform {@code youtube}, {@code x}, {@code linkedin} or {@code custom}
  * @param builtIn  seeded by the platform: read-only, visible to every organization, cloneable
+ * @param passthrough copy the source's video and audio as they are when the source already fits
+ *                 {@code video} and {@code audio} (same codec, resolution and frame rate); these
+ *                 still declare the expected source. When it does not fit, the media engine
+ *                 encodes with them instead. Absent or null means {@code false} (boxed so that
+ *                 JSON written before it existed still reads).
  * @param version  optimistic-locking version; a write with an older one is refused (409)
  */
 public record EncodingPreset(String presetId, String platform, String name, boolean builtIn,
-        VideoSettings video, AudioSettings audio, AdvancedSettings advanced, Long version,
+        Boolean passthrough, VideoSettings video, AudioSettings audio, AdvancedSettings advanced, Long version,
         String createdAt, String updatedAt) {
 
     public static final String BUILT_IN_PREFIX = "builtin-";
+
+    public EncodingPreset {
+        passthrough = Boolean.TRUE.equals(passthrough);
+    }
 
     /**
      * @param resolution {@code WIDTHxHEIGHT}, e.g. {@code 1920x1080}

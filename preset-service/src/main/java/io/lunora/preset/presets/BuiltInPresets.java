@@ -46,6 +46,6 @@ final class BuiltInPresets {
 
     private static EncodingPreset preset(String id, String platform, String name, VideoSettings video,
             AudioSettings audio, AdvancedSettings advanced) {
-        return new EncodingPreset(id, platform, name, true, video, audio, advanced, null, null, null);
+        return new EncodingPreset(id, platform, name, true, false, video, audio, advanced, null, null, null);
     }
 }

@@ -46,7 +46,7 @@ class BuiltInSeeder implements ApplicationRunner {
     }
 
     private static EncodingPreset withTimes(EncodingPreset p, Long version, String createdAt, String updatedAt) {
-        return new EncodingPreset(p.presetId(), p.platform(), p.name(), true, p.video(), p.audio(), p.advanced(),
+        return new EncodingPreset(p.presetId(), p.platform(), p.name(), true, p.passthrough(), p.video(), p.audio(), p.advanced(),
                 version, createdAt, updatedAt);
     }
 }

@@ -71,7 +71,7 @@ public class PresetService {
         }
         errors.throwIfAny();
         EncodingPreset updated = store.update(organizationId, new EncodingPreset(presetId, checked.platform(),
-                checked.name(), false, checked.video(), checked.audio(), checked.advanced(), checked.version(),
+                checked.name(), false, checked.passthrough(), checked.video(), checked.audio(), checked.advanced(), checked.version(),
                 current.createdAt(), now()));
         log.info("Preset {} updated to version {}", presetId, updated.version());
         return updated;
@@ -100,14 +100,14 @@ public class PresetService {
     public EncodingPreset cloneOf(String organizationId, String presetId, String name) {
         EncodingPreset source = get(organizationId, presetId);
         String cloneName = name == null || name.isBlank() ? "Copy of " + source.name() : name;
-        PresetRequest request = new PresetRequest(cloneName, source.platform(), source.video(), source.audio(),
+        PresetRequest request = new PresetRequest(cloneName, source.platform(), source.passthrough(), source.video(), source.audio(),
                 source.advanced(), null);
         return create(organizationId, request);
     }
 
     public PresetExport export(String organizationId) {
         List<PresetRequest> presets = sorted(store.list(organizationId))
-                .map(p -> new PresetRequest(p.name(), p.platform(), p.video(), p.audio(), p.advanced(), null))
+                .map(p -> new PresetRequest(p.name(), p.platform(), p.passthrough(), p.video(), p.audio(), p.advanced(), null))
                 .toList();
         return new PresetExport(PresetExport.FORMAT, now(), presets);
     }
@@ -148,7 +148,7 @@ public class PresetService {
 
     private EncodingPreset fresh(PresetRequest r) {
         String now = now();
-        return new EncodingPreset("preset-" + UUID.randomUUID(), r.platform(), r.name(), false, r.video(), r.audio(),
+        return new EncodingPreset("preset-" + UUID.randomUUID(), r.platform(), r.name(), false, r.passthrough(), r.video(), r.audio(),
                 r.advanced(), null, now, now);
     }
 

@@ -49,7 +49,7 @@ final class PresetValidator {
         AdvancedSettings advanced = video == null ? request.advanced()
                 : checkAdvanced(request.advanced(), video, limits, prefix + "advanced.", errors);
         return new PresetRequest(request.name() == null ? null : request.name().strip(), request.platform(),
-                video, audio, advanced, request.version());
+                request.passthrough(), video, audio, advanced, request.version());
     }
 
     private static void checkName(String name, String field, FieldErrors errors) {

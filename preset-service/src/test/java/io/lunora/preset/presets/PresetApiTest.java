@@ -126,6 +126,45 @@ class PresetApiTest {
     }
 
     @Test
+    void shouldStoreAPassthroughPresetWithTheSourceSettingsItExpectsAndReadOthersAsEncoding() throws Exception {
+        String passthrough = customPreset("Studio copy", 6000).replace("\"platform\":\"custom\",",
+                "\"platform\":\"custom\",\"passthrough\":true,");
+
+        HttpResponse<String> created = send("POST", "/api/presets", admin, passthrough);
+        HttpResponse<String> encoded = send("POST", "/api/presets", admin, customPreset("Studio encode", 6000));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode preset = body(created);
+        assertThat(preset.path("passthrough").asBoolean()).isTrue();
+        assertThat(preset.path("video").path("resolution").asString()).isEqualTo("1920x1080");
+        String id = preset.path("preset_id").asString();
+        assertThat(storedItem(org, id).get("passthrough").bool()).isTrue();
+        assertThat(find(body(send("GET", "/api/presets/custom", operator, null)), id).path("passthrough").asBoolean())
+                .isTrue();
+        assertThat(body(encoded).path("passthrough").isBoolean()).isTrue();
+        assertThat(body(encoded).path("passthrough").asBoolean()).isFalse();
+        assertThat(find(body(send("GET", "/api/presets", operator, null)), "builtin-youtube-hd")
+                .path("passthrough").asBoolean()).isFalse();
+        assertThat(body(send("GET", "/api/presets/export", admin, null)).path("presets").valueStream()
+                .filter(p -> p.path("passthrough").asBoolean()).map(p -> p.path("name").asString()))
+                .containsExactly("Studio copy");
+    }
+
+    @Test
+    void shouldRefuseAPassthroughPresetThatDoesNotDeclareTheSourceItExpects() throws Exception {
+        String undeclared = """
+                {"name":"Copy anything","platform":"custom","passthrough":true,
+                 "video":{"bitrate_kbps":6000,"codec":"av1","profile":"high","keyframe_interval_seconds":2,
+                          "b_frames":0},
+                 "audio":{"codec":"aac","bitrate_kbps":128,"sample_rate_hz":48000,"channels":"stereo"}}""";
+
+        assertValidationProblem(send("POST", "/api/presets", admin, undeclared), "video.resolution",
+                "video.frame_rate", "video.codec");
+        assertProblem(send("POST", "/api/presets", admin, undeclared.replace("true", "\"yes\"")), 400);
+        assertThat(storedPresetIds()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseOutOfRangeSettingsNamingEachFieldAndStoreNothing() throws Exception {
         String bad = """
                 {"name":"Too much","platform":"custom",

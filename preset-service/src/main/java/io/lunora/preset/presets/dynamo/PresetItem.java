@@ -18,6 +18,7 @@ public class PresetItem {
     private String platform;
     private String name;
     private Boolean builtIn;
+    private Boolean passthrough;
     private Map<String, String> videoSettings;
     private Map<String, String> audioSettings;
     private Map<String, String> advancedSettings;
@@ -70,6 +71,16 @@ public class PresetItem {
 
     public void setBuiltIn(Boolean builtIn) {
         this.builtIn = builtIn;
+    }
+
+    /** Absent on rows written before passthrough presets existed: read as false. */
+    @DynamoDbAttribute("passthrough")
+    public Boolean getPassthrough() {
+        return passthrough;
+    }
+
+    public void setPassthrough(Boolean passthrough) {
+        this.passthrough = passthrough;
     }
 
     @DynamoDbAttribute("video_settings")

@@ -19,6 +19,7 @@ final class PresetItems {
         item.setPlatform(p.platform());
         item.setName(p.name());
         item.setBuiltIn(p.builtIn());
+        item.setPassthrough(p.passthrough());
         VideoSettings v = p.video();
         item.setVideoSettings(map("resolution", v.resolution(), "frame_rate", v.frameRate(), "bitrate_kbps",
                 v.bitrateKbps(), "codec", v.codec(), "profile", v.profile(), "keyframe_interval_seconds",
@@ -40,7 +41,7 @@ final class PresetItems {
         Map<String, String> a = item.getAudioSettings();
         Map<String, String> x = item.getAdvancedSettings();
         return new EncodingPreset(item.getPresetId(), item.getPlatform(), item.getName(),
-                Boolean.TRUE.equals(item.getBuiltIn()),
+                Boolean.TRUE.equals(item.getBuiltIn()), Boolean.TRUE.equals(item.getPassthrough()),
                 new VideoSettings(v.get("resolution"), num(v, "frame_rate"), num(v, "bitrate_kbps"), v.get("codec"),
                         v.get("profile"), num(v, "keyframe_interval_seconds"), num(v, "b_frames")),
                 new AudioSettings(a.get("codec"), num(a, "bitrate_kbps"), num(a, "sample_rate_hz"), a.get("channels")),
