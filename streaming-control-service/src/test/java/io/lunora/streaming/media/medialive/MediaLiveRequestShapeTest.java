@@ -368,7 +368,7 @@ class MediaLiveRequestShapeTest {
 
     private static EncodingPreset preset(String id, String resolution, int kbps, String profile, int bFrames,
             int sampleRate, int buffer) {
-        return new EncodingPreset(id, id.substring(8), id, true,
+        return new EncodingPreset(id, id.substring(8), id, true, false,
                 new VideoSettings(resolution, 30, kbps, "h264", profile, 2, bFrames),
                 new AudioSettings("aac", 128, sampleRate, "stereo"), new AdvancedSettings(60, "cbr", buffer), 1L,
                 null, null);
