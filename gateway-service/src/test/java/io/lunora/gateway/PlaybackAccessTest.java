@@ -3,22 +3,26 @@ package io.lunora.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.LunoraClaims;
 import io.lunora.model.viewer.PlaybackTokens;
 import io.lunora.model.viewer.PlaybackTokens.Grant;
 import io.lunora.model.viewer.ViewerTier;
+import io.lunora.testing.TestIssuer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code /hls/**} with real HMAC playback tokens signed by the key viewer-service uses: only an
  * authentic, unexpired token of the stream whose tier covers its access level reaches the engine,
- * at the stream's engine folder and without the token or credentials.
+ * at the stream's engine folder and without the token or credentials. Tokens of streams above
+ * public are bound to their viewer and play only with that viewer's access token.
  */
 class PlaybackAccessTest extends GatewayTestBase {
     static final PlaybackTokens SIGNER = new PlaybackTokens(Base64.getDecoder().decode(PlaybackDirectoryStandIn.SECRET));
@@ -35,13 +39,28 @@ class PlaybackAccessTest extends GatewayTestBase {
         return SIGNER.issue(new Grant(streamId, tier, Instant.now().plus(validFor)));
     }
 
+    /** A token bound to {@code viewer}'s subject, as viewer-service issues them for streams above public. */
+    static String token(String streamId, ViewerTier tier, Duration validFor, Viewer viewer) {
+        return SIGNER.issue(new Grant(streamId, tier, Instant.now().plus(validFor), viewer.subject()));
+    }
+
+    /** A signed-in viewer: a fresh subject and its access token. */
+    record Viewer(String subject, String accessToken) {
+        static Viewer of(Group group) {
+            String username = "v" + UUID.randomUUID().toString().substring(0, 8);
+            return new Viewer("user-" + username, ISSUER.userToken(username, "consumers", group));
+        }
+    }
+
     @Test
     void shouldServeAPremiumViewerThePlaylistAndSegmentsFromTheStreamsEngineFolder() {
-        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        Viewer viewer = Viewer.of(Group.PREMIUM);
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5), viewer);
 
         HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8",
-                tokenOf(Group.PREMIUM));
-        HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + premium + "/concert/720p/segment_00042.ts", null);
+                viewer.accessToken());
+        HttpResponse<String> segment = gateway.send("GET", "/hls/t/" + premium + "/concert/720p/segment_00042.ts",
+                viewer.accessToken());
 
         assertThat(playlist.statusCode()).as(playlist.body()).isEqualTo(200);
         assertThat(segment.statusCode()).as(segment.body()).isEqualTo(200);
@@ -54,7 +73,7 @@ class PlaybackAccessTest extends GatewayTestBase {
 
     @Test
     void shouldRefuseAFreeViewerThePremiumPlaylistAndSegmentsEvenWithAUrlCopiedFromAPremiumViewer() {
-        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5), Viewer.of(Group.PREMIUM));
         String free = token("town-hall", ViewerTier.FREE, Duration.ofMinutes(5));
         List<String> copied = List.of("/hls/t/" + premium + "/concert/master.m3u8",
                 "/hls/t/" + premium + "/concert/720p/segment_00042.ts");
@@ -93,13 +112,15 @@ class PlaybackAccessTest extends GatewayTestBase {
 
     @Test
     void shouldGiveAPremiumViewerEveryRungUpToHighQuality() {
-        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        Viewer viewer = Viewer.of(Group.PREMIUM);
+        String premium = token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5), viewer);
 
-        HttpResponse<String> master = gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8", null);
+        HttpResponse<String> master = gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8",
+                viewer.accessToken());
 
         assertThat(master.body()).isEqualTo(RecordingDownstream.MASTER_PLAYLIST.strip() + "\n");
-        assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/1080p/segment-00001.ts", null).statusCode())
-                .isEqualTo(200);
+        assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/1080p/segment-00001.ts", viewer.accessToken())
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -123,10 +144,10 @@ class PlaybackAccessTest extends GatewayTestBase {
         String otherKey = new PlaybackTokens("another-secret-of-at-least-32-bytes!".getBytes())
                 .issue(new Grant("concert", ViewerTier.VIP, Instant.now().plusSeconds(300)));
 
-        for (String token : List.of(parts[0] + "." + payloadOfVip + "." + parts[2], otherKey, "v1.bm9wZQ.bm9wZQ",
+        for (String token : List.of(parts[0] + "." + payloadOfVip + "." + parts[2], otherKey, "v2.bm9wZQ.bm9wZQ",
                 "not-a-token")) {
             assertProblem(gateway.send("GET", "/hls/org-prem/master.m3u8?playback_token=" + token, null), 401);
-            if (token.startsWith("v1.")) {
+            if (token.startsWith("v2.")) {
                 assertProblem(gateway.send("GET", "/hls/t/" + token + "/concert/master.m3u8", null), 401);
             }
         }
@@ -172,17 +193,88 @@ class PlaybackAccessTest extends GatewayTestBase {
 
     @Test
     void shouldReuseTheServiceTokenAndCacheTheDirectoryAnswer() {
-        String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5));
-        gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8", null);
+        Viewer viewer = Viewer.of(Group.VIP);
+        String premium = token("concert", ViewerTier.VIP, Duration.ofMinutes(5), viewer);
+        gateway.send("GET", "/hls/t/" + premium + "/concert/master.m3u8", viewer.accessToken());
         int lookups = PLAYBACK_DIRECTORY.lookups();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/720p/s" + i + ".ts", null).statusCode())
-                    .isEqualTo(200);
+            assertThat(gateway.send("GET", "/hls/t/" + premium + "/concert/720p/s" + i + ".ts", viewer.accessToken())
+                    .statusCode()).isEqualTo(200);
         }
 
         assertThat(PLAYBACK_DIRECTORY.tokensIssued()).isEqualTo(1);
         assertThat(PLAYBACK_DIRECTORY.lookups()).as("segments within the cache time ask nobody").isEqualTo(lookups);
+    }
+
+    @Test
+    void shouldRefuseAPremiumUrlCopiedFromOneViewerToAnyoneElseAndServeItToItsViewer() {
+        Viewer a = Viewer.of(Group.PREMIUM);
+        String copied = "/hls/t/" + token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5), a) + "/concert/";
+        List<String> files = List.of("master.m3u8", "720p/index.m3u8", "720p/segment_00042.ts");
+
+        for (String file : files) {
+            HttpResponse<String> anonymous = gateway.send("GET", copied + file, null);
+            assertProblem(anonymous, 401);
+            assertThat(anonymous.body()).contains("Sign in").doesNotContain(a.subject());
+            for (Group group : List.of(Group.FREE, Group.PREMIUM, Group.VIP)) {
+                HttpResponse<String> other = gateway.send("GET", copied + file, Viewer.of(group).accessToken());
+                assertProblem(other, 403);
+                assertThat(other.body()).as(group.name()).contains("another viewer").doesNotContain(a.subject());
+            }
+        }
+        assertThat(everythingReceived()).as("no refused request reaches the engine").isEmpty();
+
+        for (String file : files) {
+            assertThat(gateway.send("GET", copied + file, a.accessToken()).statusCode()).as(file).isEqualTo(200);
+        }
+        assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path).containsExactly(
+                "/hls/org-prem/master.m3u8", "/hls/org-prem/720p/index.m3u8", "/hls/org-prem/720p/segment_00042.ts");
+        assertThat(SERVICES.get("ENGINE").received()).allSatisfy(r -> assertThat(r.authorization()).isNull());
+    }
+
+    @Test
+    void shouldRefuseABoundTokenWithAForgedOrExpiredAccessTokenOfItsViewer() {
+        Viewer a = Viewer.of(Group.PREMIUM);
+        String url = "/hls/t/" + token("concert", ViewerTier.PREMIUM, Duration.ofMinutes(5), a) + "/concert/master.m3u8";
+        String[] jwt = a.accessToken().split("\\.");
+        String expiredAccess = ISSUER.token(c -> c.subject(a.subject())
+                .claim(LunoraClaims.CLIENT_ID, TestIssuer.CONSUMER_CLIENT).claim(LunoraClaims.GROUPS, List.of("premium"))
+                .expirationTime(java.util.Date.from(Instant.now().minusSeconds(120))));
+
+        assertProblem(gateway.send("GET", url, jwt[0] + "." + jwt[1] + ".c2lnbmF0dXJl"), 401);
+        assertProblem(gateway.send("GET", url, expiredAccess), 401);
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnExpiredBoundTokenEvenWithItsViewersAccessToken() {
+        Viewer a = Viewer.of(Group.VIP);
+        String expired = token("concert", ViewerTier.VIP, Duration.ofSeconds(-1), a);
+
+        HttpResponse<String> playlist = gateway.send("GET", "/hls/t/" + expired + "/concert/master.m3u8", a.accessToken());
+
+        assertProblem(playlist, 401);
+        assertThat(playlist.body()).contains("expired");
+        assertThat(everythingReceived()).isEmpty();
+    }
+
+    @Test
+    void shouldPlayAnUnboundPublicTokenForAnyoneButNotAStreamAboveItsPublicLevel() {
+        String anonymous = token("town-hall", ViewerTier.ANONYMOUS, Duration.ofMinutes(5));
+
+        assertThat(gateway.send("GET", "/hls/t/" + anonymous + "/town-hall/master.m3u8", null).statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.send("GET", "/hls/t/" + anonymous + "/town-hall/480p/segment_00001.ts",
+                Viewer.of(Group.FREE).accessToken()).statusCode()).isEqualTo(200);
+        // an unbound token whose tier would cover the level (issued while the stream was public): no longer enough
+        String unboundPremium = token("raised", ViewerTier.PREMIUM, Duration.ofMinutes(5));
+        HttpResponse<String> raised = gateway.send("GET", "/hls/t/" + unboundPremium + "/raised/master.m3u8",
+                Viewer.of(Group.PREMIUM).accessToken());
+        assertProblem(raised, 403);
+        assertThat(raised.body()).contains("no longer public");
+        assertThat(SERVICES.get("ENGINE").received()).extracting(RecordingDownstream.Received::path)
+                .containsExactly("/hls/org-pub/master.m3u8", "/hls/org-pub/480p/segment_00001.ts");
     }
 
     @Test

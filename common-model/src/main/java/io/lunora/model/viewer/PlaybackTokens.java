@@ -15,16 +15,24 @@ import javax.crypto.spec.SecretKeySpec;
  * Short-lived playback tokens for {@code /hls/**}: viewer-service issues them when a viewing
  * session starts; the gateway or the engine's HLS route verifies them with the same secret.
  *
- * <p>Format: {@code v1.<payload>.<signature>}, both parts base64url without padding. The payload
- * is {@code <stream_id>|<tier>|<expires epoch seconds>}; the signature is HMAC-SHA256 of
- * {@code v1.<payload>}. A token is valid for one stream, until it expires, and only while its
+ * <p>Format: {@code v2.<payload>.<signature>}, both parts base64url without padding. The payload
+ * is {@code <stream_id>|<tier>|<expires epoch seconds>|<viewer>}; the signature is HMAC-SHA256 of
+ * {@code v2.<payload>}. A token is valid for one stream, until it expires, and only while its
  * tier may watch the stream's current access level (so a stream raised to premium stops playing
  * for a token issued to a free viewer).
+ *
+ * <p>{@code viewer} is the access token {@code sub} of the viewer it was issued to, or empty. A
+ * bound token plays only for a request authenticated as that viewer, so a copied URL of a
+ * premium stream is worthless to anyone else; an unbound token (public streams, anonymous
+ * viewers) plays only while the stream is public. ({@code v1} tokens had no viewer; they are
+ * refused as malformed, and players renew them within their short lifetime.)
  */
 public final class PlaybackTokens {
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A {@code sub}: printable ASCII but the separator, short enough for the token path segment. */
+    private static final Pattern VIEWER = Pattern.compile("[\\x21-\\x7B\\x7D\\x7E]{1,128}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -38,13 +46,29 @@ public final class PlaybackTokens {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
     }
 
-    /** What a token grants. */
-    public record Grant(String streamId, ViewerTier tier, Instant expiresAt) {
+    /**
+     * What a token grants.
+     *
+     * @param viewer the {@code sub} the token is bound to, or {@code null} for an unbound token
+     */
+    public record Grant(String streamId, ViewerTier tier, Instant expiresAt, String viewer) {
+        /** An unbound grant: public streams and anonymous viewers. */
+        public Grant(String streamId, ViewerTier tier, Instant expiresAt) {
+            this(streamId, tier, expiresAt, null);
+        }
+
+        public boolean bound() {
+            return viewer != null;
+        }
     }
 
-    /** Why a token was refused, or {@code VALID}. */
+    /**
+     * Why a token was refused, or {@code VALID}. {@code NOT_BOUND}: an unbound token for a stream
+     * that is no longer public; {@code VIEWER_REQUIRED}: a bound token without an authenticated
+     * viewer; {@code WRONG_VIEWER}: a bound token presented by someone else.
+     */
     public enum Outcome {
-        VALID, MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_STREAM, TIER_TOO_LOW
+        VALID, MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_STREAM, TIER_TOO_LOW, NOT_BOUND, VIEWER_REQUIRED, WRONG_VIEWER
     }
 
     /** The outcome and, when the token was authentic, what it grants. */
@@ -58,16 +82,21 @@ public final class PlaybackTokens {
         if (!STREAM_ID.matcher(grant.streamId()).matches()) {
             throw new IllegalArgumentException("stream id must match " + STREAM_ID.pattern());
         }
-        String payload = grant.streamId() + "|" + grant.tier().wireValue() + "|" + grant.expiresAt().getEpochSecond();
+        if (grant.bound() && !VIEWER.matcher(grant.viewer()).matches()) {
+            throw new IllegalArgumentException("viewer must match " + VIEWER.pattern());
+        }
+        String payload = grant.streamId() + "|" + grant.tier().wireValue() + "|" + grant.expiresAt().getEpochSecond()
+                + "|" + (grant.bound() ? grant.viewer() : "");
         String signed = VERSION + "." + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return signed + "." + ENCODER.encodeToString(sign(signed));
     }
 
     /**
-     * Checks a token presented for {@code streamId}, whose access level is now {@code required}.
+     * Checks a token presented for {@code streamId}, whose access level is now {@code required}, by
+     * {@code viewer} (the {@code sub} of the request's authenticated access token, or {@code null}).
      * The signature is checked before anything in the payload is trusted.
      */
-    public Verification verify(String token, String streamId, AccessLevel required, Instant now) {
+    public Verification verify(String token, String streamId, AccessLevel required, String viewer, Instant now) {
         if (token == null) {
             return refused(Outcome.MALFORMED);
         }
@@ -100,17 +129,26 @@ public final class PlaybackTokens {
         if (!g.tier().canWatch(required)) {
             return new Verification(Outcome.TIER_TOO_LOW, grant);
         }
-        return new Verification(Outcome.VALID, grant);
+        if (!g.bound()) {
+            return new Verification(required == AccessLevel.PUBLIC ? Outcome.VALID : Outcome.NOT_BOUND, grant);
+        }
+        if (viewer == null) {
+            return new Verification(Outcome.VIEWER_REQUIRED, grant);
+        }
+        // subjects are not secret: a plain comparison is enough
+        return new Verification(viewer.equals(g.viewer()) ? Outcome.VALID : Outcome.WRONG_VIEWER, grant);
     }
 
     private static Optional<Grant> parse(String payload) {
         String[] fields = payload.split("\\|", -1);
-        if (fields.length != 3 || !STREAM_ID.matcher(fields[0]).matches()) {
+        if (fields.length != 4 || !STREAM_ID.matcher(fields[0]).matches()
+                || !(fields[3].isEmpty() || VIEWER.matcher(fields[3]).matches())) {
             return Optional.empty();
         }
+        String viewer = fields[3].isEmpty() ? null : fields[3];
         try {
             return ViewerTier.fromWireValue(fields[1])
-                    .map(tier -> new Grant(fields[0], tier, Instant.ofEpochSecond(Long.parseLong(fields[2]))));
+                    .map(tier -> new Grant(fields[0], tier, Instant.ofEpochSecond(Long.parseLong(fields[2])), viewer));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

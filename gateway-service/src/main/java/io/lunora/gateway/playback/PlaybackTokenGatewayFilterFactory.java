@@ -21,6 +21,7 @@ import org.springframework.cloud.gateway.filter.factory.rewrite.ModifyResponseBo
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -32,7 +33,10 @@ import reactor.core.publisher.Mono;
  * neither token nor credentials. {@code /hls/t/{token}/{stream_id}/{file}} is served; an engine
  * path with {@code ?playback_token=} (viewer-service's {@code playback_url}) is redirected to
  * that form when the token's stream plays from there. The token's tier also caps the quality
- * ({@link QualityCap}). Refusals never reach the engine.
+ * ({@link QualityCap}). A token bound to a viewer (every token for a stream above public) plays
+ * only with that viewer's access token in {@code Authorization}, which the security chain has
+ * already validated: a copied premium URL is worthless to anyone else. Refusals never reach the
+ * engine.
  */
 public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
     private static final Logger log = LoggerFactory.getLogger(PlaybackTokenGatewayFilterFactory.class);
@@ -82,15 +86,16 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
             return forged.get().write(exchange);
         }
         // Mono<Void> completes empty: the lookup's absence is decided on an Optional, before any write
-        return lookup(request.streamId())
-                .flatMap(found -> {
+        return Mono.zip(lookup(request.streamId()), viewer(exchange))
+                .flatMap(lookedUp -> {
+                    Optional<PlaybackDirectory.LiveStream> found = lookedUp.getT1();
                     if (found.isEmpty()) {
                         return Problems.write(exchange, HttpStatus.NOT_FOUND, "This stream is not live.",
                                 redacted(exchange));
                     }
                     PlaybackDirectory.LiveStream stream = found.get();
                     PlaybackTokens.Verification verification = tokens.verify(request.token(), stream.streamId(),
-                            stream.accessLevel(), clock.instant());
+                            stream.accessLevel(), lookedUp.getT2().orElse(null), clock.instant());
                     if (!verification.valid()) {
                         return Refusal.of(verification.outcome()).write(exchange);
                     }
@@ -124,7 +129,8 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
             return forged.get().write(exchange);
         }
         // authentic and unexpired, so the grant names its stream (the empty stream id never matches)
-        String streamId = tokens.verify(token, "", AccessLevel.PUBLIC, clock.instant()).grant().orElseThrow().streamId();
+        String streamId = tokens.verify(token, "", AccessLevel.PUBLIC, null, clock.instant()).grant().orElseThrow()
+                .streamId();
         return lookup(streamId)
                 .flatMap(found -> {
                     Optional<String> target = found.filter(stream -> path.startsWith(stream.engineFolder()))
@@ -141,6 +147,14 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                 .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> unavailable(exchange, e));
     }
 
+    /** The {@code sub} of the request's access token, when it came with a valid one. */
+    private static Mono<Optional<String>> viewer(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(principal -> Optional.ofNullable(((JwtAuthenticationToken) principal).getToken().getSubject()))
+                .defaultIfEmpty(Optional.empty());
+    }
+
     private Mono<Optional<PlaybackDirectory.LiveStream>> lookup(String streamId) {
         return directory.find(streamId).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
@@ -153,7 +167,7 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
 
     /** A refusal when the token is malformed, forged or expired, whatever stream it is presented for. */
     private Optional<Refusal> authentic(String token) {
-        Outcome outcome = tokens.verify(token, "", AccessLevel.PUBLIC, clock.instant()).outcome();
+        Outcome outcome = tokens.verify(token, "", AccessLevel.PUBLIC, null, clock.instant()).outcome();
         return outcome == Outcome.WRONG_STREAM ? Optional.empty() : Optional.of(Refusal.of(outcome));
     }
 
@@ -182,7 +196,11 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
         INVALID(HttpStatus.UNAUTHORIZED, "The playback token is not valid."),
         EXPIRED(HttpStatus.UNAUTHORIZED, "The playback token has expired. Start viewing the stream again."),
         WRONG_STREAM(HttpStatus.FORBIDDEN, "The playback token is for another stream."),
-        TIER_TOO_LOW(HttpStatus.FORBIDDEN, "Your plan does not include this stream. Upgrade to watch it.");
+        TIER_TOO_LOW(HttpStatus.FORBIDDEN, "Your plan does not include this stream. Upgrade to watch it."),
+        VIEWER_REQUIRED(HttpStatus.UNAUTHORIZED, "This playback token belongs to a signed-in viewer. Sign in to watch."),
+        WRONG_VIEWER(HttpStatus.FORBIDDEN, "This playback token was issued to another viewer. Start viewing the stream"
+                + " to get your own."),
+        NOT_BOUND(HttpStatus.FORBIDDEN, "This stream is no longer public. Start viewing it again.");
 
         private final HttpStatus status;
         private final String detail;
@@ -197,6 +215,9 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                 case EXPIRED -> EXPIRED;
                 case WRONG_STREAM -> WRONG_STREAM;
                 case TIER_TOO_LOW -> TIER_TOO_LOW;
+                case VIEWER_REQUIRED -> VIEWER_REQUIRED;
+                case WRONG_VIEWER -> WRONG_VIEWER;
+                case NOT_BOUND -> NOT_BOUND;
                 case MALFORMED, BAD_SIGNATURE, VALID -> INVALID;
             };
         }

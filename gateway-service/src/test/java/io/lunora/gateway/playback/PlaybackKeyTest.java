@@ -33,7 +33,7 @@ class PlaybackKeyTest {
         assertThat(Files.list(file.getParent())).as("no temporary file left").containsExactly(file);
         String token = new PlaybackTokens(created).issue(new PlaybackTokens.Grant("s-1", ViewerTier.FREE,
                 Instant.now().plusSeconds(60)));
-        assertThat(new PlaybackTokens(reread).verify(token, "s-1", AccessLevel.PUBLIC, Instant.now()).valid()).isTrue();
+        assertThat(new PlaybackTokens(reread).verify(token, "s-1", AccessLevel.PUBLIC, null, Instant.now()).valid()).isTrue();
     }
 
     @Test

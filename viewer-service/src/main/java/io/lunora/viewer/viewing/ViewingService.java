@@ -24,13 +24,16 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 
 /**
  * Starting, following and ending a viewing session. Starting checks the caller's tier against the
  * entry's access level and signs a playback token for that stream and tier; anonymous viewers get
- * a token for public streams but no session (no history for them).
+ * a token for public streams but no session (no history for them). A token for a stream above
+ * public is bound to the viewer's {@code sub}: the gateway plays it only with that viewer's access
+ * token, so a copied URL plays for nobody else.
  */
 @Service
 public class ViewingService {
@@ -80,7 +83,7 @@ public class ViewingService {
                     Timestamps.sortable(now), null, 0, quality.wireValue(), deviceType, null, 0));
             viewerCounts.refresh(entry);
         }
-        return playback(sessionId, entry, tier, quality, 0, now);
+        return playback(sessionId, entry, visitor.caller(), tier, quality, 0, now);
     }
 
     public Playback progress(Caller caller, String sessionId, long durationWatched, String requestedQuality) {
@@ -92,7 +95,7 @@ public class ViewingService {
         long duration = Math.max(durationWatched, session.durationWatched());
         Instant now = Instant.now(clock);
         store.progress(caller.userId(), sessionId, duration, quality.wireValue(), Timestamps.sortable(now));
-        return playback(sessionId, entry, tier, quality, duration, now);
+        return playback(sessionId, entry, Optional.of(caller), tier, quality, duration, now);
     }
 
     public ViewingSession end(Caller caller, String sessionId, Long durationWatched, String exitReason) {
@@ -163,13 +166,23 @@ public class ViewingService {
         return Math.min(100, seconds / 36);
     }
 
-    private Playback playback(String sessionId, CatalogEntry entry, ViewerTier tier, Quality quality, long duration,
-            Instant now) {
+    private Playback playback(String sessionId, CatalogEntry entry, Optional<Caller> caller, ViewerTier tier,
+            Quality quality, long duration, Instant now) {
         Instant expires = now.plus(tokenTtl);
-        String token = tokens.issue(new Grant(entry.streamId(), tier, expires));
+        String token = tokens.issue(new Grant(entry.streamId(), tier, expires, boundViewer(entry, caller)));
         return new Playback(sessionId, entry.streamId(), entry.accessLevel(), tier.wireValue(), quality.wireValue(),
                 tier.quality().wireValue(), tier.quality().maxHeight(), playbackUrl(token, entry), token,
                 expires.toString(), duration);
+    }
+
+    /**
+     * The viewer a token is bound to: the caller for a stream above public (requireAccess has let
+     * only callers through to those); nobody for a public stream, which anyone may play.
+     */
+    private static String boundViewer(CatalogEntry entry, Optional<Caller> caller) {
+        AccessLevel level = AccessLevel.fromWireValue(entry.accessLevel()).orElse(AccessLevel.VIP);
+        return level == AccessLevel.PUBLIC ? null : caller.map(Caller::userId)
+                .orElseThrow(() -> new IllegalStateException("a stream above public needs a signed-in viewer"));
     }
 
     /**

@@ -33,12 +33,16 @@ class ViewingApiTest extends ServiceTest {
 
     @Test
     void shouldGrantEachTierExactlyTheAccessLevelsItCovers() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("free", unique("f"));
+        names.put("premium", unique("p"));
+        names.put("vip", unique("v"));
+        names.put("admin", unique("a"));
+        Map<String, Group> groups = Map.of("free", Group.FREE, "premium", Group.PREMIUM, "vip", Group.VIP,
+                "admin", Group.CONSUMER_ADMINS);
         Map<String, String> tiers = new LinkedHashMap<>();
         tiers.put("anonymous", null);
-        tiers.put("free", viewer(unique("f"), Group.FREE));
-        tiers.put("premium", viewer(unique("p"), Group.PREMIUM));
-        tiers.put("vip", viewer(unique("v"), Group.VIP));
-        tiers.put("admin", viewer(unique("a"), Group.CONSUMER_ADMINS));
+        names.forEach((tier, name) -> tiers.put(tier, viewer(name, groups.get(tier))));
         Map<String, String> expected = Map.of(
                 "anonymous", "public", "free", "public", "premium", "public premium", "vip", "public premium vip",
                 "admin", "public premium vip");
@@ -54,8 +58,12 @@ class ViewingApiTest extends ServiceTest {
                 assertThat(playback.path("quality_level").asString()).as("ultra requested, capped by tier").isEqualTo(quality.get(tier));
                 assertThat(playback.path("playback_url").asString()).isEqualTo("/hls/t/"
                         + playback.path("playback_token").asString() + "/" + streamId + "/index.m3u8");
-                assertThat(verifier.verify(playback.path("playback_token").asString(), streamId,
-                        AccessLevel.fromWireValue(level).orElseThrow(), Instant.now()).outcome()).isEqualTo(Outcome.VALID);
+                String viewer = token == null ? null : viewerId(names.get(tier));
+                var verification = verifier.verify(playback.path("playback_token").asString(), streamId,
+                        AccessLevel.fromWireValue(level).orElseThrow(), viewer, Instant.now());
+                assertThat(verification.outcome()).isEqualTo(Outcome.VALID);
+                assertThat(verification.grant().orElseThrow().viewer()).as(tier + " watching " + level + ": bound to")
+                        .isEqualTo(level.equals("public") ? null : viewer);
                 assertThat(playback.path("viewing_session_id").isNull()).isEqualTo(token == null);
             } else {
                 assertProblem(response, 403, null);
@@ -70,14 +78,14 @@ class ViewingApiTest extends ServiceTest {
         Instant expires = Instant.parse(playback.path("expires_at").asString());
         assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(11));
 
-        assertThat(verifier.verify(token, streams.get("premium"), AccessLevel.PREMIUM, Instant.now()).outcome())
+        assertThat(verifier.verify(token, streams.get("premium"), AccessLevel.PREMIUM, null, Instant.now()).outcome())
                 .isEqualTo(Outcome.WRONG_STREAM);
-        assertThat(verifier.verify(token, streams.get("public"), AccessLevel.PREMIUM, Instant.now()).outcome())
+        assertThat(verifier.verify(token, streams.get("public"), AccessLevel.PREMIUM, null, Instant.now()).outcome())
                 .as("the stream was raised to premium after the token was issued").isEqualTo(Outcome.TIER_TOO_LOW);
-        assertThat(verifier.verify(token, streams.get("public"), AccessLevel.PUBLIC, expires).outcome())
+        assertThat(verifier.verify(token, streams.get("public"), AccessLevel.PUBLIC, null, expires).outcome())
                 .isEqualTo(Outcome.EXPIRED);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        assertThat(verifier.verify(tampered, streams.get("public"), AccessLevel.PUBLIC, Instant.now()).outcome())
+        assertThat(verifier.verify(tampered, streams.get("public"), AccessLevel.PUBLIC, null, Instant.now()).outcome())
                 .isIn(Outcome.BAD_SIGNATURE, Outcome.MALFORMED);
     }
 
@@ -93,7 +101,11 @@ class ViewingApiTest extends ServiceTest {
         HttpResponse<String> progress = put("/api/viewing/progress", token,
                 "{\"viewing_session_id\":\"%s\",\"duration_watched\":120,\"quality\":\"standard\"}".formatted(session));
         assertThat(progress.statusCode()).as(progress.body()).isEqualTo(200);
-        assertThat(body(progress).path("playback_token").asString()).isNotBlank();
+        String renewed = body(progress).path("playback_token").asString();
+        assertThat(verifier.verify(renewed, streamId, AccessLevel.PREMIUM, viewerId(name), Instant.now()).outcome())
+                .as("the renewed token stays bound to its viewer").isEqualTo(Outcome.VALID);
+        assertThat(verifier.verify(renewed, streamId, AccessLevel.PREMIUM, viewerId(unique("other")), Instant.now())
+                .outcome()).isEqualTo(Outcome.WRONG_VIEWER);
         assertThat(body(progress).path("quality_level").asString()).isEqualTo("standard");
 
         String other = viewer(unique("other"), Group.VIP);
