@@ -24,9 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.security.issuer=" + TestIssuer.ISSUER,
-        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"})
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        // two apps with hosts of their own (WebAppHostsTest); every other test talks to localhost as without hosts
+        "lunora.web.hosts.stream=" + GatewayTestBase.STREAM_HOST, "lunora.web.hosts.admin=" + GatewayTestBase.ADMIN_HOST})
 abstract class GatewayTestBase {
     static final TestIssuer ISSUER = new TestIssuer();
+    static final String STREAM_HOST = "stream.example.test";
+    static final String ADMIN_HOST = "admin.example.test";
 
     /** One stand-in per target service, by the suffix of its URI variable. */
     static final Map<String, RecordingDownstream> SERVICES = Arrays.stream(

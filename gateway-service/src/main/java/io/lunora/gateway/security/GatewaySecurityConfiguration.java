@@ -62,7 +62,7 @@ class GatewaySecurityConfiguration {
                         .frameOptions(f -> f.mode(Mode.DENY))
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
                         .writer(noStoreOnApis()))
-                .addFilterAt(new ProblemCorsFilter(web.allowedOrigins()), SecurityWebFiltersOrder.CORS)
+                .addFilterAt(new ProblemCorsFilter(web.corsOrigins()), SecurityWebFiltersOrder.CORS)
                 .addFilterAfter(new RouteTableFilter(new RouteTable(access.rules())), SecurityWebFiltersOrder.CORS)
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtDecoder(decoder)
