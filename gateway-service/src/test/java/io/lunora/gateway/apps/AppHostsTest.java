@@ -7,6 +7,8 @@ import io.lunora.gateway.web.WebProperties;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** What lunora.web.hosts accepts: host names of known apps, one app per host. */
 class AppHostsTest {
@@ -26,6 +28,16 @@ class AppHostsTest {
 
         assertThat(web.hosts()).containsExactly(Map.entry("stream", "stream.example.com"));
         assertThat(web.corsOrigins()).containsExactly("http://localhost:8080", "https://stream.example.com");
+    }
+
+    @Test
+    void shouldBindTheHostOfAnAppWithADashInItsName() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("lunora.web.hosts.viewer-admin", "va.example.com")));
+
+        WebProperties web = binder.bind("lunora.web", WebProperties.class).get();
+
+        assertThat(web.hosts()).containsExactly(Map.entry("viewer-admin", "va.example.com"));
+        assertThat(new AppHosts(web.hosts()).hostOf("viewer-admin")).hasValue("va.example.com");
     }
 
     @Test
