@@ -2,7 +2,9 @@
 // with quality selection, the live chat (SSE read with fetch), likes, saves and reports. Public
 // streams play anonymously; other streams ask to sign in or to upgrade. The playback token in the
 // URL expires: progress updates (or, anonymously, a new start) renew it, and every later request
-// of hls.js uses the newest token.
+// of hls.js uses the newest token. A token for a stream above public is bound to the signed-in
+// viewer, so every playlist and segment request also carries the viewer's current access token
+// (a copied URL plays for nobody else).
 import { h, problemBox, showProblem, clearProblem, field, openDialog, announce } from '/assets/ui.js';
 import { bootViewer, subscribeEvents, unescapeHtml, LEVEL_LABELS } from '/watch/common.js';
 
@@ -59,7 +61,7 @@ async function player(main, { api, auth, claims }) {
   } else if (!stream.is_live) {
     status.textContent = stream.scheduled_start ? 'Starts ' + new Date(stream.scheduled_start).toLocaleString() : 'This stream is not live now.';
   } else {
-    stops.push(await play(api, claims, stream, video, quality, status, box));
+    stops.push(await play(api, auth, claims, stream, video, quality, status, box));
   }
 
   if (claims) {
@@ -74,7 +76,7 @@ async function player(main, { api, auth, claims }) {
   return { dispose: () => stops.forEach((stop) => stop()) };
 }
 
-async function play(api, claims, stream, video, quality, status, box) {
+async function play(api, auth, claims, stream, video, quality, status, box) {
   let playback;
   try {
     playback = await api.post('/api/viewing/start', { stream_id: stream.stream_id, device_type: 'web', quality: 'auto' });
@@ -89,7 +91,14 @@ async function play(api, claims, stream, video, quality, status, box) {
   if (window.Hls && window.Hls.isSupported()) {
     hls = new window.Hls({
       enableWorker: false, // the gateway's Content-Security-Policy allows no blob: workers
-      xhrSetup: (xhr, url) => xhr.open('GET', withToken(url), true),
+      xhrSetup: (xhr, url) => {
+        xhr.open('GET', withToken(url), true);
+        // read on every request: the access token renews while the stream plays
+        const access = claims && auth.accessToken();
+        if (access) {
+          xhr.setRequestHeader('Authorization', 'Bearer ' + access);
+        }
+      },
     });
     hls.on(window.Hls.Events.MANIFEST_PARSED, () => {
       quality.replaceChildren(h('option', { value: '-1' }, 'Auto'),
@@ -116,8 +125,11 @@ async function play(api, claims, stream, video, quality, status, box) {
     });
     hls.loadSource(playback.playback_url);
     hls.attachMedia(video);
-  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+  } else if (video.canPlayType('application/vnd.apple.mpegurl') && stream.access_level === 'public') {
     video.src = playback.playback_url;
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    // the browser's own HLS cannot send the access token a members' stream needs
+    status.textContent = 'This browser plays only public streams. Use a browser with Media Source Extensions.';
   } else {
     status.textContent = 'This browser cannot play HLS.';
   }
