@@ -3,6 +3,7 @@ package io.lunora.auth.issuer;
 import io.lunora.model.identity.Pool;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -34,13 +35,18 @@ public final class Clients {
     private Clients() {
     }
 
-    static List<RegisteredClient> all(String issuer, String servicesSecretHash) {
+    /**
+     * @param appHosts the apps served on a host of their own ({@code stream} → {@code
+     *                 stream.example.com}, as the gateway's {@code lunora.web.hosts}); their
+     *                 clients also accept {@code https://<host>/<app>/callback}
+     */
+    static List<RegisteredClient> all(String issuer, String servicesSecretHash, Map<String, String> appHosts) {
         return List.of(
-                publicClient("lunora-operator", Pool.INTERNAL, issuer, "/stream", "operator"),
-                publicClient("lunora-admin", Pool.INTERNAL, issuer, "/admin", "admin"),
-                publicClient("lunora-watch", Pool.CONSUMER, issuer, "/watch", null),
-                publicClient("lunora-player", Pool.CONSUMER, issuer, "/player", null),
-                publicClient("lunora-viewer-admin", Pool.CONSUMER, issuer, "/viewer-admin", "consumer-admin"),
+                publicClient("lunora-operator", Pool.INTERNAL, issuer, "stream", "operator", appHosts),
+                publicClient("lunora-admin", Pool.INTERNAL, issuer, "admin", "admin", appHosts),
+                publicClient("lunora-watch", Pool.CONSUMER, issuer, "watch", null, appHosts),
+                publicClient("lunora-player", Pool.CONSUMER, issuer, "player", null, appHosts),
+                publicClient("lunora-viewer-admin", Pool.CONSUMER, issuer, "viewer-admin", "consumer-admin", appHosts),
                 RegisteredClient.withId(UUID.nameUUIDFromBytes(SERVICES.getBytes()).toString())
                         .clientId(SERVICES)
                         .clientSecret(servicesSecretHash)
@@ -57,9 +63,10 @@ public final class Clients {
         return pool == null ? Optional.empty() : Optional.of(Pool.valueOf(pool.toString()));
     }
 
-    private static RegisteredClient publicClient(String clientId, Pool pool, String issuer, String app,
-            String extraScope) {
+    private static RegisteredClient publicClient(String clientId, Pool pool, String issuer, String appName,
+            String extraScope, Map<String, String> appHosts) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        String app = "/" + appName;
         RegisteredClient.Builder b = RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
                 .clientId(clientId)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -70,6 +77,10 @@ public final class Clients {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .setting(POOL_SETTING, pool.name()).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build());
+        String host = appHosts.get(appName);
+        if (host != null && !host.isBlank()) {
+            b.redirectUri("https://" + host + app + "/callback").postLogoutRedirectUri("https://" + host + app + "/");
+        }
         if (extraScope != null) {
             b.scope(extraScope);
         }

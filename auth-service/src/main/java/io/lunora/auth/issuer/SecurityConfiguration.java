@@ -68,9 +68,13 @@ class SecurityConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(SecurityProperties security, AuthProperties properties,
-            PasswordEncoder encoder) {
-        return new InMemoryRegisteredClientRepository(
-                Clients.all(security.issuer(), encoder.encode(ServicesClientSecret.resolve(properties))));
+            PasswordEncoder encoder, org.springframework.core.env.Environment environment) {
+        // the same setting the gateway serves the apps on their own hosts with
+        java.util.Map<String, String> appHosts = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("lunora.web.hosts", org.springframework.boot.context.properties.bind.Bindable
+                        .mapOf(String.class, String.class)).orElse(java.util.Map.of());
+        return new InMemoryRegisteredClientRepository(Clients.all(security.issuer(),
+                encoder.encode(ServicesClientSecret.resolve(properties)), appHosts));
     }
 
     @Bean
