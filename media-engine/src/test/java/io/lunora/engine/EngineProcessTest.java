@@ -83,6 +83,7 @@ class EngineProcessTest {
                 RtmpReceiver.url(rtmpPort) + "/proc-key-" + round)).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(40)).until(
                 () -> api.get(CHANNEL).json().path("outputs").path(0).path("state").asString().equals("live"));
+        await().atMost(Duration.ofSeconds(10)).until(receiver::publishedOnItsKey);
         return ffmpegChildren(engine.process());
     }
 

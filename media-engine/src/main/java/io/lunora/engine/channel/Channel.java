@@ -13,6 +13,8 @@ import io.lunora.engine.program.Switcher;
 import io.lunora.engine.recording.ProgramRecorder;
 import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.engine.rendition.SourceFormat;
+import io.lunora.engine.rendition.SourceProbe;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
 import io.lunora.model.media.SwitchEvent;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Channel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Channel.class);
+    /** About a second of program is probed; past this the source counts as unknown (encoded). */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final String organizationId;
     private final ChannelResources resources;
@@ -58,7 +63,8 @@ public final class Channel implements AutoCloseable {
     private ChannelConfig config;
     private ProgramRecorder recorder;
 
-    private record Output(Pusher pusher, RenditionPreset preset, String publishUrl) {
+    /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
+    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, String publishUrl) {
     }
 
     Channel(String organizationId, ChannelConfig config, ChannelResources resources) {
@@ -154,7 +160,8 @@ public final class Channel implements AutoCloseable {
             }
             stopOutput(destinationId);
         }
-        RenditionEncoder rendition = renditions.computeIfAbsent(preset, p -> {
+        RenditionPreset wanted = preset.passthrough() ? passthroughOrEncoded(destinationId, preset) : preset;
+        RenditionEncoder rendition = renditions.computeIfAbsent(wanted, p -> {
             RenditionEncoder encoder = new RenditionEncoder(p, resources.ffmpeg(), resources.pool(), bus,
                     resources.registry());
             encoder.start();
@@ -163,8 +170,27 @@ public final class Channel implements AutoCloseable {
         Pusher pusher = new Pusher(destinationId, publishUrl, streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
                 resources.properties().outputMaxAttempts(), this::outputChanged);
-        outputs.put(destinationId, new Output(pusher, preset, publishUrl));
+        outputs.put(destinationId, new Output(pusher, preset, wanted, publishUrl));
         pusher.start();
+    }
+
+    /**
+     * A passthrough preset copies the program only when what is on air now (a live input, not the
+     * slate) fits its declared settings; otherwise the destination gets those settings encoded, so
+     * that it never receives a stream other than the one its preset promises. Decided once, when
+     * the destination starts: a later switch to another input is copied as it comes.
+     */
+    private RenditionPreset passthroughOrEncoded(String destinationId, RenditionPreset preset) {
+        String onAir = switcher.onAir();
+        Optional<SourceFormat> source = onAir == null || SwitchEvent.SLATE.equals(onAir) ? Optional.empty()
+                : new SourceProbe(resources.ffmpeg(), PROBE_TIMEOUT).probe(bus);
+        if (source.isPresent() && preset.fits(source.get())) {
+            log.info("Output {} copies the source ({})", destinationId, source.get().describe());
+            return preset;
+        }
+        log.info("Output {} encodes its passthrough preset {}: {}", destinationId, preset.label(), source
+                .map(s -> "the source (" + s.describe() + ") does not fit it").orElse("no live source to copy"));
+        return preset.encoded();
     }
 
     /** Stops one destination; its encoder stops too when no other destination uses it. */
@@ -174,11 +200,11 @@ public final class Channel implements AutoCloseable {
             return;
         }
         output.pusher().close();
-        releaseRendition(output.preset());
+        releaseRendition(output.rendition());
     }
 
     private void releaseRendition(RenditionPreset preset) {
-        if (outputs.values().stream().noneMatch(o -> o.preset().equals(preset))) {
+        if (outputs.values().stream().noneMatch(o -> o.rendition().equals(preset))) {
             RenditionEncoder encoder = renditions.remove(preset);
             if (encoder != null) {
                 encoder.close();

@@ -9,6 +9,8 @@ import java.util.Set;
  * A preset as the preset service stores it, turned into what one rendition encoder produces.
  * The defaults are the preset service's: GOP = frame rate x keyframe interval, buffer = twice the
  * bitrate, CBR. Every value is checked here, since the engine builds an FFmpeg command from it.
+ * A passthrough preset keeps its declared settings: the source must fit them to be copied, and
+ * they are what the engine encodes with when it does not.
  */
 public final class PresetMapping {
     private static final Set<String> PROFILES = Set.of("baseline", "main", "high");
@@ -62,7 +64,7 @@ public final class PresetMapping {
         }
         String channels = oneOf(audio.channels() == null ? "stereo" : audio.channels(), Set.of("mono", "stereo"),
                 "preset.audio.channels");
-        return new RenditionPreset(false, width, height, fps, bitrate, rateControl, buffer, codec, profile, gop, bFrames,
+        return new RenditionPreset(preset.passthrough(), width, height, fps, bitrate, rateControl, buffer, codec, profile, gop, bFrames,
                 audioCodec, audioBitrate, sampleRate, "mono".equals(channels) ? 1 : 2);
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
  * What one rendition encoder produces. Two destinations with equal presets share one encoder,
  * so this is a value (record equality is the sharing key).
  *
- * @param passthrough copy the program's video and audio as they are (the other fields are unused)
+ * @param passthrough copy the program's video and audio as they are; the other fields declare the
+ *                    source this expects (see {@link #fits}) and are the settings to encode with
+ *                    when the source does not fit ({@link #encoded})
  * @param codec       {@code h264} or {@code h265}
  * @param profile     {@code baseline}, {@code main} or {@code high}
  * @param rateControl {@code cbr} or {@code vbr}
@@ -18,13 +20,29 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
         String rateControl, int bufferKbps, String codec, String profile, int gopFrames, int bFrames,
         String audioCodec, int audioBitrateKbps, int sampleRateHz, int channels) {
 
-    public static final RenditionPreset PASSTHROUGH = new RenditionPreset(true, 0, 0, 0, 0, null, 0, null, null, 0, 0,
-            null, 0, 0, 0);
-
-    /** A readable, stable name for logs and metrics, e.g. {@code h264-640x360p25-800k}. */
+    /** A readable, stable name for logs and metrics, e.g. {@code h264-640x360p25-800k} or {@code copy-h264-640x360p25}. */
     public String label() {
-        return passthrough ? "passthrough"
+        return passthrough ? "copy-" + codec + "-" + width + "x" + height + "p" + fps
                 : codec + "-" + width + "x" + height + "p" + fps + "-" + videoBitrateKbps + "k";
+    }
+
+    /** The same settings, encoded: what a passthrough preset becomes when the source does not fit. */
+    public RenditionPreset encoded() {
+        return new RenditionPreset(false, width, height, fps, videoBitrateKbps, rateControl, bufferKbps, codec, profile,
+                gopFrames, bFrames, audioCodec, audioBitrateKbps, sampleRateHz, channels);
+    }
+
+    /**
+     * Whether a copy of {@code source} is what this preset asks for: same video codec, resolution
+     * and frame rate (within half a frame per second), and, when the source has audio, the same
+     * audio codec, sample rate and channels. Bitrate, profile and GOP are the source's own.
+     */
+    public boolean fits(SourceFormat source) {
+        boolean video = ("h265".equals(codec) ? "hevc" : codec).equals(source.videoCodec())
+                && source.width() == width && source.height() == height && Math.abs(source.fps() - fps) <= 0.5;
+        boolean audio = source.audioCodec() == null || (audioCodec.equals(source.audioCodec())
+                && source.sampleRateHz() == sampleRateHz && source.channels() == channels);
+        return video && audio;
     }
 
     /** The output options of the encoder for this preset (after the input, before the muxer). */

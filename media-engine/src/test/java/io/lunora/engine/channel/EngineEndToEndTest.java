@@ -285,6 +285,10 @@ class EngineEndToEndTest {
         assertThat(data.resolve("hls").resolve(ORG)).doesNotExist();
         await().atMost(Duration.ofSeconds(10)).until(() -> receivers.values().stream().noneMatch(RtmpReceiver::isAlive)
                 && !restartedD.isAlive());
+        // FFmpeg's listener takes a publisher on any key: its log says which key each one used
+        assertThat(receivers).allSatisfy((id, receiver) -> assertThat(receiver.publishedOnItsKey())
+                .as("dest-%s published on its own key", id).isTrue());
+        assertThat(restartedD.publishedOnItsKey()).as("restarted dest-d published on its own key").isTrue();
 
         expect(Probe.video(data.resolve("a.flv")), "h264", "Main", 320, 180, 25, 2.0, 400);
         expect(Probe.video(data.resolve("b.flv")), "h264", "Constrained Baseline", 256, 144, 15, 2.0, 250);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.support.problem.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class PresetMappingTest {
     private static EncodingPreset preset(EncodingPreset.VideoSettings video, EncodingPreset.AdvancedSettings advanced) {
-        return new EncodingPreset("p1", "youtube", "YouTube HD", false, video,
+        return new EncodingPreset("p1", "youtube", "YouTube HD", false, false, video,
                 new EncodingPreset.AudioSettings("aac", 128, 48000, "stereo"), advanced, 1L, null, null);
     }
 
@@ -26,7 +27,7 @@ class PresetMappingTest {
     @Test
     void shouldShareOneRenditionBetweenTwoPresetsWithTheSameEncodingUnderOtherNames() {
         EncodingPreset.VideoSettings video = new EncodingPreset.VideoSettings("1280x720", 30, 2500, "h264", "main", 2, 1);
-        EncodingPreset other = new EncodingPreset("p2", "x", "X copy", false, video,
+        EncodingPreset other = new EncodingPreset("p2", "x", "X copy", false, null, video,
                 new EncodingPreset.AudioSettings("aac", 128, 48000, "stereo"), null, 4L, null, null);
 
         assertThat(PresetMapping.toRendition(other)).isEqualTo(PresetMapping.toRendition(preset(video, null)));
@@ -42,6 +43,30 @@ class PresetMappingTest {
         assertThat(rendition.rateControl()).isEqualTo("vbr");
         assertThat(rendition.bufferKbps()).isEqualTo(3000);
         assertThat(rendition.bFrames()).isZero();
+    }
+
+    @Test
+    void shouldKeepAPassthroughPresetsDeclaredSettingsToCheckTheSourceAndToEncodeWhenItDoesNotFit() {
+        EncodingPreset.VideoSettings video = new EncodingPreset.VideoSettings("640x360", 25, 800, "h264", "main", 2, 0);
+        EncodingPreset passthrough = new EncodingPreset("p3", "custom", "Copy", false, true, video,
+                new EncodingPreset.AudioSettings("aac", 128, 48000, "stereo"), null, 1L, null, null);
+
+        RenditionPreset rendition = PresetMapping.toRendition(passthrough);
+
+        assertThat(rendition.passthrough()).isTrue();
+        assertThat(rendition.label()).isEqualTo("copy-h264-640x360p25");
+        assertThat(rendition.encoded()).isEqualTo(PresetMapping.toRendition(preset(video, null)));
+        assertThat(rendition).isNotEqualTo(rendition.encoded()); // a copy and an encoder are two renditions
+        assertThat(rendition.fits(new SourceFormat("h264", 640, 360, 25, "aac", 48000, 2))).isTrue();
+        assertThat(rendition.fits(new SourceFormat("h264", 640, 360, 25, null, 0, 0))).isTrue();
+        assertThat(rendition.fits(new SourceFormat("h264", 1280, 720, 25, "aac", 48000, 2))).isFalse();
+        assertThat(rendition.fits(new SourceFormat("h264", 640, 360, 30, "aac", 48000, 2))).isFalse();
+        assertThat(rendition.fits(new SourceFormat("hevc", 640, 360, 25, "aac", 48000, 2))).isFalse();
+        assertThat(rendition.fits(new SourceFormat("h264", 640, 360, 25, "aac", 44100, 2))).isFalse();
+        assertThatThrownBy(() -> PresetMapping.toRendition(new EncodingPreset("p4", "custom", "Copy", false, true,
+                new EncodingPreset.VideoSettings(null, 25, 800, "h264", "main", 2, 0), passthrough.audio(), null, 1L,
+                null, null))).isInstanceOfSatisfying(InvalidFieldException.class,
+                        e -> assertThat(e.field()).isEqualTo("preset.video.resolution"));
     }
 
     @Test

@@ -66,6 +66,7 @@ class PusherTest {
             assertThat(a.status().state()).isEqualTo(OutputState.STOPPED);
             again.close();
             receiverB.close();
+            assertThat(List.of(receiverA, again, receiverB)).allMatch(RtmpReceiver::publishedOnItsKey);
             Probe restarted = Probe.video(again.recording());
             assertThat(restarted.packets()).isNotEmpty();
             assertThat(restarted.packets().getFirst().keyframe()).isTrue();
@@ -91,6 +92,7 @@ class PusherTest {
             pusher.stop();
             receiver.close();
 
+            assertThat(receiver.publishedOnItsKey()).isTrue();
             Probe probe = Probe.video(receiver.recording());
             assertThat(probe).extracting(Probe::codec, Probe::width, Probe::height).containsExactly("hevc", 256, 144);
             assertThat(probe.packets().getFirst().keyframe()).isTrue();

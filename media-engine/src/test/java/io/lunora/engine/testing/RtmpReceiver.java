@@ -3,11 +3,16 @@ package io.lunora.engine.testing;
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** An RTMP server for one publisher (FFmpeg in listen mode) that records what it receives. */
+/**
+ * An RTMP server for one publisher (FFmpeg in listen mode) that records what it receives. FFmpeg
+ * takes a publisher on any key and only logs {@code Unexpected stream OTHER, expecting KEY}, so its
+ * log is kept beside the recording and a test asks {@link #publishedOnItsKey()}.
+ */
 public final class RtmpReceiver implements AutoCloseable {
     private final Process process;
     private final Path recording;
@@ -20,10 +25,11 @@ public final class RtmpReceiver implements AutoCloseable {
     public static RtmpReceiver listen(int port, String key, Path recording) {
         Ffmpeg ffmpeg = Media.ffmpeg();
         try {
-            Process process = ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-nostdin", "-loglevel", "error",
-                    "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/live/" + key, "-c", "copy", "-y",
-                    recording.toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // info level: the input's description proves a publisher came, the key warning that it was another key
+            Process process = ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-nostdin", "-nostats",
+                    "-loglevel", "info", "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/live/" + key,
+                    "-c", "copy", "-y", recording.toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.to(log(recording).toFile())).start();
             return new RtmpReceiver(process, recording);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -36,6 +42,20 @@ public final class RtmpReceiver implements AutoCloseable {
 
     public Path recording() {
         return recording;
+    }
+
+    /** A publisher came, on this receiver's key and application (FFmpeg logs any other it was given). */
+    public boolean publishedOnItsKey() {
+        try {
+            String log = Files.readString(log(recording));
+            return log.contains("Input #0, flv") && !log.contains("Unexpected stream") && !log.contains("App field don't match up");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path log(Path recording) {
+        return Path.of(recording + ".log");
     }
 
     public boolean isAlive() {
