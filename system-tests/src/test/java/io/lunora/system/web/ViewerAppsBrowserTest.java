@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The viewer apps in headless Chromium against the whole stack started by {@code ./lunora}, with a
@@ -44,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * engine, which packages HLS. A viewer registers and verifies the mailed code, signs in, finds the
  * stream by search and plays it (the video's clock advances); a chat message reaches a second
  * viewer's player within 2 s and shows a script tag as text; like, save and report; a consumer
- * admin (made one by an admin through the auth API) resolves the report. Screens are saved under
+ * admin (made one by an admin through the auth API) resolves the report. Raised to premium, the
+ * stream plays in the player of a premium viewer, and the playback URL issued to that viewer is
+ * refused to anyone else through the gateway. Screens are saved under
  * {@code system-tests/target/screens/} (docs/screens.md).
  */
 @EnabledOnOs(OS.LINUX)
@@ -291,6 +294,76 @@ class ViewerAppsBrowserTest {
         assertThat((Long) vera.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(400L);
         vera.screenshot("watch-phone");
         vera.desktopSize();
+    }
+
+    @Test
+    @Order(8)
+    void shouldPlayAPremiumStreamOnlyForTheViewerItsPlaybackUrlWasIssuedTo() {
+        String anonymousUrl = playbackUrl(null);
+        String waltToken = consumerToken("walt");
+        expect(call("POST", "/api/viewer-admin/subscriptions", adminToken, "{\"viewer_id\":\"%s\",\"plan\":\"premium\",\"days\":30}"
+                .formatted(subjectOf(waltToken))), 201);
+        setAccessLevel("premium");
+        try {
+            String copied = playbackUrl(waltToken);
+            String variant = call("GET", copied, waltToken, null).body().lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+            String variantPath = URI.create(gateway + copied).resolve(variant).getPath();
+            String media = call("GET", variantPath, waltToken, null).body();
+            String segment = media.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).reduce((a, b) -> b).orElseThrow();
+            String segmentPath = URI.create(gateway + variantPath).resolve(segment).getPath();
+
+            for (String path : List.of(copied, variantPath, segmentPath)) {
+                assertThat(call("GET", path, null, null).statusCode()).as("anonymous " + path).isEqualTo(401);
+                assertThat(call("GET", path, consumerToken("vera"), null).statusCode()).as("free viewer").isEqualTo(403);
+                assertThat(call("GET", path, consumerToken("mona"), null).statusCode()).as("consumer admin").isEqualTo(403);
+                assertThat(call("GET", path, waltToken, null).statusCode()).as("walt " + path).isEqualTo(200);
+            }
+            assertThat(media).contains("#EXTINF");
+            // the anonymous URL issued while the stream was public stops once the gateway sees the new level
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> call("GET", anonymousUrl, null, null).statusCode() == 403);
+
+            // the player's hls.js sends walt's access token with every playlist and segment
+            walt.open("/player/?stream=" + STREAM_ID);
+            awaitPlaying(walt);
+            walt.screenshot("player-premium");
+        } finally {
+            setAccessLevel("public");
+        }
+    }
+
+    /** The playback URL viewer-service issues to this caller (anonymous when null). */
+    private String playbackUrl(String token) {
+        HttpResponse<String> start = call("POST", "/api/viewing/start", token,
+                "{\"stream_id\":\"" + STREAM_ID + "\",\"device_type\":\"web\"}");
+        expect(start, 200);
+        return JSON.readTree(start.body()).path("playback_url").asString();
+    }
+
+    private void setAccessLevel(String level) {
+        JsonNode entry = null;
+        for (JsonNode e : JSON.readTree(call("GET", "/api/viewer-admin/catalog", adminToken, null).body())) {
+            entry = STREAM_ID.equals(e.path("stream_id").asString()) ? e : entry;
+        }
+        assertThat(entry).as("the catalog entry of " + STREAM_ID).isNotNull();
+        ObjectNode edit = JSON.createObjectNode().put("title", entry.path("title").asString())
+                .put("description", entry.path("description").asString()).put("category", entry.path("category").asString())
+                .put("access_level", level).put("version", entry.path("version").asLong());
+        edit.set("tags", entry.path("tags"));
+        expect(call("PUT", "/api/viewer-admin/catalog/" + STREAM_ID, adminToken, edit.toString()), 200);
+    }
+
+    /** An access token of a consumer viewer, by the watch portal's code flow with PKCE over HTTP. */
+    private String consumerToken(String username) {
+        OidcFlow flow = new OidcFlow(gateway, gateway);
+        OidcFlow.Authorization authorization = OidcFlow.newAuthorization("lunora-watch", gateway);
+        return flow.exchange(authorization, flow.signIn(flow.browser(), authorization, username, VIEWER_PASSWORD))
+                .accessToken();
+    }
+
+    private static String subjectOf(String accessToken) {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1])).path("sub").asString();
     }
 
     private void signIn(Chromium browser, String app, String username) {
