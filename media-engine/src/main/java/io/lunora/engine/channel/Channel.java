@@ -188,7 +188,7 @@ public final class Channel implements AutoCloseable {
             log.info("Output {} copies the source ({})", destinationId, source.get().describe());
             return preset;
         }
-        log.info("Output {} encodes its passthrough preset {}: {}", destinationId, preset.label(), source
+        log.info("Output {} encodes its passthrough preset as {}: {}", destinationId, preset.encoded().label(), source
                 .map(s -> "the source (" + s.describe() + ") does not fit it").orElse("no live source to copy"));
         return preset.encoded();
     }

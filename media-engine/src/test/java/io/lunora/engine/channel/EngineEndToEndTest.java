@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,16 +51,21 @@ class EngineEndToEndTest {
     private static final String CHANNEL = "/internal/engine/channels/" + ORG;
     /** The stream keys: none of them may show in any log line, status or event. */
     private static final Map<String, String> KEYS = Map.of("a", "sk-live-a7c31f9e2b", "b", "sk-live-b5d82e1c4a",
-            "c", "sk-live-c9e04b7d1f", "d", "sk-live-d3f6a2c8e5");
+            "c", "sk-live-c9e04b7d1f", "d", "sk-live-d3f6a2c8e5", "e", "sk-live-e8b1d4f7a3", "f", "sk-live-f2a9c6e0b8");
     private static final String PASSPHRASE = "srt-pass-9f2c4e7a1b";
     private static final String PRESET_A = preset("small-main", "320x180", 25, 400, "main", 2, 2);
     private static final String PRESET_B = preset("tiny-baseline", "256x144", 15, 250, "baseline", 2, 0);
     private static final String PRESET_C = preset("small-high", "384x216", 30, 500, "high", 1, 1);
+    /** Declares the sources' own format (320x180 at 25 fps, mono AAC): copied. */
+    private static final String PASSTHROUGH_FITS = passthrough(preset("copy-fits", "320x180", 25, 400, "main", 2, 0))
+            .replace("\"stereo\"", "\"mono\"");
+    /** Declares preset B's format, which the sources do not have: encoded as B, so it shares B's encoder. */
+    private static final String PASSTHROUGH_AS_B = passthrough(PRESET_B);
 
     private final TestIssuer issuer = new TestIssuer();
     private final List<String> statusBodies = new ArrayList<>();
     private final Map<String, Integer> receiverPorts = Map.of("a", FreePorts.next(), "b", FreePorts.next(), "c",
-            FreePorts.next(), "d", FreePorts.next());
+            FreePorts.next(), "d", FreePorts.next(), "e", FreePorts.next(), "f", FreePorts.next());
     private final Map<String, RtmpReceiver> receivers = new java.util.HashMap<>();
     private final int primaryPort = FreePorts.next();
     private final int secondaryPort = FreePorts.next();
@@ -149,7 +155,7 @@ class EngineEndToEndTest {
     @Test
     @Order(2)
     void shouldStartTheChannelAndOneEncoderPerDistinctPreset() {
-        for (String id : List.of("a", "b", "c", "d")) {
+        for (String id : List.of("a", "b", "c", "d", "e", "f")) {
             receivers.put(id, RtmpReceiver.listen(receiverPorts.get(id), KEYS.get(id), data.resolve(id + ".flv")));
         }
         assertThat(api.put(CHANNEL, channel(ORG, "session-1", "auto_failover", primaryPort, secondaryPort, PASSPHRASE,
@@ -166,13 +172,17 @@ class EngineEndToEndTest {
         startOutput("b", PRESET_B);
         startOutput("c", PRESET_C);
         startOutput("d", PRESET_A);
+        startOutput("e", PASSTHROUGH_FITS);
+        startOutput("f", PASSTHROUGH_AS_B);
         // the same request again changes nothing
         startOutput("a", PRESET_A);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> outputStates().equals(List.of("live", "live", "live", "live")));
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outputStates().equals(Collections.nCopies(6, "live")));
+        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(4); // three encoders and one copy
         JsonNode outputs = status().path("outputs");
         assertThat(outputs.path(0).path("rendition").asString()).isEqualTo(outputs.path(3).path("rendition").asString());
+        assertThat(outputs.path(4).path("rendition").asString()).isEqualTo("copy-h264-320x180p25");
+        assertThat(outputs.path(5).path("rendition").asString()).isEqualTo(outputs.path(1).path("rendition").asString());
         JsonNode inputs = status().path("inputs");
         assertThat(inputs).hasSize(2);
         assertThat(inputs.findValuesAsString("input")).containsExactlyInAnyOrder("primary", "secondary");
@@ -228,7 +238,7 @@ class EngineEndToEndTest {
     @Order(5)
     void shouldRestartOneDestinationOnAKeyframeWithoutTouchingTheOthers() {
         assertThat(api.delete(CHANNEL + "/outputs/dest-d").status()).isEqualTo(204);
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(3); // "a" still uses the shared encoder
+        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(4); // "a" still uses the shared encoder
         await().atMost(Duration.ofSeconds(10)).until(() -> !receivers.get("d").isAlive());
         restartedD = RtmpReceiver.listen(receiverPorts.get("d"), KEYS.get("d"), data.resolve("d2.flv"));
 
@@ -265,8 +275,8 @@ class EngineEndToEndTest {
     @Order(7)
     void shouldStopAnEncoderWithItsLastDestination() {
         assertThat(api.delete(CHANNEL + "/outputs/dest-c").status()).isEqualTo(204);
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(2);
-        assertThat(outputStates()).containsExactly("live", "live", "live");
+        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(3);
+        assertThat(outputStates()).containsExactly("live", "live", "live", "live", "live");
         await().atMost(Duration.ofSeconds(5)).until(() -> eventData("output").stream()
                 .anyMatch(e -> e.contains("\"destination_id\":\"dest-c\"") && e.contains("\"state\":\"stopped\"")));
     }
@@ -293,6 +303,10 @@ class EngineEndToEndTest {
         expect(Probe.video(data.resolve("a.flv")), "h264", "Main", 320, 180, 25, 2.0, 400);
         expect(Probe.video(data.resolve("b.flv")), "h264", "Constrained Baseline", 256, 144, 15, 2.0, 250);
         expect(Probe.video(data.resolve("c.flv")), "h264", "High", 384, 216, 30, 1.0, 500);
+        // the sources' own stream (x264 "ultrafast" makes Constrained Baseline), not an encode to "main"
+        assertThat(Probe.video(data.resolve("e.flv"))).extracting(Probe::codec, Probe::profile, Probe::width,
+                Probe::height).containsExactly("h264", "Constrained Baseline", 320, 180);
+        expect(Probe.video(data.resolve("f.flv")), "h264", "Constrained Baseline", 256, 144, 15, 2.0, 250);
         Probe restarted = Probe.video(data.resolve("d2.flv"));
         assertThat(restarted.packets().getFirst().keyframe()).isTrue();
         assertThat(restarted.largestFrameGap()).isLessThan(Duration.ofMillis(500));
@@ -325,6 +339,10 @@ class EngineEndToEndTest {
         }
         assertThat(log).contains("ingest-secondary started as pid");
         assertThat(everything).doesNotContain(PASSPHRASE);
+    }
+
+    private static String passthrough(String preset) {
+        return preset.replace("\"built_in\":false,", "\"built_in\":false,\"passthrough\":true,");
     }
 
     private static void expect(Probe probe, String codec, String profile, int width, int height, double fps,
