@@ -46,7 +46,7 @@ public final class RecordingReceiver implements AutoCloseable {
     public boolean publishedOnItsKey() {
         try {
             String log = java.nio.file.Files.readString(Path.of(recording + ".log"));
-            return log.contains("Input #0, flv") && !log.contains("Unexpected stream") && !log.contains("Unexpected app");
+            return log.contains("Input #0, flv") && !log.contains("Unexpected stream") && !log.contains("App field don't match up");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
