@@ -28,9 +28,13 @@ class IamPoliciesTest {
 
     /** Per service, the calls its code makes (enhanced-client operations, SecretStore, MediaLive backend). */
     private static final Map<String, Set<String>> CODE_ACTIONS = Map.of(
-            // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets
-            "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan"),
-                    SECRET_STORE),
+            // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets;
+            // CognitoUserDirectory: invite, groups, disable/enable, read, search on the internal pool
+            "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup",
+                    "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
+                    "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",
+                    "cognito-idp:AdminListGroupsForUser", "cognito-idp:ListUsers"), SECRET_STORE),
             // SourceConfigurationStore: getItem, updateItem; SRT passphrases; MediaLiveSourceSignal: find the
             // channel, describe it, immediate InputSwitch
             "source-service", union(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "medialive:ListChannels",
