@@ -8,16 +8,23 @@ import io.lunora.gateway.web.ProblemCorsFilter;
 import io.lunora.gateway.web.WebProperties;
 import io.lunora.support.security.AccessTokenRules;
 import io.lunora.support.security.SecurityProperties;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -27,27 +34,43 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's one security chain, in this order: security headers, CORS, the route table
- * (404/405), bearer token validation (RS256 by JWKS plus {@link AccessTokenRules}), then the
- * route's role rule. No sessions, no CSRF (bearer tokens only).
+ * (404/405), bearer token validation (RS256 by the JWKS of the trusted issuer the token names, plus
+ * {@link AccessTokenRules}), then the route's role rule. No sessions, no CSRF (bearer tokens only).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, AccessProperties.class, WebProperties.class})
 class GatewaySecurityConfiguration {
 
-    /** Only RS256 with a key of the JWKS: {@code alg: none} and HMAC tokens find no key and fail. */
+    /**
+     * One decoder per trusted issuer (in AWS the internal and the consumer pool), picked by the
+     * token's {@code iss} from this fixed map: an unknown issuer is refused, never looked up.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+    JwtIssuerReactiveAuthenticationManagerResolver issuerResolver(SecurityProperties properties) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
+        Map<String, Mono<ReactiveAuthenticationManager>> managers = new HashMap<>();
+        for (SecurityProperties.TrustedIssuer trusted : properties.trustedIssuers()) {
+            JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(
+                    decoder(trusted, properties.allowedClientIds()));
+            manager.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter));
+            managers.putIfAbsent(trusted.issuer(), Mono.just(manager));
+        }
+        Map<String, Mono<ReactiveAuthenticationManager>> fixed = Collections.unmodifiableMap(managers);
+        return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> fixed.getOrDefault(issuer, Mono.empty()));
+    }
+
+    /** Only RS256 with a key of the issuer's JWKS: {@code alg: none} and HMAC tokens find no key and fail. */
+    private static ReactiveJwtDecoder decoder(SecurityProperties.TrustedIssuer trusted, Set<String> allowedClientIds) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(trusted.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(AccessTokenRules.validator(properties.issuer(), properties.allowedClientIds()));
+        decoder.setJwtValidator(AccessTokenRules.validator(trusted.issuer(), allowedClientIds));
         return decoder;
     }
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            AccessProperties access, WebProperties web) {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
+            JwtIssuerReactiveAuthenticationManagerResolver issuerResolver, AccessProperties access, WebProperties web) {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -65,8 +88,7 @@ class GatewaySecurityConfiguration {
                 .addFilterAt(new ProblemCorsFilter(web.corsOrigins()), SecurityWebFiltersOrder.CORS)
                 .addFilterAfter(new RouteTableFilter(new RouteTable(access.rules())), SecurityWebFiltersOrder.CORS)
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationManagerResolver(issuerResolver)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

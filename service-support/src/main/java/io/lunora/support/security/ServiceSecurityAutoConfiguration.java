@@ -13,16 +13,15 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every servlet service validates access tokens itself (defense in depth behind the gateway):
- * signature by JWKS, issuer, expiry, {@code token_use=access}, allowed clients. Groups become
- * roles. Health and API documents stay open; everything else needs a token.
+ * signature by the JWKS of the trusted issuer the token names, issuer, expiry,
+ * {@code token_use=access}, allowed clients. Groups become roles. Health and API documents stay
+ * open; everything else needs a token.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,16 +33,13 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(AccessTokenRules.validator(properties.issuer(), properties.allowedClientIds()));
-        return decoder;
+        return IssuerAuthentication.decoder(properties.trustedIssuers().getFirst(), properties);
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules) throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
+    SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> rules,
+            SecurityProperties properties, JwtDecoder decoder) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
@@ -53,7 +49,7 @@ public class ServiceSecurityAutoConfiguration {
                     a.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(converter))
+                        .authenticationManagerResolver(IssuerAuthentication.resolver(properties, decoder))
                         .authenticationEntryPoint((req, res, ex) -> ProblemJson.write(res, 401, "Unauthorized",
                                 "A valid access token is required."))
                         .accessDeniedHandler((req, res, ex) -> ProblemJson.write(res, 403, "Forbidden",
