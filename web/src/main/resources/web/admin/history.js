@@ -56,7 +56,7 @@ export async function history(main, { api }) {
     const since = Date.now() - Number(range.value) * 86_400_000;
     const inRange = sessions.filter((s) => Date.parse(s.start_time) >= since);
     const hours = inRange.reduce((sum, s) => sum + s.duration_seconds, 0) / 3600;
-    const failovers = inRange.reduce((sum, s) => sum + (s.failover_events || []).length, 0);
+    const failovers = inRange.reduce((sum, s) => sum + (s.failover_count || 0), 0);
     const perPlatform = {};
     for (const s of inRange) {
       for (const d of s.destinations || []) {
@@ -76,7 +76,7 @@ export async function history(main, { api }) {
     metrics.replaceChildren(
       h('div', { class: 'metric' }, h('span', { class: 'value' }, hours.toFixed(1) + ' h'), 'Total streaming hours'),
       h('div', { class: 'metric' }, h('span', { class: 'value' }, inRange.length), 'Sessions'),
-      h('div', { class: 'metric' }, h('span', { class: 'value' }, failovers), 'Failover events'),
+      h('div', { class: 'metric' }, h('span', { class: 'value' }, failovers), 'Failovers'),
       h('div', { class: 'metric' }, h('span', { class: 'value' }, mbps(Math.max(0, ...inRange.map((s) => bitrateSeries(s).series.reduce((m, p) => Math.max(m, p.v), 0))))), 'Peak bandwidth'));
     platforms.replaceChildren(...(Object.keys(perPlatform).length ? Object.entries(perPlatform).map(([p, hrs]) =>
       h('li', {}, platformName(p) + ': ' + Math.round(hrs / totalPlatform * 100) + '% (' + hrs.toFixed(1) + ' h)'))
@@ -90,7 +90,7 @@ export async function history(main, { api }) {
     rows.replaceChildren(...(inRange.length ? inRange.map((s) => h('tr', { 'data-session': s.session_id },
       h('td', {}, dateTime(s.start_time)), h('td', {}, duration(s.duration_seconds)), h('td', {}, statusBadge(s.status)),
       h('td', {}, (s.destinations || []).map((d) => d.name).join(', ')),
-      h('td', {}, (s.failover_events || []).length),
+      h('td', {}, s.failover_count || 0),
       h('td', {}, money(sessionCost(s, prices).total)),
       h('td', {}, h('button', { type: 'button', class: 'small', 'data-show-session': s.session_id, onclick: () => show(s) }, 'Details'))))
       : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No sessions in this range.'))]));

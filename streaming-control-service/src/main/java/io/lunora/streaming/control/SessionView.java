@@ -8,7 +8,7 @@ import java.util.List;
 public record SessionView(String sessionId, String status, String startedBy, Instant startTime, Instant endTime,
         long durationSeconds, StreamSession.SourceSnapshot sourceConfig, List<StreamSession.Destination> destinations,
         List<String> activeDestinations, long bytesSent, int bandwidthKbps,
-        List<StreamSession.FailoverEvent> failoverEvents, List<StreamSession.SessionError> errorLogs,
+        List<StreamSession.FailoverEvent> failoverEvents, int failoverCount, List<StreamSession.SessionError> errorLogs,
         boolean recording, Instant stopDeadline) {
 
     static SessionView of(StreamSession s, Instant now) {
@@ -17,6 +17,6 @@ public record SessionView(String sessionId, String status, String startedBy, Ins
                 s.destinations().stream().mapToLong(StreamSession.Destination::bytesSent).sum(),
                 s.destinations().stream().filter(d -> d.state() == io.lunora.streaming.sessions.OutputState.LIVE)
                         .mapToInt(StreamSession.Destination::bitrateKbps).sum(),
-                s.failoverEvents(), s.errors(), s.recording(), s.stopDeadline());
+                s.failoverEvents(), s.failoverCount(), s.errors(), s.recording(), s.stopDeadline());
     }
 }

@@ -33,7 +33,7 @@ final class SessionItemMapper {
         int bitrate = s.destinations().stream().filter(d -> d.state() == OutputState.LIVE)
                 .mapToInt(Destination::bitrateKbps).sum();
         i.setMetrics(map("duration_seconds", s.duration(now).toSeconds(), "bytes_sent", bytes,
-                "bandwidth_kbps", bitrate, "failover_count", s.failoverEvents().size()));
+                "bandwidth_kbps", bitrate, "failover_count", s.failoverCount()));
         i.setRecording(s.recording());
         i.setStopDeadline(s.stopDeadline() == null ? null : s.stopDeadline().toString());
         i.setStreamId(s.streamId());

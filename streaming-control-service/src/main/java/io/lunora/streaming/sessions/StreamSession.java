@@ -65,6 +65,32 @@ public record StreamSession(String organizationId, String sessionId, String star
     public record SessionError(Instant time, String destinationId, String message) {
     }
 
+    /**
+     * How many times the program changed source: a change between the real inputs, the slate in
+     * between ignored. One outage (primary → slate → secondary) is one failover; a primary that
+     * comes back after the slate (primary → slate → primary) is none.
+     */
+    public int failoverCount() {
+        int count = 0;
+        String onAir = null;
+        for (FailoverEvent e : failoverEvents) {
+            if (onAir == null && isInput(e.from())) {
+                onAir = e.from();
+            }
+            if (isInput(e.to())) {
+                if (onAir != null && !onAir.equals(e.to())) {
+                    count++;
+                }
+                onAir = e.to();
+            }
+        }
+        return count;
+    }
+
+    private static boolean isInput(String name) {
+        return name != null && !"slate".equals(name);
+    }
+
     public Optional<Destination> destination(String destinationId) {
         return destinations.stream().filter(d -> d.destinationId().equals(destinationId)).findFirst();
     }
