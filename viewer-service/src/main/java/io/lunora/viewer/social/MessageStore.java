@@ -70,6 +70,22 @@ public class MessageStore {
         return result;
     }
 
+    /** Messages of one kind on a stream sent after {@code after}, oldest first (at most {@code limit}). */
+    public List<Message> after(String streamId, String kind, Instant after, int limit) {
+        List<Message> result = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .indexName(ViewerTables.STREAM_INDEX).keyConditionExpression("stream_id = :s AND #t > :after")
+                .filterExpression("item_type = :k").expressionAttributeNames(Map.of("#t", "timestamp"))
+                .expressionAttributeValues(Map.of(":s", s(streamId), ":k", s(kind), ":after", s(Timestamps.sortable(after))))
+                .build()).items()) {
+            result.add(fromItem(item));
+            if (result.size() == limit) {
+                break;
+            }
+        }
+        return result;
+    }
+
     public void delete(String messageId) {
         int split = messageId.lastIndexOf('~');
         dynamo.deleteItem(b -> b.tableName(table).key(Map.of(
