@@ -73,6 +73,7 @@ class RelayEndToEndTest {
     private TestSource large;
     private TestSource small;
     private RtmpReceiver restartedB;
+    private RtmpReceiver restartedC;
 
     @BeforeAll
     void startEngine() throws IOException {
@@ -91,9 +92,7 @@ class RelayEndToEndTest {
     void stopEverything() {
         Stream.of(large, small).filter(Objects::nonNull).forEach(TestSource::close);
         receivers.values().forEach(RtmpReceiver::close);
-        if (restartedB != null) {
-            restartedB.close();
-        }
+        Stream.of(restartedB, restartedC).filter(Objects::nonNull).forEach(RtmpReceiver::close);
         if (engine != null) {
             engine.close();
         }
@@ -227,6 +226,26 @@ class RelayEndToEndTest {
 
     @Test
     @Order(6)
+    void shouldStartTheOutputsOfARenditionOverWhenItsCallerConnectsAgain() {
+        small.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !inputConnected("relay-180p"));
+        assertThat(outputStates()).containsOnly("live"); // a silent rendition keeps its pusher waiting
+        small = TestSource.call(relayPorts.get("relay-180p"), "320x180", 25, PASSPHRASE);
+
+        // the pusher starts over on the new stream: its receiver sees the old publisher go, a new one comes
+        await().atMost(Duration.ofSeconds(15)).until(() -> !receivers.get("c").isAlive());
+        restartedC = RtmpReceiver.listen(receiverPorts.get("c"), KEYS.get("c"), data.resolve("c2.flv"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "live".equals(outputState("dest-c")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventData("output").stream()
+                .anyMatch(e -> e.contains("\"destination_id\":\"dest-c\"") && e.contains("\"state\":\"retrying\"")));
+        assertThat(eventData("output")).noneMatch(e -> !e.contains("\"destination_id\":\"dest-c\"")
+                && e.contains("\"state\":\"retrying\""));
+        assertThat(List.of(receivers.get("a"), restartedB)).allMatch(RtmpReceiver::isAlive);
+        await().atMost(Duration.ofSeconds(10)).until(() -> size("c2") > 20_000);
+    }
+
+    @Test
+    @Order(7)
     void shouldStopEveryListenerAndPusherLeavingNoFfmpeg() {
         List<Long> pids = engine.getBean(ChildPool.class).pids();
         assertThat(pids).hasSize(5); // two listeners, three pushers
@@ -237,8 +256,7 @@ class RelayEndToEndTest {
         assertThat(engine.getBean(ChildPool.class).pids()).isEmpty();
         assertThat(pids).noneMatch(pid -> Files.exists(Path.of("/proc/" + pid)));
         assertThat(api.delete(RELAY).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Stream.concat(receivers.values().stream(), Stream.of(restartedB))
-                .noneMatch(RtmpReceiver::isAlive));
+        await().atMost(Duration.ofSeconds(10)).until(() -> allReceivers().noneMatch(RtmpReceiver::isAlive));
         // the slot is free again: another organization may start a relay on the same ports
         EngineApi.Answer other = api.put("/internal/engine/relays/org-other", relay("[" + rendition("relay-360p", 200) + "]",
                 null));
@@ -247,10 +265,9 @@ class RelayEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldHaveDeliveredEachDestinationItsRenditionWithoutAGap() {
-        assertThat(Stream.concat(receivers.values().stream(), Stream.of(restartedB)))
-                .allMatch(RtmpReceiver::publishedOnItsKey);
+        assertThat(allReceivers()).allMatch(RtmpReceiver::publishedOnItsKey);
         Probe a = Probe.video(data.resolve("a.flv"));
         Probe c = Probe.video(data.resolve("c.flv"));
         Probe restarted = Probe.video(data.resolve("b2.flv"));
@@ -264,10 +281,14 @@ class RelayEndToEndTest {
         assertThat(c.largestFrameGap()).isLessThan(Duration.ofMillis(500));
         assertThat(restarted.packets().getFirst().keyframe()).isTrue();
         assertThat(restarted.largestFrameGap()).isLessThan(Duration.ofMillis(500));
+        Probe reconnected = Probe.video(data.resolve("c2.flv"));
+        assertThat(reconnected).extracting(Probe::width, Probe::height).containsExactly(320, 180);
+        assertThat(reconnected.packets().getFirst().keyframe()).isTrue();
+        assertThat(reconnected.largestFrameGap()).isLessThan(Duration.ofMillis(500));
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shouldNeverShowThePassphraseOrAStreamKeyInLogsStatusOrEvents() throws IOException {
         String log = Files.readString(data.resolve("engine.log"));
         assertThat(log).contains("Relay of " + ORG + " listens for rendition relay-360p");
@@ -277,6 +298,31 @@ class RelayEndToEndTest {
         for (String key : KEYS.values()) {
             assertThat(everything).doesNotContain(key);
         }
+    }
+
+    private Stream<RtmpReceiver> allReceivers() {
+        return Stream.concat(receivers.values().stream(), Stream.of(restartedB, restartedC));
+    }
+
+    private boolean inputConnected(String name) {
+        for (JsonNode input : status().path("inputs")) {
+            if (name.equals(input.path("name").asString())) {
+                return input.path("connected").asBoolean();
+            }
+        }
+        return false;
+    }
+
+    /** The data lines of the events of one name received so far. */
+    private List<String> eventData(String name) {
+        List<String> found = new ArrayList<>();
+        List<String> lines = List.copyOf(events);
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).equals("event:" + name) && lines.get(i + 1).startsWith("data:")) {
+                found.add(lines.get(i + 1).substring(5));
+            }
+        }
+        return found;
     }
 
     private static String relay(String renditions, String passphrase) {
