@@ -175,6 +175,10 @@ class RelayEndToEndTest {
         assertThat(notCarried.status()).isEqualTo(409);
         assertThat(notCarried.json().path("detail").asString()).contains("relay-1080p", "relay-360p", "relay-180p");
         assertThat(notCarried.body()).doesNotContain("sk-not-carried-1234");
+        assertThat(fields(api.put(CHANNEL + "/outputs/dest-x", output(LARGE.replace("\"relay-360p\"", "\"bad id\""),
+                RtmpReceiver.url(1935) + "/sk-not-carried-1234")))).containsExactly("preset.preset_id");
+        assertThat(fields(api.put(CHANNEL + "/outputs/dest-x", output(LARGE.replace("640x360", "huge"),
+                RtmpReceiver.url(1935) + "/sk-not-carried-1234")))).containsExactly("preset.video.resolution");
 
         // an organization runs a relay or a channel; and the engine one of them at a time (max-channels 1)
         assertThat(api.put(CHANNEL, channel(ORG, "s1", "single", FreePorts.next(), null, false)).status()).isEqualTo(409);
@@ -199,8 +203,12 @@ class RelayEndToEndTest {
         assertThat(outputStates()).containsExactly("live", "live");
 
         restartedB = RtmpReceiver.listen(receiverPorts.get("b"), KEYS.get("b"), data.resolve("b2.flv"));
+        long startedAt = System.nanoTime();
         startOutput("b", LARGE);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "live".equals(outputState("dest-b")));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "live".equals(outputState("dest-b")));
+        // a copy from the GOP cache: no encoder to start, no keyframe to wait for
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(3));
         await().atMost(Duration.ofSeconds(10)).until(() -> bytesSent("dest-b") > 50_000);
         assertThat(status().path("outputs").findValues("attempts")).allMatch(a -> a.asInt() == 0);
     }
