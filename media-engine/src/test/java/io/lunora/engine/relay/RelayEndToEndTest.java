@@ -13,6 +13,7 @@ import io.lunora.engine.testing.Probe;
 import io.lunora.engine.testing.RtmpReceiver;
 import io.lunora.engine.testing.TestSource;
 import io.lunora.testing.FreePorts;
+import io.lunora.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import io.lunora.testing.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
 /**
