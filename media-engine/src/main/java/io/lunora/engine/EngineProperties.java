@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slateAfter         silence on the active input before the slate goes on air (at most half the
  *                           failover threshold). FFmpeg's TS muxer, as a source, sends in bursts of about
  *                           0.3 s unless run with {@code -muxdelay 0}: raise this for such sources
+ * @param relay              the SRT listeners of relay mode (renditions encoded elsewhere, e.g. by MediaLive)
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
-        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording) {
+        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording, Relay relay) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
@@ -30,6 +31,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         slate = slate == null ? new Slate(null, null, null) : slate;
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;
+        relay = relay == null ? new Relay(null, null) : relay;
         if (maxChannels < 1 || outputMaxAttempts < 1) {
             throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
         }
@@ -73,6 +75,40 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
     public record Recording(Integer segmentSeconds) {
         public Recording {
             segmentSeconds = segmentSeconds == null ? 300 : segmentSeconds;
+        }
+    }
+
+    /**
+     * Relay mode's rendition listeners.
+     *
+     * @param ports       the UDP ports the listeners take, {@code first-last} (or one port)
+     * @param bindAddress where they listen; 0.0.0.0 for every interface
+     */
+    public record Relay(String ports, String bindAddress) {
+        public Relay {
+            ports = ports == null || ports.isBlank() ? "10000-10015" : ports.strip();
+            bindAddress = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress.strip();
+            if (!ports.matches("\\d{1,5}(-\\d{1,5})?") || firstPort(ports) < 1024 || lastPort(ports) > 65535
+                    || firstPort(ports) > lastPort(ports)) {
+                throw new IllegalArgumentException("lunora.engine.relay.ports must be PORT or FIRST-LAST within 1024-65535");
+            }
+        }
+
+        public int firstPort() {
+            return firstPort(ports);
+        }
+
+        public int lastPort() {
+            return lastPort(ports);
+        }
+
+        private static int firstPort(String ports) {
+            return Integer.parseInt(ports.split("-")[0]);
+        }
+
+        private static int lastPort(String ports) {
+            String[] bounds = ports.split("-");
+            return Integer.parseInt(bounds[bounds.length - 1]);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.lunora.engine.channel.ChannelConfig;
 import io.lunora.engine.channel.ChannelManager;
 import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.ingest.SrtInputSettings;
+import io.lunora.engine.relay.RelayManager;
 import io.lunora.engine.program.SwitcherSettings;
 import io.lunora.model.media.FailbackPolicy;
 import io.lunora.model.media.RedundancyMode;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The engine's internal API (docs/architecture.md, "Internal endpoints"): channels, outputs,
- * switching, status and the event stream. Only service tokens with scope {@code internal} reach it.
+ * switching, status and the event stream. Outputs and status serve a relay ({@link RelayController})
+ * the same way. Only service tokens with scope {@code internal} reach it.
  */
 @RestController
 @RequestMapping("/internal/engine")
@@ -36,11 +38,13 @@ class ChannelController {
     private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
 
     private final ChannelManager channels;
+    private final RelayManager relays;
     private final EngineEvents events;
     private final Duration slateAfter;
 
-    ChannelController(ChannelManager channels, EngineEvents events, EngineProperties properties) {
+    ChannelController(ChannelManager channels, RelayManager relays, EngineEvents events, EngineProperties properties) {
         this.channels = channels;
+        this.relays = relays;
         this.events = events;
         this.slateAfter = properties.slateAfter();
     }
@@ -69,7 +73,11 @@ class ChannelController {
             @Valid @RequestBody OutputRequest body) {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
-        channels.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+        if (relays.runs(organization)) {
+            relays.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+        } else {
+            channels.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -78,7 +86,11 @@ class ChannelController {
             @PathVariable String destinationId) {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
-        channels.stopOutput(organization, destinationId);
+        if (relays.runs(organization)) {
+            relays.stopOutput(organization, destinationId);
+        } else {
+            channels.stopOutput(organization, destinationId);
+        }
         return ResponseEntity.noContent().build();
     }
 
@@ -93,7 +105,7 @@ class ChannelController {
     @GetMapping("/channels/{organization}")
     ChannelStatusView status(@PathVariable String organization) {
         requireId("organization", organization);
-        return ChannelStatusView.of(channels.state(organization));
+        return ChannelStatusView.of(relays.state(organization).orElseGet(() -> channels.state(organization)));
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -105,7 +117,7 @@ class ChannelController {
      * Path identifiers are checked here rather than by annotations: method validation would
      * report a body's field errors under the parameter's name instead of the field's.
      */
-    private static void requireId(String field, String value) {
+    static void requireId(String field, String value) {
         if (!value.matches(ID)) {
             throw new InvalidFieldException(field, ID_MESSAGE);
         }

@@ -228,7 +228,7 @@ public final class Channel implements AutoCloseable {
                     (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
                     status.attempts()));
         }
-        return new ChannelState(true, switcher.selected(), switcher.onAir(),
+        return new ChannelState(true, ChannelState.CHANNEL, switcher.selected(), switcher.onAir(),
                 inputs.values().stream().map(SrtInput::status).toList(), outputStates);
     }
 
@@ -279,7 +279,7 @@ public final class Channel implements AutoCloseable {
      * The stream key of an RTMP publish URL: everything after the application name
      * ({@code rtmp://host/app/KEY}). Registered with the redactor so it is masked wherever it shows.
      */
-    static String streamKeyOf(String publishUrl) {
+    public static String streamKeyOf(String publishUrl) {
         int scheme = publishUrl.indexOf("://");
         int path = publishUrl.indexOf('/', scheme + 3);
         int key = path < 0 ? -1 : publishUrl.indexOf('/', path + 1);

@@ -7,7 +7,6 @@ import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.model.preset.EncodingPreset;
-import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -22,19 +21,22 @@ import org.springframework.stereotype.Service;
 /**
  * The engine's channels, one per organization. Every operation is idempotent (the control
  * service retries and reconciles). A second concurrent channel is refused beyond
- * {@code lunora.engine.max-channels} (default 1): each channel listens on its own SRT ports and
- * encodes its own renditions, which one machine can afford only so often.
+ * {@code lunora.engine.max-channels} (default 1, relays included, see {@link EngineSlots}): each
+ * channel listens on its own SRT ports and encodes its own renditions, which one machine can
+ * afford only so often.
  */
 @Service
 public class ChannelManager implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ChannelManager.class);
 
     private final ChannelResources resources;
+    private final EngineSlots slots;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
     public ChannelManager(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
-            MeterRegistry registry, EngineEvents events) {
+            MeterRegistry registry, EngineEvents events, EngineSlots slots) {
         this.resources = new ChannelResources(properties, ffmpeg, pool, redactor, registry, events);
+        this.slots = slots;
     }
 
     /** Starts the organization's channel, or applies the changed configuration to the running one. */
@@ -44,11 +46,13 @@ public class ChannelManager implements DisposableBean {
             running.apply(config);
             return;
         }
-        if (channels.size() >= resources.properties().maxChannels()) {
-            throw new ConflictException("The engine already runs " + channels.size()
-                    + " channel(s), its limit (lunora.engine.max-channels).");
+        slots.claim(organizationId, ChannelState.CHANNEL);
+        try {
+            channels.put(organizationId, new Channel(organizationId, config, resources));
+        } catch (RuntimeException e) {
+            slots.release(organizationId);
+            throw e;
         }
-        channels.put(organizationId, new Channel(organizationId, config, resources));
         log.info("Channel of {} started (session {})", organizationId, config.sessionId());
     }
 
@@ -60,6 +64,7 @@ public class ChannelManager implements DisposableBean {
         }
         if (channel != null) {
             channel.close();
+            slots.release(organizationId);
             log.info("Channel of {} stopped", organizationId);
         }
     }

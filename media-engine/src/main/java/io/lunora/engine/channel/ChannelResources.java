@@ -7,7 +7,7 @@ import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What every channel of the engine shares. */
-record ChannelResources(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
+/** What every channel and relay of the engine shares. */
+public record ChannelResources(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
         MeterRegistry registry, EngineEvents events) {
 }

@@ -8,12 +8,17 @@ import java.util.List;
  *
  * @param activeInput the input the program carries when it has a signal ({@code primary}/{@code secondary})
  * @param onAir       what is on air now: an input, {@code slate}, or null before the first picture
+ * @param kind        {@link #CHANNEL}, {@link #RELAY}, or null when nothing runs
  */
-public record ChannelState(boolean running, String activeInput, String onAir, List<InputStatus> inputs,
+public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
         List<Output> outputs) {
+    /** A channel makes its program from SRT sources and encodes a rendition per preset. */
+    public static final String CHANNEL = "channel";
+    /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
+    public static final String RELAY = "relay";
 
     public static ChannelState stopped() {
-        return new ChannelState(false, null, null, List.of(), List.of());
+        return new ChannelState(false, null, null, null, List.of(), List.of());
     }
 
     /** @param lastError already redacted */

@@ -42,6 +42,7 @@ public final class SrtInput implements InputSignal, AutoCloseable {
                 ffmpeg.environment(), restart), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {
+                        sink.connecting(settings.inputId());
                         Thread.ofVirtual().name("ingest-" + settings.inputId())
                                 .start(() -> read(process.getInputStream()));
                     }

@@ -9,7 +9,7 @@ import io.lunora.engine.process.Progress;
 import io.lunora.engine.process.ProgressMeters;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.PacketPipe;
-import io.lunora.engine.rendition.RenditionEncoder;
+import io.lunora.engine.rendition.Rendition;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class Pusher implements AutoCloseable {
     private final String destinationId;
-    private final RenditionEncoder rendition;
+    private final Rendition rendition;
     private final Redactor redactor;
     private final int maxAttempts;
     private final Consumer<OutputStatus> changes;
@@ -37,7 +37,7 @@ public final class Pusher implements AutoCloseable {
     private volatile String lastError;
     private volatile int attempts;
 
-    public Pusher(String destinationId, String publishUrl, String streamKey, RenditionEncoder rendition, Ffmpeg ffmpeg,
+    public Pusher(String destinationId, String publishUrl, String streamKey, Rendition rendition, Ffmpeg ffmpeg,
             ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
         this.destinationId = destinationId;
         this.rendition = rendition;
@@ -112,7 +112,7 @@ public final class Pusher implements AutoCloseable {
         return destinationId;
     }
 
-    public RenditionEncoder rendition() {
+    public Rendition rendition() {
         return rendition;
     }
 
@@ -122,6 +122,15 @@ public final class Pusher implements AutoCloseable {
         backoff.reset();
         change(OutputState.CONNECTING);
         child.start();
+    }
+
+    /**
+     * Ends the running push so that supervision starts it again (state {@code retrying}): after
+     * its rendition's ingest reconnected, a fresh FFmpeg starts on the new stream's keyframe and
+     * timeline instead of copying a jump in time to the destination.
+     */
+    public void reconnect() {
+        child.kill();
     }
 
     /** Stops this destination only. */
@@ -137,7 +146,7 @@ public final class Pusher implements AutoCloseable {
     }
 
     public OutputStatus status() {
-        return new OutputStatus(destinationId, state, rendition.preset().label(), lastError, attempts,
+        return new OutputStatus(destinationId, state, rendition.label(), lastError, attempts,
                 meters.latest().bitrateKbps());
     }
 

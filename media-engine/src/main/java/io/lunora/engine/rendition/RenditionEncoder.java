@@ -21,7 +21,7 @@ import java.util.List;
  * (so input switches never break the output timeline), encodes, and writes MPEG-TS to stdout for
  * the pushers that share it. Small probing keeps its start-up delay under a second.
  */
-public final class RenditionEncoder implements AutoCloseable {
+public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final RenditionPreset preset;
     private final ProgramBus program;
     private final TsFanOut output = new TsFanOut();
@@ -87,7 +87,13 @@ public final class RenditionEncoder implements AutoCloseable {
         return preset;
     }
 
+    @Override
+    public String label() {
+        return preset.label();
+    }
+
     /** The encoded stream; readers join at the next keyframe. */
+    @Override
     public TsFanOut output() {
         return output;
     }

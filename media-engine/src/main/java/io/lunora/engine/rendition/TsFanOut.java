@@ -48,7 +48,8 @@ public final class TsFanOut {
         readers.removeIf(r -> r.consumer == consumer);
     }
 
-    synchronized void publish(byte[] packet) {
+    /** Hands one packet to every reader; the fan-out keeps it (for the GOP cache), the caller must not reuse it. */
+    public synchronized void publish(byte[] packet) {
         int pid = TsPacket.pid(packet);
         tables.accept(packet);
         if (pid == TsPacket.PAT_PID) {
@@ -69,6 +70,18 @@ public final class TsFanOut {
             }
             reader.consumer.accept(packet);
         }
+    }
+
+    /**
+     * The stream starts over (its source reconnected): what was cached belongs to the old stream,
+     * so it is dropped, and every reader waits for the new stream's tables and first keyframe.
+     */
+    public synchronized void restart() {
+        gop.clear();
+        gopComplete = false;
+        pat = null;
+        pmt = null;
+        readers.forEach(r -> r.joined = false);
     }
 
     private void cache(byte[] packet, boolean keyframe) {
