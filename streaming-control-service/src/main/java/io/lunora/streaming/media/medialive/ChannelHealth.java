@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.medialive.model.InputPreference;
  * @param inputs       health of each attached input, in attachment order
  * @param down         attachments that show input loss
  * @param outputErrors per destination id, the alerts that name its output
+ * @param outputChanges destinations whose alerts differ from {@code previousErrors}: their state changed
  */
 record ChannelHealth(List<InputHealth> inputs, Set<String> down, Map<String, String> outputErrors,
-        String primary, boolean automatic, boolean primaryPreferred) {
+        Set<String> outputChanges, String primary, boolean automatic, boolean primaryPreferred) {
 
     /** Alerts that mean an input delivers nothing usable (MediaLive's alert wording). */
     static final Set<String> INPUT_LOSS = Set.of("Input Failed Over", "Video Not Detected",
@@ -39,7 +40,7 @@ record ChannelHealth(List<InputHealth> inputs, Set<String> down, Map<String, Str
     static final String FAILED_OVER = "Input Failed Over";
 
     static ChannelHealth of(DescribeChannelResponse channel, String active, InputMetrics metrics, List<Alert> alerts,
-            Map<String, OutputSpec> outputs, Instant now) {
+            Map<String, OutputSpec> outputs, Map<String, String> previousErrors, Instant now) {
         List<InputAttachment> attachments = channel.inputAttachments();
         InputAttachment first = attachments.stream().filter(a -> a.automaticInputFailoverSettings() != null)
                 .findFirst().orElse(attachments.isEmpty() ? null : attachments.get(0));
@@ -75,8 +76,10 @@ record ChannelHealth(List<InputHealth> inputs, Set<String> down, Map<String, Str
                 .map(name -> name.equals(active) ? onAir(name, down.contains(name), metrics, now)
                         : new InputHealth(name, !down.contains(name), 0, down.contains(name) ? -1 : 0, 0, 0))
                 .toList();
-        return new ChannelHealth(inputs, Set.copyOf(down), outputErrors(alerts, outputs), primary, automatic,
-                primaryPreferred);
+        Map<String, String> errors = outputErrors(alerts, outputs);
+        Set<String> changes = outputs.keySet().stream()
+                .filter(d -> !Objects.equals(errors.get(d), previousErrors.get(d))).collect(Collectors.toSet());
+        return new ChannelHealth(inputs, Set.copyOf(down), errors, changes, primary, automatic, primaryPreferred);
     }
 
     /**

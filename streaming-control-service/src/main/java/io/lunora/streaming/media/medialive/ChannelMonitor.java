@@ -30,6 +30,7 @@ class ChannelMonitor {
     private final Duration interval;
     private final Clock clock;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> outputErrors = new ConcurrentHashMap<>();
 
     private record Reading(Instant at, InputMetrics metrics, List<Alert> alerts) {
     }
@@ -59,7 +60,10 @@ class ChannelMonitor {
             reading = last;
         }
         readings.put(channel.id(), reading);
-        return ChannelHealth.of(channel, active, reading.metrics(), reading.alerts(), outputs, now);
+        ChannelHealth health = ChannelHealth.of(channel, active, reading.metrics(), reading.alerts(), outputs,
+                outputErrors.getOrDefault(channel.id(), Map.of()), now);
+        outputErrors.put(channel.id(), health.outputErrors());
+        return health;
     }
 
     private InputMetrics readMetrics(DescribeChannelResponse channel, Instant now, Reading last) {

@@ -147,7 +147,12 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                 .map(d -> last != null && last.error() != null ? new OutputStatus(d, "failed", 0, 0, last.error())
                         : new OutputStatus(d, state, 0, 0, null))
                 .toList();
-        return new ChannelStatus(true, active, health.inputs(), health.outputs(outputs));
+        List<OutputStatus> shown = health.outputs(outputs);
+        // an alert set on or cleared from an output is a state change, as the local engine reports it
+        shown.stream().filter(o -> health.outputChanges().contains(o.destinationId())).forEach(o -> emit(
+                new MediaEvent.OutputStateChanged(organizationId, clock.instant(), o.destinationId(), o.state(),
+                        o.lastError())));
+        return new ChannelStatus(true, active, health.inputs(), shown);
     }
 
     @Override

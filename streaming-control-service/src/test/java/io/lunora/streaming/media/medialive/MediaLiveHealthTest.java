@@ -171,6 +171,7 @@ class MediaLiveHealthTest {
         assertThat(status.outputs()).extracting(OutputStatus::destinationId, OutputStatus::state,
                 OutputStatus::lastError).containsExactlyInAnyOrder(tuple("x-1", "live", null),
                         tuple("youtube-1", "live", null));
+        assertThat(events).isEmpty();
     }
 
     @Test
@@ -266,6 +267,12 @@ class MediaLiveHealthTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(backend.status("org-1").outputs()).extracting(OutputStatus::state, OutputStatus::lastError)
                 .containsExactly(tuple("live", null), tuple("live", null));
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged)
+                .map(e -> (MediaEvent.OutputStateChanged) e)
+                .extracting(MediaEvent.OutputStateChanged::destinationId, MediaEvent.OutputStateChanged::state,
+                        MediaEvent.OutputStateChanged::lastError)
+                .containsExactly(tuple("youtube-1", "retrying", "MediaLive alert: Failed RTMP Connection"),
+                        tuple("youtube-1", "live", null));
     }
 
     @Test
