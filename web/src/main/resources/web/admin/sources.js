@@ -124,8 +124,8 @@ export async function sources(main, { api }) {
     }
     clearProblem(box, form);
     try {
-      await api.post('/api/sources/switch', { input: 'secondary', reason: 'forced by administrator' });
-      announce('Switched to the secondary source');
+      const answer = await api.post('/api/sources/switch', { input: 'secondary', reason: 'forced by administrator' });
+      announce('Switching to the secondary source' + (answer && answer.notice ? '. ' + answer.notice : ''));
       loadStatus(false);
     } catch (e) {
       box.className = 'problem';

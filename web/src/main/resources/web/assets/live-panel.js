@@ -17,9 +17,11 @@ export function livePanel(api, { setupHref } = {}) {
   const addArea = h('div', { class: 'add-destination' });
   const endButton = h('button', { type: 'button', class: 'danger', id: 'end-stream' }, 'End stream');
   const switchButton = h('button', { type: 'button', id: 'switch-source' }, 'Switch source');
+  // when the media backend applies a switch later (MediaLive), its answer says so
+  const switchNotice = h('p', { id: 'switch-notice', class: 'hint', hidden: true });
   const root = h('section', { class: 'panel live-panel', 'aria-labelledby': 'live-heading' },
     h('div', { class: 'live-top' }, heading, clock), box, alert,
-    h('h3', {}, 'Active destinations'), rows, totals, h('div', { class: 'row' }, source, switchButton),
+    h('h3', {}, 'Active destinations'), rows, totals, h('div', { class: 'row' }, source, switchButton), switchNotice,
     addArea, h('div', { class: 'actions' }, endButton));
 
   let session = null;
@@ -46,7 +48,14 @@ export function livePanel(api, { setupHref } = {}) {
   switchButton.addEventListener('click', async () => {
     const to = session && session.active_input === 'secondary' ? 'primary' : 'secondary';
     if (await confirmAction('Switch the program to the ' + to + ' source now?', 'Switch')) {
-      act(() => api.post('/api/sources/switch', { input: to, reason: 'manual switch by operator' }), 'Switching to ' + to);
+      switchNotice.hidden = true;
+      act(async () => {
+        const answer = await api.post('/api/sources/switch', { input: to, reason: 'manual switch by operator' });
+        if (answer && answer.notice) {
+          switchNotice.textContent = answer.notice;
+          switchNotice.hidden = false;
+        }
+      }, 'Switching to ' + to);
     }
   });
 

@@ -46,13 +46,13 @@ class IamPoliciesTest {
                     "dynamodb:DeleteItem", "dynamodb:Query"),
             // DynamoSessionStore (transactWriteItems of two puts needs PutItem); MediaLiveBackend and SrtInputs:
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
-            // the channel role passed to CreateChannel
+            // the channel role passed to CreateChannel; ChannelMonitor: the channel's alerts and input metrics
             "streaming-control-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
                     "medialive:ListChannels", "medialive:CreateChannel", "medialive:UpdateChannel",
                     "medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel",
-                    "medialive:CreateTags", "iam:PassRole",
+                    "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "cloudwatch:GetMetricData",
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt"),
@@ -76,7 +76,8 @@ class IamPoliciesTest {
                     "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"));
 
     /** Actions IAM does not scope to a resource, so "*" is their only possible resource. */
-    private static final Set<String> UNSCOPED = Set.of("ecr:GetAuthorizationToken", "sns:Publish");
+    private static final Set<String> UNSCOPED = Set.of("ecr:GetAuthorizationToken", "sns:Publish",
+            "cloudwatch:GetMetricData");
 
     private static final Pattern TABLE_ARN = Pattern.compile("table/lunora-\\$\\{Environment}-([A-Za-z]+)(/index/\\*)?$");
 

@@ -1,5 +1,6 @@
 package io.lunora.source.signal;
 
+import java.util.Optional;
 import org.springframework.web.client.RestClient;
 
 /** The local engine's channel status and switch endpoints (docs/architecture.md). */
@@ -20,9 +21,11 @@ class EngineSourceSignal implements SourceSignal {
         return status == null ? new SignalStatus(false, null, java.util.List.of()) : status;
     }
 
+    /** The engine switches on the input's next keyframe: nothing to tell the operator. */
     @Override
-    public void switchTo(String organizationId, String input, String reason) {
+    public Optional<String> switchTo(String organizationId, String input, String reason) {
         engine.post().uri("/internal/engine/channels/{org}/switch", organizationId)
                 .body(new SwitchBody(input, reason)).retrieve().toBodilessEntity();
+        return Optional.empty();
     }
 }

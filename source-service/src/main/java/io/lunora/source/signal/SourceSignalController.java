@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,10 @@ class SourceSignalController {
     record StatusView(boolean channelRunning, String redundancyMode, String activeInput, List<SourceState> sources) {
     }
 
+    /** @param notice for the operator: when the media backend applies the switch; null when at once */
+    record SwitchAnswer(String input, String notice) {
+    }
+
     record SwitchRequest(@NotNull @Pattern(regexp = "primary|secondary", message = "must be primary or secondary")
             String input, @Size(max = 200) String reason) {
     }
@@ -54,9 +59,9 @@ class SourceSignalController {
         return new StatusView(status.running(), config.redundancyMode().value(), status.activeInput(), sources);
     }
 
-    /** 202: the switch is asked for; it happens on the input's next keyframe and shows in the events. */
+    /** 202: the switch is asked for; it happens when the backend applies it and shows in the events. */
     @PostMapping("/api/sources/switch")
-    ResponseEntity<Void> switchInput(Caller caller, @Valid @RequestBody SwitchRequest request) {
+    ResponseEntity<SwitchAnswer> switchInput(Caller caller, @Valid @RequestBody SwitchRequest request) {
         String org = caller.requireOrganization();
         if (!configurations.current(org).redundancyMode().needsSecondary()) {
             throw new ConflictException("The source configuration has a single input: there is nothing to switch to.");
@@ -65,12 +70,9 @@ class SourceSignalController {
         if (!status.running()) {
             throw new ConflictException("No channel is running: start streaming first.");
         }
-        call(() -> {
-            signal.switchTo(org, request.input(),
-                    request.reason() == null ? "manual switch by " + caller.username() : request.reason());
-            return null;
-        });
-        return ResponseEntity.accepted().build();
+        Optional<String> notice = call(() -> signal.switchTo(org, request.input(),
+                request.reason() == null ? "manual switch by " + caller.username() : request.reason()));
+        return ResponseEntity.accepted().body(new SwitchAnswer(request.input(), notice.orElse(null)));
     }
 
     private static <T> T call(java.util.function.Supplier<T> backend) {

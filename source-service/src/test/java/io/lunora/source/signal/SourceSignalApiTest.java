@@ -87,6 +87,8 @@ class SourceSignalApiTest {
         HttpResponse<String> switched = call("POST", operator, "/api/sources/switch", "{\"input\":\"primary\"}");
 
         assertThat(switched.statusCode()).isEqualTo(202);
+        // the engine switches on the next keyframe: nothing to add for the operator
+        assertThat(switched.body()).isEqualTo("{\"input\":\"primary\",\"notice\":null}");
         Recorded post = engine.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
         assertThat(post.path()).isEqualTo("/internal/engine/channels/org-sig/switch");
         assertThat(post.body()).isEqualTo("{\"input\":\"primary\",\"reason\":\"manual switch by otto\"}");

@@ -35,6 +35,12 @@ public class MediaLiveSourceSignal implements SourceSignal {
     private static final Set<ChannelState> ON = Set.of(ChannelState.STARTING, ChannelState.RUNNING,
             ChannelState.RECOVERING);
 
+    // MediaLive delays an immediate input switch on a two-pipeline channel so both pipelines switch on one frame
+    static final String STANDARD_NOTICE = "This MediaLive channel is a standard (two-pipeline) channel: it applies "
+            + "an immediate switch about 10 seconds from now, so that both pipelines switch on the same frame.";
+    static final String SINGLE_PIPELINE_NOTICE = "MediaLive applies the switch as soon as it can; the source on air "
+            + "changes in the live status when it has.";
+
     private final MediaLiveClient medialive;
     private final String environment;
     private final Clock clock;
@@ -60,7 +66,7 @@ public class MediaLiveSourceSignal implements SourceSignal {
     }
 
     @Override
-    public void switchTo(String organizationId, String input, String reason) {
+    public Optional<String> switchTo(String organizationId, String input, String reason) {
         DescribeChannelResponse channel = aws(() -> channel(organizationId))
                 .filter(c -> ON.contains(c.state()))
                 .orElseThrow(() -> new ConflictException("No channel is running: start streaming first."));
@@ -77,8 +83,8 @@ public class MediaLiveSourceSignal implements SourceSignal {
                         .scheduleActionStartSettings(s -> s.immediateModeScheduleActionStartSettings(i -> { }))
                         .scheduleActionSettings(s -> s.inputSwitchSettings(w -> w.inputAttachmentNameReference(input)))
                         .build()))));
-        log.info("input switch to {} asked on channel {} ({}){}", input, channel.id(), reason,
-                channel.channelClass() == ChannelClass.STANDARD ? "; a standard channel applies it about 10 s later" : "");
+        log.info("input switch to {} asked on channel {} ({})", input, channel.id(), reason);
+        return Optional.of(channel.channelClass() == ChannelClass.STANDARD ? STANDARD_NOTICE : SINGLE_PIPELINE_NOTICE);
     }
 
     private Optional<DescribeChannelResponse> channel(String organizationId) {

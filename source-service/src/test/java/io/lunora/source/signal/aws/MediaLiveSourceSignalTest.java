@@ -37,17 +37,18 @@ class MediaLiveSourceSignalTest {
             Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
     private volatile String state = "RUNNING";
     private volatile String preference = "EQUAL_INPUT_PREFERENCE";
+    private volatile String channelClass = "SINGLE_PIPELINE";
 
     MediaLiveSourceSignalTest() {
         aws.answer(r -> switch (r.method() + " " + r.path().replaceAll("\\?.*", "")) {
             case "GET /prod/channels" -> Reply.json(200, "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-1-dev-live\"}]}");
             case "GET /prod/channels/4242" -> Reply.json(200, """
-                    {"id":"4242","name":"org-1-dev-live","state":"%s","channelClass":"SINGLE_PIPELINE",
+                    {"id":"4242","name":"org-1-dev-live","state":"%s","channelClass":"%s",
                      "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
                         "automaticInputFailoverSettings":{"secondaryInputId":"input-2","inputPreference":"%s"}},
                        {"inputAttachmentName":"secondary","inputId":"input-2"}],
                      "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"primary"}]}"""
-                    .formatted(state, preference));
+                    .formatted(state, channelClass, preference));
             case "PUT /prod/channels/4242/schedule" -> Reply.json(200, "{\"creates\":{\"scheduleActions\":[]}}");
             default -> Reply.json(404, "{\"__type\":\"NotFoundException\",\"message\":\"no\"}");
         });
@@ -70,6 +71,16 @@ class MediaLiveSourceSignalTest {
                 {"creates":{"scheduleActions":[{"actionName":"switch-secondary-1700000000000",
                   "scheduleActionSettings":{"inputSwitchSettings":{"inputAttachmentNameReference":"secondary"}},
                   "scheduleActionStartSettings":{"immediateModeScheduleActionStartSettings":{}}}]}}"""));
+    }
+
+    @Test
+    void shouldTellTheOperatorWhenEachChannelClassAppliesTheSwitch() {
+        assertThat(signal.switchTo("org-1", "secondary", "manual")).contains(
+                "MediaLive applies the switch as soon as it can; the source on air changes in the live status when it has.");
+
+        channelClass = "STANDARD";
+        assertThat(signal.switchTo("org-1", "primary", "manual")).hasValueSatisfying(notice -> assertThat(notice)
+                .contains("standard (two-pipeline) channel", "about 10 seconds from now"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.lunora.streaming.media.medialive;
 
 import io.lunora.streaming.media.ChannelSpec;
 import io.lunora.streaming.media.ChannelStatus;
-import io.lunora.streaming.media.ChannelStatus.InputHealth;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
@@ -55,6 +54,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final MediaLiveSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final ChannelMonitor monitor;
     private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
     private final Map<String, Applied> applied = new ConcurrentHashMap<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
@@ -72,12 +72,13 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     public MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
-            ScheduledExecutorService scheduler, Clock clock) {
+            ScheduledExecutorService scheduler, Clock clock, ChannelMonitor monitor) {
         this.medialive = medialive;
         this.inputs = inputs;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     @Override
@@ -137,17 +138,21 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         }
         String active = channel.pipelineDetails().stream().map(PipelineDetail::activeInputAttachmentName)
                 .filter(n -> n != null).findFirst().orElse(null);
-        noteActiveInput(organizationId, active);
+        ChannelHealth health = monitor.health(channel, active, activeInputs.get(organizationId),
+                w == null ? Map.of() : w.outputs());
+        noteActiveInput(organizationId, active, health);
         Applied last = applied.get(organizationId);
-        List<InputHealth> health = channel.inputAttachments().stream().map(InputAttachment::inputAttachmentName)
-                // standby health needs the channel's CloudWatch input metrics (docs/aws.md, next step)
-                .map(name -> new InputHealth(name, name.equals(active), 0, 0, 0, 0)).toList();
         String state = channel.state() == ChannelState.RUNNING ? "live" : "connecting";
         List<OutputStatus> outputs = (w == null ? Map.<String, OutputSpec>of() : w.outputs()).keySet().stream()
                 .map(d -> last != null && last.error() != null ? new OutputStatus(d, "failed", 0, 0, last.error())
                         : new OutputStatus(d, state, 0, 0, null))
                 .toList();
-        return new ChannelStatus(true, active, health, outputs);
+        List<OutputStatus> shown = health.outputs(outputs);
+        // an alert set on or cleared from an output is a state change, as the local engine reports it
+        shown.stream().filter(o -> health.outputChanges().contains(o.destinationId())).forEach(o -> emit(
+                new MediaEvent.OutputStateChanged(organizationId, clock.instant(), o.destinationId(), o.state(),
+                        o.lastError())));
+        return new ChannelStatus(true, active, health.inputs(), shown);
     }
 
     @Override
@@ -298,13 +303,14 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         }
     }
 
-    private void noteActiveInput(String org, String active) {
+    private void noteActiveInput(String org, String active, ChannelHealth health) {
         if (active == null) {
             return;
         }
         String before = activeInputs.put(org, active);
         if (before != null && !before.equals(active)) {
-            emit(new MediaEvent.InputSwitched(org, clock.instant(), before, active, "medialive"));
+            emit(new MediaEvent.InputSwitched(org, clock.instant(), before, active,
+                    health.switchReason(before, active)));
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -41,9 +42,23 @@ class MediaLiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MediaBackend mediaLiveBackend(MediaLiveClient medialive, SecretsManagerClient secrets, MediaLiveSettings settings) {
+    CloudWatchClient cloudWatchClient(@Value("${lunora.aws.region:${lunora.dynamodb.region}}") String region) {
+        return CloudWatchClient.builder().region(Region.of(region)).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    @Bean
+    ChannelMonitor channelMonitor(MediaLiveClient medialive, CloudWatchClient cloudwatch,
+            MediaLiveProperties properties) {
+        return new ChannelMonitor(new CloudWatchChannelMetrics(cloudwatch), new MediaLiveChannelAlerts(medialive),
+                properties.healthInterval(), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    MediaBackend mediaLiveBackend(MediaLiveClient medialive, SecretsManagerClient secrets, MediaLiveSettings settings,
+            ChannelMonitor monitor) {
         return new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, settings), settings,
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("medialive-reconcile").factory()),
-                Clock.systemUTC());
+                Clock.systemUTC(), monitor);
     }
 }

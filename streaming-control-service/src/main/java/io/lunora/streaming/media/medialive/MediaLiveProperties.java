@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "lunora.medialive")
 record MediaLiveProperties(String organizationId, String channelRoleArn, String packagingChannelId,
         String recordingBucket, String srtSecretPrefix, String kmsKeyId, Duration settle, Duration pollInterval,
-        Duration stateTimeout) {
+        Duration stateTimeout, Duration healthInterval) {
 
     MediaLiveProperties {
         settle = settle == null ? Duration.ofSeconds(2) : settle;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         stateTimeout = stateTimeout == null ? Duration.ofMinutes(5) : stateTimeout;
+        // CloudWatch is read at most this often per channel, however often status is polled
+        healthInterval = healthInterval == null ? Duration.ofSeconds(30) : healthInterval;
     }
 
     MediaLiveSettings settings(String environment) {

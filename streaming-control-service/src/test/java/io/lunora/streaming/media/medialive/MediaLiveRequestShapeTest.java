@@ -67,8 +67,11 @@ class MediaLiveRequestShapeTest {
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         secrets = SecretsManagerClient.builder().endpointOverride(URI.create(aws.url())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        // no alerts and no metrics here (the stand-in answers 404): MediaLiveHealthTest covers them
+        ChannelMonitor monitor = new ChannelMonitor((channel, pipeline, now) -> ChannelMetrics.InputMetrics.UNKNOWN,
+                new MediaLiveChannelAlerts(medialive), Duration.ofSeconds(30), Clock.systemUTC());
         backend = new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, SETTINGS), SETTINGS,
-                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC());
+                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC(), monitor);
         backend.subscribe(events::add);
         aws.answer(this::mediaLive);
     }
@@ -260,13 +263,15 @@ class MediaLiveRequestShapeTest {
 
         assertThat(running.running()).isTrue();
         assertThat(running.activeInput()).isEqualTo("secondary");
+        // without alerts or metrics nothing shows input loss on either input
         assertThat(running.inputs()).extracting(ChannelStatus.InputHealth::input, ChannelStatus.InputHealth::connected)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("primary", false),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("primary", true),
                         org.assertj.core.groups.Tuple.tuple("secondary", true));
         assertThat(running.outputs()).extracting(ChannelStatus.OutputStatus::destinationId,
                 ChannelStatus.OutputStatus::state).containsExactly(org.assertj.core.groups.Tuple.tuple("youtube-1", "live"));
         assertThat(events).filteredOn(e -> e instanceof MediaEvent.InputSwitched).singleElement()
-                .satisfies(e -> assertThat(((MediaEvent.InputSwitched) e).to()).isEqualTo("secondary"));
+                .satisfies(e -> assertThat((MediaEvent.InputSwitched) e).extracting(MediaEvent.InputSwitched::to,
+                        MediaEvent.InputSwitched::reason).containsExactly("secondary", "manual"));
 
         channelState = "IDLE";
         backend.stopChannel("org-1");

@@ -32,6 +32,7 @@ class MediaLiveSelectionTest {
                     MediaLiveSettings::environment, MediaLiveSettings::packagingChannelId, MediaLiveSettings::kmsKeyId)
                     .containsExactly("org-1", "dev", "org-1-dev-live", "arn:aws:kms:eu-west-1:123456789012:key/k-1");
             assertThat(c.getBean(MediaLiveSettings.class).settle()).hasSeconds(2);
+            assertThat(c.getBean(MediaLiveProperties.class).healthInterval()).hasSeconds(30);
         });
     }
 
