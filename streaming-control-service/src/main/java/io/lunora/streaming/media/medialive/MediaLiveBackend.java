@@ -42,8 +42,11 @@ import software.amazon.awssdk.services.medialive.model.PipelineDetail;
  *
  * <p>MediaLive cannot add or remove one output of a running channel. When the wanted outputs of a
  * running channel change, the reconciliation runs the update cycle: stop, update, start. Every
- * output of that channel, HLS included, is interrupted for the cycle (typically about a minute);
- * docs/aws.md weighs this against a fan-out tier and says when to choose which.
+ * output of that channel, HLS included, is interrupted for the cycle (typically about a minute).
+ *
+ * <p>With a {@link RelayTier} the channel sends one SRT rendition per preset to the relay instead,
+ * and a destination whose preset the channel carries starts and stops on the relay alone; only a
+ * preset not carried yet takes the update cycle. docs/aws.md says when to choose which.
  */
 public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaLiveBackend.class);
@@ -62,6 +65,8 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final List<Consumer<MediaEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The fan-out tier; null without a relay (the update cycle changes destinations). */
+    private final RelayTier relay;
 
     /** What the control service asked for; {@code channel} null means stopped. */
     private record Wanted(ChannelSpec channel, Map<String, OutputSpec> outputs) {
@@ -73,6 +78,12 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
 
     public MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
             ScheduledExecutorService scheduler, Clock clock) {
+        this(medialive, inputs, settings, scheduler, clock, null);
+    }
+
+    MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
+            ScheduledExecutorService scheduler, Clock clock, RelayTier relay) {
+        this.relay = relay;
         this.medialive = medialive;
         this.inputs = inputs;
         this.settings = settings;
@@ -105,6 +116,9 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             outputs.put(output.destinationId(), output);
             return new Wanted(w.channel(), Map.copyOf(outputs));
         });
+        if (relay != null && relay.startIfCarried(organizationId, output)) {
+            return;
+        }
         schedule(organizationId);
     }
 
@@ -115,7 +129,10 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             outputs.remove(destinationId);
             return new Wanted(w.channel(), Map.copyOf(outputs));
         });
-        if (before != null) {
+        if (relay != null) {
+            // the channel keeps the rendition: no update cycle
+            relay.stopOutput(organizationId, destinationId);
+        } else if (before != null) {
             schedule(organizationId);
         }
         emit(new MediaEvent.OutputStateChanged(organizationId, clock.instant(), destinationId, "stopped", null));
@@ -147,13 +164,18 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                 .map(d -> last != null && last.error() != null ? new OutputStatus(d, "failed", 0, 0, last.error())
                         : new OutputStatus(d, state, 0, 0, null))
                 .toList();
-        return new ChannelStatus(true, active, health, outputs);
+        ChannelStatus status = new ChannelStatus(true, active, health, outputs);
+        return relay == null ? status : relay.merge(organizationId, status);
     }
 
     @Override
     public AutoCloseable subscribe(Consumer<MediaEvent> listener) {
         listeners.add(listener);
-        return () -> listeners.remove(listener);
+        AutoCloseable relayEvents = relay == null ? () -> { } : relay.subscribe(listener);
+        return () -> {
+            listeners.remove(listener);
+            relayEvents.close();
+        };
     }
 
     @Override
@@ -198,7 +220,11 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         String primary = inputs.apply(org, a);
         String secondary = b == null ? null : inputs.apply(org, b);
         List<InputAttachment> attachments = FailoverMapping.attachments(spec.inputs(), primary, secondary);
-        ChannelPlan plan = ChannelPlan.of(org, spec.sessionId(), spec.recording(), w.outputs().values(), settings);
+        // with the relay the channel sends renditions to it, opened first so that MediaLive finds them listening
+        RelayRoute route = relay == null ? null : relay.route(org, spec.sessionId(), w.outputs().values());
+        ChannelPlan plan = route == null
+                ? ChannelPlan.of(org, spec.sessionId(), spec.recording(), w.outputs().values(), settings)
+                : ChannelPlan.of(org, spec.sessionId(), spec.recording(), List.of(), route, settings);
         Applied last = applied.get(org);
         if (existing.isEmpty()) {
             String name = channelName(org);
@@ -215,6 +241,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             ChannelState state = medialive.describeChannel(d -> d.channelId(id)).state();
             boolean same = last != null && plan.equals(last.plan()) && attachments.equals(last.attachments());
             if (ON.contains(state) && same) {
+                relayOutputs(org, route);
                 return;
             }
             // MediaLive changes outputs only on an idle channel: the update cycle (docs/aws.md)
@@ -226,6 +253,17 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             start(org, id, w);
         }
         applied.put(org, new Applied(plan, attachments, null));
+        relayOutputs(org, route);
+    }
+
+    /** The channel sends the route's renditions now: the wanted destinations go on the relay. */
+    private void relayOutputs(String org, RelayRoute route) {
+        if (route != null) {
+            relay.carrying(org, route, () -> {
+                Wanted now = wanted.get(org);
+                return now == null || now.channel() == null ? List.of() : now.outputs().values();
+            });
+        }
     }
 
     /** Stops a channel that is on and waits until it is idle; true if it was on. */
@@ -247,6 +285,9 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     private void stop(String org) {
+        if (relay != null) {
+            relay.stop(org);
+        }
         Optional<String> id = channelId(org);
         if (id.isPresent() && ON.contains(medialive.describeChannel(b -> b.channelId(id.get())).state())) {
             medialive.stopChannel(b -> b.channelId(id.get()));
