@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
@@ -194,7 +196,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                 return;
             }
             apply(organizationId, w);
-        } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
+        } catch (SdkException | RestClientException | IllegalArgumentException | IllegalStateException e) {
             String error = safeMessage(e);
             log.warn("channel of {} not applied: {}", organizationId, error);
             applied.put(organizationId, new Applied(null, null, error));
@@ -370,6 +372,13 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private static String safeMessage(Exception e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             return "MediaLive refused: " + aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
+        }
+        if (e instanceof RestClientResponseException relayRefused) {
+            // the relay's answer body may echo an output's publish URL: only its status is kept
+            return "relay refused: HTTP " + relayRefused.getStatusCode().value();
+        }
+        if (e instanceof RestClientException) {
+            return "relay unreachable";
         }
         return e instanceof SdkException ? "MediaLive unreachable" : e.getMessage();
     }

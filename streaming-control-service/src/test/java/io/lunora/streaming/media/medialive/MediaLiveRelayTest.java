@@ -73,6 +73,7 @@ class MediaLiveRelayTest {
     private volatile boolean channelExists;
     private volatile String input;
     private volatile boolean relayLostRenditions;
+    private volatile boolean relayRefusesRenditions;
     private volatile String relayStatus = "{\"running\":true,\"inputs\":[],\"outputs\":[]}";
     private MediaLiveClient medialive;
     private SecretsManagerClient secrets;
@@ -307,6 +308,18 @@ class MediaLiveRelayTest {
     }
 
     @Test
+    void shouldReportARelayThatRefusesTheRenditionsAsFailedOutputsWithoutBuildingTheChannel() {
+        relayRefusesRenditions = true;
+
+        startSessionWithFourDestinations();
+
+        assertThat(awsPaths()).doesNotContain("POST /prod/channels");
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged o && "failed".equals(o.state()))
+                .extracting(e -> ((MediaEvent.OutputStateChanged) e).lastError())
+                .hasSize(4).containsOnly("relay refused: HTTP 503");
+    }
+
+    @Test
     void shouldKeepThePassphraseOutOfTheIngestsText() {
         RelayEngineClient.Ingest ingest = new RelayEngineClient.Ingest("session-1",
                 List.of(new RelayEngineClient.Rendition("builtin-x", 500)), "a-secret-passphrase-0123456789", 32);
@@ -324,6 +337,10 @@ class MediaLiveRelayTest {
 
     private Reply relay(Recorded r) {
         String path = r.path();
+        if (path.equals("/internal/engine/relays/org-1") && r.method().equals("PUT") && relayRefusesRenditions) {
+            return new Reply(503, "application/problem+json",
+                    "{\"title\":\"no free port\",\"detail\":\"rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY + "\"}");
+        }
         if (path.equals("/internal/engine/relays/org-1") && r.method().equals("PUT")) {
             StringBuilder answer = new StringBuilder();
             for (JsonNode rendition : json(r.body()).path("renditions")) {
