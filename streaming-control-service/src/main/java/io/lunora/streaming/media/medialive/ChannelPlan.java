@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.medialive.model.H264Profile;
 import software.amazon.awssdk.services.medialive.model.H264RateControlMode;
 import software.amazon.awssdk.services.medialive.model.H264ScanType;
 import software.amazon.awssdk.services.medialive.model.H264Settings;
+import software.amazon.awssdk.services.medialive.model.InputLossActionForUdpOut;
 import software.amazon.awssdk.services.medialive.model.M2tsSettings;
 import software.amazon.awssdk.services.medialive.model.MediaPackageGroupSettings;
 import software.amazon.awssdk.services.medialive.model.MediaPackageOutputDestinationSettings;
@@ -42,8 +43,13 @@ import software.amazon.awssdk.services.medialive.model.RtmpCacheFullBehavior;
 import software.amazon.awssdk.services.medialive.model.RtmpGroupSettings;
 import software.amazon.awssdk.services.medialive.model.RtmpOutputCertificateMode;
 import software.amazon.awssdk.services.medialive.model.RtmpOutputSettings;
+import software.amazon.awssdk.services.medialive.model.SrtEncryptionType;
+import software.amazon.awssdk.services.medialive.model.SrtGroupSettings;
+import software.amazon.awssdk.services.medialive.model.SrtOutputDestinationSettings;
+import software.amazon.awssdk.services.medialive.model.SrtOutputSettings;
 import software.amazon.awssdk.services.medialive.model.TimecodeConfig;
 import software.amazon.awssdk.services.medialive.model.TimecodeConfigSource;
+import software.amazon.awssdk.services.medialive.model.UdpContainerSettings;
 import software.amazon.awssdk.services.medialive.model.VideoCodecSettings;
 import software.amazon.awssdk.services.medialive.model.VideoDescription;
 
@@ -54,6 +60,10 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
  * output group per destination, so a destination that fails to connect holds up no other; an HLS
  * output group to MediaPackage whose ladder is the distinct presets (no extra encodes); and, when
  * recording, an archive output group to S3.
+ *
+ * <p>With a relay ({@link RelayRoute}) there is no RTMP output: one SRT output group per carried
+ * preset sends that rendition to the relay, which pushes it to each destination, so stream keys
+ * never reach MediaLive.
  */
 record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> destinations) {
 
@@ -66,9 +76,18 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
 
     static ChannelPlan of(String organizationId, String sessionId, boolean recording, Collection<OutputSpec> outputs,
             MediaLiveSettings settings) {
+        return of(organizationId, sessionId, recording, outputs, null, settings);
+    }
+
+    /** The plan with the relay's renditions besides the outputs' own; {@code relay} null: no relay. */
+    static ChannelPlan of(String organizationId, String sessionId, boolean recording, Collection<OutputSpec> outputs,
+            RelayRoute relay, MediaLiveSettings settings) {
         Map<String, EncodingPreset> presets = new LinkedHashMap<>();
         outputs.stream().sorted(Comparator.comparing(OutputSpec::destinationId))
                 .forEach(o -> presets.putIfAbsent(o.preset().presetId(), o.preset()));
+        if (relay != null) {
+            relay.renditions().forEach(r -> presets.putIfAbsent(r.preset().presetId(), r.preset()));
+        }
         List<VideoDescription> videos = new ArrayList<>();
         List<AudioDescription> audios = new ArrayList<>();
         List<OutputGroup> groups = new ArrayList<>();
@@ -92,6 +111,10 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
                             .build())
                     .build());
             destinations.add(rtmpDestination(id, output.publishUrl()));
+        }
+
+        if (relay != null) {
+            relay.renditions().forEach(r -> srtToRelay(r, relay, audios, groups, destinations));
         }
 
         // HLS ladder: the distinct presets, or the default rendition before any destination runs
@@ -162,6 +185,37 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
                 .settings(OutputDestinationSettings.builder().url(publishUrl.substring(0, slash))
                         .streamName(publishUrl.substring(slash + 1)).build())
                 .build();
+    }
+
+    /**
+     * One rendition to the relay: an SRT output group of its own (caller to the relay's load
+     * balancer, MPEG-TS, AES-256 with the session's passphrase), its preset's video description and
+     * an audio description of its own. On input loss MediaLive keeps emitting its slate, so the
+     * relay's pushers never starve, as with the local engine's slate.
+     */
+    private static void srtToRelay(RelayRoute.Rendition rendition, RelayRoute relay, List<AudioDescription> audios,
+            List<OutputGroup> groups, List<OutputDestination> destinations) {
+        String presetId = rendition.preset().presetId();
+        String id = "relay-" + presetId;
+        String audio = "audio-" + id;
+        audios.add(audio(audio, rendition.preset().audio()));
+        groups.add(OutputGroup.builder().name(id)
+                .outputGroupSettings(OutputGroupSettings.builder().srtGroupSettings(SrtGroupSettings.builder()
+                        .inputLossAction(InputLossActionForUdpOut.EMIT_PROGRAM).build()).build())
+                .outputs(Output.builder().outputName(id).videoDescriptionName(videoName(presetId))
+                        .audioDescriptionNames(audio)
+                        .outputSettings(OutputSettings.builder().srtOutputSettings(SrtOutputSettings.builder()
+                                .destination(OutputLocationRef.builder().destinationRefId(id).build())
+                                .containerSettings(UdpContainerSettings.builder()
+                                        .m2tsSettings(M2tsSettings.builder().build()).build())
+                                .encryptionType(SrtEncryptionType.AES256).latency(relay.latencyMs()).build()).build())
+                        .build())
+                .build());
+        destinations.add(OutputDestination.builder().id(id)
+                .srtSettings(SrtOutputDestinationSettings.builder()
+                        .url("srt://" + relay.host() + ":" + rendition.port())
+                        .encryptionPassphraseSecretArn(relay.passphraseSecretArn()).streamId(presetId).build())
+                .build());
     }
 
     private static VideoDescription video(String name, VideoSettings v, EncodingPreset.AdvancedSettings advanced) {

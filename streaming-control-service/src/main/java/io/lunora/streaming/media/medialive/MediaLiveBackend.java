@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
@@ -41,8 +43,11 @@ import software.amazon.awssdk.services.medialive.model.PipelineDetail;
  *
  * <p>MediaLive cannot add or remove one output of a running channel. When the wanted outputs of a
  * running channel change, the reconciliation runs the update cycle: stop, update, start. Every
- * output of that channel, HLS included, is interrupted for the cycle (typically about a minute);
- * docs/aws.md weighs this against a fan-out tier and says when to choose which.
+ * output of that channel, HLS included, is interrupted for the cycle (typically about a minute).
+ *
+ * <p>With a {@link RelayTier} the channel sends one SRT rendition per preset to the relay instead,
+ * and a destination whose preset the channel carries starts and stops on the relay alone; only a
+ * preset not carried yet takes the update cycle. docs/aws.md says when to choose which.
  */
 public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaLiveBackend.class);
@@ -62,6 +67,8 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final List<Consumer<MediaEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The fan-out tier; null without a relay (the update cycle changes destinations). */
+    private final RelayTier relay;
 
     /** What the control service asked for; {@code channel} null means stopped. */
     private record Wanted(ChannelSpec channel, Map<String, OutputSpec> outputs) {
@@ -72,7 +79,8 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     public MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
-            ScheduledExecutorService scheduler, Clock clock, ChannelMonitor monitor) {
+            ScheduledExecutorService scheduler, Clock clock, ChannelMonitor monitor, RelayTier relay) {
+        this.relay = relay;
         this.medialive = medialive;
         this.inputs = inputs;
         this.settings = settings;
@@ -106,6 +114,9 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             outputs.put(output.destinationId(), output);
             return new Wanted(w.channel(), Map.copyOf(outputs));
         });
+        if (relay != null && relay.startIfCarried(organizationId, output)) {
+            return;
+        }
         schedule(organizationId);
     }
 
@@ -116,7 +127,10 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             outputs.remove(destinationId);
             return new Wanted(w.channel(), Map.copyOf(outputs));
         });
-        if (before != null) {
+        if (relay != null) {
+            // the channel keeps the rendition: no update cycle
+            relay.stopOutput(organizationId, destinationId);
+        } else if (before != null) {
             schedule(organizationId);
         }
         emit(new MediaEvent.OutputStateChanged(organizationId, clock.instant(), destinationId, "stopped", null));
@@ -152,13 +166,18 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         shown.stream().filter(o -> health.outputChanges().contains(o.destinationId())).forEach(o -> emit(
                 new MediaEvent.OutputStateChanged(organizationId, clock.instant(), o.destinationId(), o.state(),
                         o.lastError())));
-        return new ChannelStatus(true, active, health.inputs(), shown);
+        ChannelStatus status = new ChannelStatus(true, active, health.inputs(), shown);
+        return relay == null ? status : relay.merge(organizationId, status);
     }
 
     @Override
     public AutoCloseable subscribe(Consumer<MediaEvent> listener) {
         listeners.add(listener);
-        return () -> listeners.remove(listener);
+        AutoCloseable relayEvents = relay == null ? () -> { } : relay.subscribe(listener);
+        return () -> {
+            listeners.remove(listener);
+            relayEvents.close();
+        };
     }
 
     @Override
@@ -177,7 +196,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                 return;
             }
             apply(organizationId, w);
-        } catch (SdkException | IllegalArgumentException | IllegalStateException e) {
+        } catch (SdkException | RestClientException | IllegalArgumentException | IllegalStateException e) {
             String error = safeMessage(e);
             log.warn("channel of {} not applied: {}", organizationId, error);
             applied.put(organizationId, new Applied(null, null, error));
@@ -203,7 +222,11 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         String primary = inputs.apply(org, a);
         String secondary = b == null ? null : inputs.apply(org, b);
         List<InputAttachment> attachments = FailoverMapping.attachments(spec.inputs(), primary, secondary);
-        ChannelPlan plan = ChannelPlan.of(org, spec.sessionId(), spec.recording(), w.outputs().values(), settings);
+        // with the relay the channel sends renditions to it, opened first so that MediaLive finds them listening
+        RelayRoute route = relay == null ? null : relay.route(org, spec.sessionId(), w.outputs().values());
+        ChannelPlan plan = route == null
+                ? ChannelPlan.of(org, spec.sessionId(), spec.recording(), w.outputs().values(), settings)
+                : ChannelPlan.of(org, spec.sessionId(), spec.recording(), List.of(), route, settings);
         Applied last = applied.get(org);
         if (existing.isEmpty()) {
             String name = channelName(org);
@@ -220,6 +243,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             ChannelState state = medialive.describeChannel(d -> d.channelId(id)).state();
             boolean same = last != null && plan.equals(last.plan()) && attachments.equals(last.attachments());
             if (ON.contains(state) && same) {
+                relayOutputs(org, route);
                 return;
             }
             // MediaLive changes outputs only on an idle channel: the update cycle (docs/aws.md)
@@ -231,6 +255,17 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             start(org, id, w);
         }
         applied.put(org, new Applied(plan, attachments, null));
+        relayOutputs(org, route);
+    }
+
+    /** The channel sends the route's renditions now: the wanted destinations go on the relay. */
+    private void relayOutputs(String org, RelayRoute route) {
+        if (route != null) {
+            relay.carrying(org, route, () -> {
+                Wanted now = wanted.get(org);
+                return now == null || now.channel() == null ? List.of() : now.outputs().values();
+            });
+        }
     }
 
     /** Stops a channel that is on and waits until it is idle; true if it was on. */
@@ -252,6 +287,9 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     private void stop(String org) {
+        if (relay != null) {
+            relay.stop(org);
+        }
         Optional<String> id = channelId(org);
         if (id.isPresent() && ON.contains(medialive.describeChannel(b -> b.channelId(id.get())).state())) {
             medialive.stopChannel(b -> b.channelId(id.get()));
@@ -335,6 +373,13 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private static String safeMessage(Exception e) {
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             return "MediaLive refused: " + aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
+        }
+        if (e instanceof RestClientResponseException relayRefused) {
+            // the relay's answer body may echo an output's publish URL: only its status is kept
+            return "relay refused: HTTP " + relayRefused.getStatusCode().value();
+        }
+        if (e instanceof RestClientException) {
+            return "relay unreachable";
         }
         return e instanceof SdkException ? "MediaLive unreachable" : e.getMessage();
     }

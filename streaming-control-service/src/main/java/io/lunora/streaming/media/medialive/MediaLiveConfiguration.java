@@ -1,8 +1,12 @@
 package io.lunora.streaming.media.medialive;
 
 import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.engine.RelayEngineClient;
+import io.lunora.support.clients.ServiceClients;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * MediaLive is the media backend when {@code lunora.mode=aws}. The settings come from the
@@ -20,7 +25,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "aws")
-@EnableConfigurationProperties(MediaLiveProperties.class)
+@EnableConfigurationProperties({ MediaLiveProperties.class, RelayProperties.class })
 class MediaLiveConfiguration {
 
     @Bean
@@ -41,6 +46,21 @@ class MediaLiveConfiguration {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    @Bean
+    SrtInputs srtInputs(MediaLiveClient medialive, SecretsManagerClient secrets, MediaLiveSettings settings) {
+        return new SrtInputs(medialive, secrets, settings);
+    }
+
+    /** The fan-out tier when {@code lunora.medialive.relay.url} names one (docs/aws.md). */
+    @Bean
+    @ConditionalOnProperty(name = "lunora.medialive.relay.url")
+    RelayTier relayTier(RelayProperties relay, ServiceClients clients, JsonMapper json, SrtInputs inputs) {
+        RelaySettings settings = relay.settings();
+        // the event stream carries keep-alive comments, so a silent minute means a dead connection
+        return new RelayTier(new RelayEngineClient(clients.forService(settings.url(), Duration.ofSeconds(30)),
+                clients.forService(settings.url(), Duration.ofSeconds(60)), json), inputs, settings);
+    }
+
     @Bean(destroyMethod = "close")
     CloudWatchClient cloudWatchClient(@Value("${lunora.aws.region:${lunora.dynamodb.region}}") String region) {
         return CloudWatchClient.builder().region(Region.of(region)).httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -55,10 +75,10 @@ class MediaLiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MediaBackend mediaLiveBackend(MediaLiveClient medialive, SecretsManagerClient secrets, MediaLiveSettings settings,
-            ChannelMonitor monitor) {
-        return new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, settings), settings,
+    MediaBackend mediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
+            ChannelMonitor monitor, ObjectProvider<RelayTier> relay) {
+        return new MediaLiveBackend(medialive, inputs, settings,
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("medialive-reconcile").factory()),
-                Clock.systemUTC(), monitor);
+                Clock.systemUTC(), monitor, relay.getIfAvailable());
     }
 }

@@ -85,19 +85,25 @@ class SrtInputs {
                 "Name", name);
     }
 
+    /**
+     * Stores an SRT passphrase where MediaLive reads it ({@code {prefix}{which}}, the environment's
+     * KMS key) and answers the secret's ARN; a later value replaces the earlier one.
+     */
+    String passphraseSecret(String organizationId, String which, String passphrase) {
+        String secretName = settings.srtSecretPrefix() + which;
+        try {
+            return secrets.createSecret(b -> b.name(secretName).kmsKeyId(settings.kmsKeyId()).secretString(passphrase)
+                    .tags(t -> t.key("lunora:organization").value(organizationId))).arn();
+        } catch (ResourceExistsException exists) {
+            return secrets.putSecretValue(b -> b.secretId(secretName).secretString(passphrase)).arn();
+        }
+    }
+
     private SrtCallerDecryptionRequest decryption(String organizationId, String which, SrtInput source) {
         if (source.passphrase() == null || source.passphrase().isEmpty()) {
             return null;
         }
-        String secretName = settings.srtSecretPrefix() + which;
-        String arn;
-        try {
-            arn = secrets.createSecret(b -> b.name(secretName).kmsKeyId(settings.kmsKeyId())
-                    .secretString(source.passphrase())
-                    .tags(t -> t.key("lunora:organization").value(organizationId))).arn();
-        } catch (ResourceExistsException exists) {
-            arn = secrets.putSecretValue(b -> b.secretId(secretName).secretString(source.passphrase())).arn();
-        }
+        String arn = passphraseSecret(organizationId, which, source.passphrase());
         int keyLength = source.pbkeylen() == null ? 16 : source.pbkeylen();
         Algorithm algorithm = switch (keyLength) {
             case 24 -> Algorithm.AES192;

@@ -71,7 +71,7 @@ class MediaLiveRequestShapeTest {
         ChannelMonitor monitor = new ChannelMonitor((channel, pipeline, now) -> ChannelMetrics.InputMetrics.UNKNOWN,
                 new MediaLiveChannelAlerts(medialive), Duration.ofSeconds(30), Clock.systemUTC());
         backend = new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, SETTINGS), SETTINGS,
-                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC(), monitor);
+                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC(), monitor, null);
         backend.subscribe(events::add);
         aws.answer(this::mediaLive);
     }

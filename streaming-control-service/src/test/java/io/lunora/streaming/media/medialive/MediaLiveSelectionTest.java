@@ -3,10 +3,12 @@ package io.lunora.streaming.media.medialive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.streaming.media.MediaBackend;
+import io.lunora.support.clients.ServiceClients;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code lunora.mode=aws} selects MediaLive with the services stack's settings; local mode never does. */
 class MediaLiveSelectionTest {
@@ -33,7 +35,37 @@ class MediaLiveSelectionTest {
                     .containsExactly("org-1", "dev", "org-1-dev-live", "arn:aws:kms:eu-west-1:123456789012:key/k-1");
             assertThat(c.getBean(MediaLiveSettings.class).settle()).hasSeconds(2);
             assertThat(c.getBean(MediaLiveProperties.class).healthInterval()).hasSeconds(30);
+            assertThat(c).as("no relay configured: the update cycle").doesNotHaveBean(RelayTier.class);
         });
+    }
+
+    @Test
+    void shouldDriveTheRelayTierWhenTheStackNamesTheRelay() {
+        withServiceClients(context).withPropertyValues("lunora.mode=aws")
+                .withInitializer(c -> c.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                        "relay-systemEnvironment", Map.<String, Object>of(
+                                "LUNORA_MEDIALIVE_RELAY_URL", "http://relay.lunora-dev.internal:8086",
+                                "LUNORA_MEDIALIVE_RELAY_HOST", "lunora-dev-relay-0123.elb.eu-west-1.amazonaws.com"))))
+                .run(c -> {
+                    assertThat(c).hasNotFailed().hasSingleBean(RelayTier.class);
+                    assertThat(c.getBean(MediaBackend.class)).isInstanceOf(MediaLiveBackend.class);
+                    assertThat(c.getBean(RelayProperties.class).settings()).isEqualTo(new RelaySettings(
+                            "http://relay.lunora-dev.internal:8086", "lunora-dev-relay-0123.elb.eu-west-1.amazonaws.com", 500));
+                });
+    }
+
+    @Test
+    void shouldRefuseARelayWithoutTheAddressMediaLiveSendsTo() {
+        withServiceClients(context).withPropertyValues("lunora.mode=aws",
+                "lunora.medialive.relay.url=http://relay.lunora-dev.internal:8086")
+                .run(c -> assertThat(c).getFailure().rootCause()
+                        .hasMessageContaining("lunora.medialive.relay.host is required"));
+    }
+
+    private static ApplicationContextRunner withServiceClients(ApplicationContextRunner runner) {
+        JsonMapper json = JsonMapper.builder().build();
+        return runner.withBean(JsonMapper.class, () -> json)
+                .withBean(ServiceClients.class, () -> new ServiceClients(request -> null, json));
     }
 
     @Test
