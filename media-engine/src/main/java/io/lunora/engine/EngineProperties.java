@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slateAfter         silence on the active input before the slate goes on air (at most half the
  *                           failover threshold). FFmpeg's TS muxer, as a source, sends in bursts of about
  *                           0.3 s unless run with {@code -muxdelay 0}: raise this for such sources
+ * @param thumbnail          the live thumbnail written next to the HLS playlists
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
-        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording) {
+        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording, Thumbnail thumbnail) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
@@ -30,6 +31,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         slate = slate == null ? new Slate(null, null, null) : slate;
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;
+        thumbnail = thumbnail == null ? new Thumbnail(null, null) : thumbnail;
         if (maxChannels < 1 || outputMaxAttempts < 1) {
             throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
         }
@@ -73,6 +75,25 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
     public record Recording(Integer segmentSeconds) {
         public Recording {
             segmentSeconds = segmentSeconds == null ? 300 : segmentSeconds;
+        }
+    }
+
+    /**
+     * @param interval time between two pictures (at least a second)
+     * @param width    the picture's width (a multiple of 32, so that the 16:9 height is even)
+     */
+    public record Thumbnail(Duration interval, Integer width) {
+        public Thumbnail {
+            interval = interval == null ? Duration.ofSeconds(10) : interval;
+            width = width == null ? 640 : width;
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || width < 32 || width % 32 != 0) {
+                throw new IllegalArgumentException(
+                        "lunora.engine.thumbnail.interval must be at least 1s and width a multiple of 32");
+            }
+        }
+
+        public int height() {
+            return width * 9 / 16;
         }
     }
 }
