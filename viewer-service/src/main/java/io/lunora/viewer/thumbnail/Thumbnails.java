@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,8 @@ public class Thumbnails {
         }
         Instant now = clock.instant();
         slots.values().removeIf(s -> s.expired(now.minus(refresh)));
-        Slot slot = slots.compute(streamId, (id, s) -> s == null || !s.session.equals(entry.sessionId())
-                ? new Slot(entry.sessionId()) : s);
+        String session = Objects.requireNonNullElse(entry.sessionId(), "");
+        Slot slot = slots.compute(streamId, (id, s) -> s == null || !s.session.equals(session) ? new Slot(session) : s);
         return slot.get(new LiveStream(streamId, entry.organizationId(), entry.hlsUrl()), now)
                 .orElseThrow(() -> new NotFoundException("thumbnail", streamId));
     }
@@ -50,11 +51,11 @@ public class Thumbnails {
     /** One stream's cached answer (a picture or none yet), fetched again once it is older than {@code refresh}. */
     private final class Slot {
         private final String session;
-        private Instant fetchedAt;
+        private volatile Instant fetchedAt;
         private Optional<byte[]> picture = Optional.empty();
 
         Slot(String session) {
-            this.session = session == null ? "" : session;
+            this.session = session;
         }
 
         synchronized Optional<byte[]> get(LiveStream stream, Instant now) {
@@ -65,8 +66,10 @@ public class Thumbnails {
             return picture;
         }
 
-        synchronized boolean expired(Instant before) {
-            return fetchedAt != null && fetchedAt.isBefore(before);
+        /** Not synchronized: pruning never waits for another stream's fetch. */
+        boolean expired(Instant before) {
+            Instant at = fetchedAt;
+            return at != null && at.isBefore(before);
         }
     }
 }

@@ -54,6 +54,24 @@ class ThumbnailApiTest extends ServiceTest {
     }
 
     @Test
+    void shouldNeverShowThePreviousSessionsPictureWhenTheStreamGoesLiveAgain() throws IOException {
+        String id = liveStream("public", "news", "Twice live");
+        String file = "/hls/" + id + "/thumbnail.jpg";
+        ENGINE.put(file, jpeg(Color.ORANGE));
+        assertThat(getBytes("/api/streams/" + id + "/thumbnail", null).statusCode()).isEqualTo(200);
+        assertThat(post("/internal/catalog/sessions", serviceToken(),
+                "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)).statusCode()).isEqualTo(204);
+
+        byte[] second = jpeg(Color.MAGENTA);
+        ENGINE.put(file, second);
+        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+                {"stream_id":"%s","session_id":"second","is_live":true,"hls_url":"/hls/%s/index.m3u8",
+                 "started_at":"%s"}""".formatted(id, id, clock.instant())).statusCode()).isEqualTo(204);
+
+        assertThat(getBytes("/api/streams/" + id + "/thumbnail", null).body()).isEqualTo(second);
+    }
+
+    @Test
     void shouldAnswerNotFoundForUnknownEndedHiddenOrPictureLessStreamsAndABadIdByField() throws IOException {
         assertProblem(get("/api/streams/no-such-stream/thumbnail", null), 404, null);
 
