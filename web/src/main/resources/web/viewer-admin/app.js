@@ -2,7 +2,7 @@
 // feature), the moderation queue with its resolve actions, viewer accounts, subscriptions and
 // analytics (categories, trending).
 import { h, problemBox, showProblem, clearProblem, field, checkbox, openDialog, confirmAction, announce } from '/assets/ui.js';
-import { bootViewer, LEVEL_LABELS } from '/watch/common.js';
+import { bootViewer, LEVEL_LABELS, thumbnail } from '/watch/common.js';
 
 const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -44,8 +44,11 @@ async function catalog(main, { api }) {
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', id: 'new-entry', onclick: () => edit(null) }, 'New entry')), body);
   async function load() {
     const entries = await api.get('/api/viewer-admin/catalog');
-    body.replaceChildren(table('catalog-table', ['Title', 'Access', 'Category', 'State', 'Featured', 'Actions'],
+    body.replaceChildren(table('catalog-table', ['Picture', 'Title', 'Access', 'Category', 'State', 'Featured', 'Actions'],
       entries.map((e) => h('tr', { 'data-stream': e.stream_id },
+        // the admin's picture, else the live thumbnail (what viewers see as thumbnail_url)
+        h('td', {}, thumbnail(e.thumbnail_url || (e.is_live && !e.removed
+          ? '/api/streams/' + encodeURIComponent(e.stream_id) + '/thumbnail' : null), e.title || e.stream_id, 'thumb thumb-small')),
         h('td', {}, e.title, h('div', { class: 'muted' }, e.stream_id)),
         h('td', {}, LEVEL_LABELS[e.access_level] || e.access_level), h('td', {}, e.category),
         h('td', {}, e.removed ? 'Removed by moderation' : e.is_live ? h('span', { class: 'badge badge-live' }, 'LIVE')

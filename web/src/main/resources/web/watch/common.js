@@ -157,9 +157,36 @@ export function tierOf(groups) {
 
 export const LEVEL_LABELS = { public: 'Free', premium: 'Premium', vip: 'VIP' };
 
+const LIVE_THUMBNAIL = /^\/api\/streams\/[A-Za-z0-9_-]+\/thumbnail$/;
+
+/**
+ * A stream's picture in a 16:9 box that keeps its size before the image loads (no layout jump);
+ * a live thumbnail that is not there yet leaves the box empty. `url` is the catalog's
+ * thumbnail_url (an admin's picture, or the stream's live thumbnail).
+ */
+export function thumbnail(url, title, className = 'thumb') {
+  const img = url ? h('img', { src: url, alt: 'Picture of ' + title, width: 640, height: 360, loading: 'lazy',
+    decoding: 'async', onerror: () => { img.hidden = true; }, onload: () => { img.hidden = false; } }) : null;
+  if (img && LIVE_THUMBNAIL.test(url)) {
+    img.dataset.liveThumbnail = url;
+  }
+  return h('div', { class: className }, img);
+}
+
+// Live thumbnails change every 10 s; browse pages show a fresh one every 30 s while visible.
+setInterval(() => {
+  if (document.hidden) {
+    return;
+  }
+  document.querySelectorAll('img[data-live-thumbnail]').forEach((img) => {
+    img.src = img.dataset.liveThumbnail + '?t=' + Date.now();
+  });
+}, 30000);
+
 /** A catalog entry as a card linking to the player. */
 export function streamCard(s) {
   return h('li', { class: 'stream-card', 'data-stream': s.stream_id },
+    thumbnail(s.thumbnail_url, s.title || s.stream_id),
     h('a', { href: '/player/?stream=' + encodeURIComponent(s.stream_id), class: 'stream-link' },
       h('span', { class: 'stream-title' }, s.title || s.stream_id)),
     h('div', { class: 'stream-meta' },

@@ -56,8 +56,9 @@ class IamPoliciesTest {
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt"),
+            // S3ThumbnailSource: list the organization's frame captures, read the newest (KMS-encrypted bucket)
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:Query"));
+                    "dynamodb:DeleteItem", "dynamodb:Query", "s3:ListBucket", "s3:GetObject", "kms:Decrypt"));
 
     /** Roles that AWS services assume, by stack and logical id, with what those services do. */
     private static final Map<String, Set<String>> PLATFORM_ACTIONS = Map.of(
@@ -70,7 +71,7 @@ class IamPoliciesTest {
             // Cognito's SMS MFA codes
             "auth/CognitoSmsRole", Set.of("sns:Publish"),
             "auth/ConsumerSmsRole", Set.of("sns:Publish"),
-            // a running MediaLive channel: HLS to MediaPackage, archive to S3, SRT passphrases, logs
+            // a running MediaLive channel: HLS to MediaPackage, archive and thumbnails to S3, SRT passphrases, logs
             "media/ChannelRole", Set.of("mediapackage:DescribeChannel", "s3:PutObject", "s3:ListBucket",
                     "kms:GenerateDataKey", "kms:Decrypt", "secretsmanager:GetSecretValue",
                     "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"));

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           failover threshold). FFmpeg's TS muxer, as a source, sends in bursts of about
  *                           0.3 s unless run with {@code -muxdelay 0}: raise this for such sources
  * @param relay              the SRT listeners of relay mode (renditions encoded elsewhere, e.g. by MediaLive)
+ * @param thumbnail          the live thumbnail written next to the HLS playlists
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
-        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording, Relay relay) {
+        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording, Relay relay,
+        Thumbnail thumbnail) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
@@ -32,6 +34,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;
         relay = relay == null ? new Relay(null, null) : relay;
+        thumbnail = thumbnail == null ? new Thumbnail(null, null) : thumbnail;
         if (maxChannels < 1 || outputMaxAttempts < 1) {
             throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
         }
@@ -109,6 +112,27 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         private static int lastPort(String ports) {
             String[] bounds = ports.split("-");
             return Integer.parseInt(bounds[bounds.length - 1]);
+        }
+    }
+
+    /**
+     * The live thumbnail of the program, {@code thumbnail.jpg} beside the HLS playlists.
+     *
+     * @param interval time between two pictures (at least a second)
+     * @param width    the picture's width (a multiple of 32, so that the 16:9 height is even)
+     */
+    public record Thumbnail(Duration interval, Integer width) {
+        public Thumbnail {
+            interval = interval == null ? Duration.ofSeconds(10) : interval;
+            width = width == null ? 640 : width;
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0 || width < 32 || width % 32 != 0) {
+                throw new IllegalArgumentException(
+                        "lunora.engine.thumbnail.interval must be at least 1s and width a multiple of 32");
+            }
+        }
+
+        public int height() {
+            return width * 9 / 16;
         }
     }
 }

@@ -38,6 +38,7 @@ public abstract class ServiceTest {
     protected static final byte[] PLAYBACK_SECRET = "test-playback-secret-32-bytes-long!!".getBytes();
     protected static final Path DATA_DIR = createDataDir();
     protected static final JsonMapper json = JsonMapper.builder().build();
+    protected static final EngineFiles ENGINE = new EngineFiles();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -56,6 +57,7 @@ public abstract class ServiceTest {
         registry.add("lunora.viewer.playback-secret", () -> Base64.getEncoder().encodeToString(PLAYBACK_SECRET));
         registry.add("lunora.viewer.data-dir", DATA_DIR::toString);
         registry.add("lunora.viewer.renewal-interval", () -> "1h");
+        registry.add("lunora.services.engine-url", ENGINE::url);
     }
 
     @LocalServerPort

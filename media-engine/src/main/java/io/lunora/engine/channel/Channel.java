@@ -15,6 +15,7 @@ import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
+import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
 import io.lunora.model.media.SwitchEvent;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One organization's channel: its SRT inputs, the slate and the switcher that make the program,
- * the HLS ladder and the recorder that read it, one rendition encoder per distinct preset in use
+ * the HLS ladder, the thumbnail and the recorder that read it, one rendition encoder per distinct preset in use
  * and one pusher per destination fed from its rendition. Destinations with equal presets share
  * an encoder; the encoder stops with its last destination. Output state changes and switches go
  * to the engine's event stream.
@@ -55,6 +56,7 @@ public final class Channel implements AutoCloseable {
     private final Switcher switcher;
     private final Slate slate;
     private final HlsLadder hls;
+    private final ThumbnailWriter thumbnail;
     private final ScheduledExecutorService ticker;
     private final Map<String, SrtInput> inputs = new HashMap<>();
     private final Map<String, SrtInputSettings> inputSettings = new HashMap<>();
@@ -84,6 +86,9 @@ public final class Channel implements AutoCloseable {
         if (hls != null) {
             hls.start();
         }
+        this.thumbnail = new ThumbnailWriter(organizationId, hlsFolder(resources, organizationId),
+                resources.properties().thumbnail(), resources.ffmpeg(), resources.pool(), bus);
+        thumbnail.start();
         setRecording(config);
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("switcher-" + organizationId).daemon().factory());
@@ -250,6 +255,7 @@ public final class Channel implements AutoCloseable {
         if (recorder != null) {
             recorder.close();
         }
+        thumbnail.close();
         if (hls != null) {
             hls.close();
         }

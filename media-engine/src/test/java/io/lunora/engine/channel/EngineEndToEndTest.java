@@ -15,6 +15,7 @@ import io.lunora.engine.testing.TestSource;
 import io.lunora.model.identity.Group;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The engine end to end, driven through its internal HTTP API with a real service token: two
  * test-pattern SRT sources, four RTMP receivers (FFmpeg listening) on three presets scaled down
- * for a 2-core machine, HLS and recording. One channel runs through the whole class; each test
+ * for a 2-core machine, HLS, the thumbnail and recording. One channel runs through the whole class; each test
  * is one phase of its life, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -269,6 +271,15 @@ class EngineEndToEndTest {
         assertThat(probe).extracting(Probe::codec, Probe::width, Probe::height).containsExactly("h264", 320, 180);
         assertThat(probe.packets()).isNotEmpty();
         assertThat(probe.packets().getFirst().keyframe()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void shouldServeTheProgramsThumbnailBesideThePlaylists() throws IOException {
+        HttpResponse<byte[]> thumbnail = api.download("/hls/" + ORG + "/thumbnail.jpg");
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth()).isEqualTo(640);
     }
 
     @Test

@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.medialive.model.VideoDescription;
  * description per output (MediaLive lets an audio description serve one output only); one RTMP
  * output group per destination, so a destination that fails to connect holds up no other; an HLS
  * output group to MediaPackage whose ladder is the distinct presets (no extra encodes); and, when
- * recording, an archive output group to S3.
+ * recording, an archive output group to S3; and the live thumbnails ({@link ThumbnailCapture}).
  *
  * <p>With a relay ({@link RelayRoute}) there is no RTMP output: one SRT output group per carried
  * preset sends that rendition to the relay, which pushes it to each destination, so stream keys
@@ -167,6 +167,10 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
                             + "/recordings/" + organizationId + "/" + sessionId + "/archive").build())
                     .build());
         }
+
+        videos.add(ThumbnailCapture.video());
+        groups.add(ThumbnailCapture.group());
+        destinations.add(ThumbnailCapture.destination(settings.recordingBucket(), organizationId));
 
         EncoderSettings encoder = EncoderSettings.builder()
                 .timecodeConfig(TimecodeConfig.builder().source(TimecodeConfigSource.SYSTEMCLOCK).build())

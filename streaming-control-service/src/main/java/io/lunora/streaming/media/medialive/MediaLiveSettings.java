@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param environment       {@code dev}, {@code staging} or {@code prod}: part of every resource name
  * @param channelRoleArn    the role a channel runs with (media stack output {@code ChannelRoleArn})
  * @param packagingChannelId the MediaPackage channel the HLS output group feeds
- * @param recordingBucket   the organization's bucket; recordings go under {@code recordings/}
+ * @param recordingBucket   the organization's bucket; recordings go under {@code recordings/}, thumbnails under {@code thumbnails/}
  * @param srtSecretPrefix   Secrets Manager name prefix of the SRT passphrases MediaLive reads
  * @param kmsKeyId          the key those secrets are encrypted with
  * @param settle            how long a burst of port calls is gathered into one channel change

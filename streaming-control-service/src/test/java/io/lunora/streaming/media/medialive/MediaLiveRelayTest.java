@@ -139,16 +139,18 @@ class MediaLiveRelayTest {
                    "streamId":"builtin-linkedin","url":"srt://%2$s:9101"}]},
                  {"id":"relay-builtin-x","srtSettings":[{"encryptionPassphraseSecretArn":"%1$s",
                    "streamId":"builtin-x","url":"srt://%2$s:9102"}]},
-                 {"id":"mediapackage","mediaPackageSettings":[{"channelId":"org-1-dev-live"}]}]"""
+                 {"id":"mediapackage","mediaPackageSettings":[{"channelId":"org-1-dev-live"}]},
+                 {"id":"thumbnails","settings":[{"url":"s3ssl://lunora-org-1-dev/thumbnails/org-1/live"}]}]"""
                 .formatted(SECRET_ARN, RELAY_HOST)));
         JsonNode encoder = channel.path("encoderSettings");
         assertThat(encoder.path("videoDescriptions").findValuesAsString("name"))
-                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
+                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x", "video-thumbnail");
         assertThat(encoder.path("audioDescriptions").findValuesAsString("name")).containsExactly(
                 "audio-relay-builtin-youtube", "audio-relay-builtin-linkedin", "audio-relay-builtin-x",
                 "audio-hls-video-builtin-youtube", "audio-hls-video-builtin-linkedin", "audio-hls-video-builtin-x");
         assertThat(encoder.path("outputGroups").findValuesAsString("name"))
-                .containsExactly("relay-builtin-youtube", "relay-builtin-linkedin", "relay-builtin-x", "hls");
+                .containsExactly("relay-builtin-youtube", "relay-builtin-linkedin", "relay-builtin-x", "hls",
+                        "thumbnails");
         assertThat(encoder.path("outputGroups").get(0)).isEqualTo(json("""
                 {"name":"relay-builtin-youtube",
                  "outputGroupSettings":{"srtGroupSettings":{"inputLossAction":"EMIT_PROGRAM"}},
@@ -216,9 +218,11 @@ class MediaLiveRelayTest {
                 "POST /prod/channels/4242/start");
         JsonNode update = body("PUT", "/prod/channels/4242", 0);
         assertThat(update.path("destinations").findValuesAsString("url")).containsExactly("srt://" + RELAY_HOST + ":9100",
-                "srt://" + RELAY_HOST + ":9101", "srt://" + RELAY_HOST + ":9102", "srt://" + RELAY_HOST + ":9103");
+                "srt://" + RELAY_HOST + ":9101", "srt://" + RELAY_HOST + ":9102", "srt://" + RELAY_HOST + ":9103",
+                "s3ssl://lunora-org-1-dev/thumbnails/org-1/live");
         assertThat(update.path("encoderSettings").path("outputGroups").findValuesAsString("name")).containsExactly(
-                "relay-builtin-youtube", "relay-builtin-linkedin", "relay-builtin-x", "relay-custom-vertical", "hls");
+                "relay-builtin-youtube", "relay-builtin-linkedin", "relay-builtin-x", "relay-custom-vertical", "hls",
+                "thumbnails");
     }
 
     @Test

@@ -137,12 +137,14 @@ class MediaLiveRequestShapeTest {
                  {"id":"dest-linkedin-1","settings":[{"streamName":"li-key","url":"rtmps://li.example.com:443/live"}]},
                  {"id":"dest-x-1","settings":[{"streamName":"x-key","url":"rtmp://x.example.com/x"}]},
                  {"id":"dest-youtube-1","settings":[{"streamName":"%s","url":"rtmp://a.rtmp.youtube.com/live2"}]},
-                 {"id":"mediapackage","mediaPackageSettings":[{"channelId":"org-1-dev-live"}]}]""".formatted(YOUTUBE_KEY)));
+                 {"id":"mediapackage","mediaPackageSettings":[{"channelId":"org-1-dev-live"}]},
+                 {"id":"thumbnails","settings":[{"url":"s3ssl://lunora-org-1-dev/thumbnails/org-1/live"}]}]"""
+                .formatted(YOUTUBE_KEY)));
 
         JsonNode encoder = channel.path("encoderSettings");
         // three distinct presets: three encodes, the custom destination shares YouTube's
         assertThat(encoder.path("videoDescriptions").findValuesAsString("name"))
-                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
+                .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x", "video-thumbnail");
         assertThat(encoder.path("videoDescriptions").get(0)).isEqualTo(json("""
                 {"codecSettings":{"h264Settings":{"bitrate":6000000,"bufSize":12000000,"framerateControl":"SPECIFIED",
                    "framerateDenominator":1,"framerateNumerator":30,"gopNumBFrames":2,"gopSize":60.0,
@@ -150,7 +152,7 @@ class MediaLiveRequestShapeTest {
                  "height":1080,"name":"video-builtin-youtube","width":1920}"""));
         assertThat(encoder.path("audioDescriptions").findValuesAsString("name")).doesNotHaveDuplicates().hasSize(7);
         assertThat(encoder.path("outputGroups").findValuesAsString("name"))
-                .contains("dest-custom-1", "dest-linkedin-1", "dest-x-1", "dest-youtube-1", "hls");
+                .contains("dest-custom-1", "dest-linkedin-1", "dest-x-1", "dest-youtube-1", "hls", "thumbnails");
         JsonNode youtube = encoder.path("outputGroups").get(3);
         assertThat(youtube).isEqualTo(json("""
                 {"name":"dest-youtube-1",
@@ -164,6 +166,25 @@ class MediaLiveRequestShapeTest {
         assertThat(encoder.path("outputGroups").get(4).path("outputs").findValuesAsString("videoDescriptionName"))
                 .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
         assertThat(encoder.path("timecodeConfig")).isEqualTo(json("{\"source\":\"SYSTEMCLOCK\"}"));
+    }
+
+    @Test
+    void shouldCaptureA640PixelThumbnailEveryTenSecondsToTheOrganizationsBucketOnEveryChannel() {
+        backend.startChannel(new ChannelSpec("org-1", "session-9", channel("single").inputs(), true));
+        backend.reconcile("org-1");
+
+        JsonNode channel = body("POST", "/prod/channels", 0);
+        assertThat(channel.path("destinations").get(2)).isEqualTo(json("""
+                {"id":"thumbnails","settings":[{"url":"s3ssl://lunora-org-1-dev/thumbnails/org-1/live"}]}"""));
+        JsonNode encoder = channel.path("encoderSettings");
+        assertThat(encoder.path("videoDescriptions").get(1)).isEqualTo(json("""
+                {"codecSettings":{"frameCaptureSettings":{"captureInterval":10,"captureIntervalUnits":"SECONDS"}},
+                 "height":360,"name":"video-thumbnail","width":640}"""));
+        assertThat(encoder.path("outputGroups").get(2)).isEqualTo(json("""
+                {"name":"thumbnails",
+                 "outputGroupSettings":{"frameCaptureGroupSettings":{"destination":{"destinationRefId":"thumbnails"}}},
+                 "outputs":[{"outputName":"thumbnails","outputSettings":{"frameCaptureOutputSettings":{}},
+                   "videoDescriptionName":"video-thumbnail"}]}"""));
     }
 
     @Test
@@ -205,7 +226,7 @@ class MediaLiveRequestShapeTest {
         assertThat(paths()).containsSubsequence("POST /prod/channels/4242/stop", "GET /prod/channels/4242",
                 "PUT /prod/channels/4242", "POST /prod/channels/4242/start");
         assertThat(body("PUT", "/prod/channels/4242", 0).path("destinations").findValuesAsString("id"))
-                .containsExactly("dest-x-1", "dest-youtube-1", "mediapackage");
+                .containsExactly("dest-x-1", "dest-youtube-1", "mediapackage", "thumbnails");
         assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged)
                 .extracting(e -> ((MediaEvent.OutputStateChanged) e).state()).contains("connecting");
     }
