@@ -9,13 +9,12 @@ import io.lunora.engine.process.ChildSpec;
 import io.lunora.engine.process.Progress;
 import io.lunora.engine.process.ProgressMeters;
 import io.lunora.engine.program.ProgramBus;
-import io.lunora.engine.rendition.PacketPipe;
+import io.lunora.engine.rendition.ProgramFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,15 +31,12 @@ public final class HlsLadder implements AutoCloseable {
     public static final String MASTER = "master.m3u8";
 
     private final Path folder;
-    private final ProgramBus program;
     private final ProgressMeters meters;
     private final ChildProcess child;
-    private volatile PacketPipe pipe;
 
     public HlsLadder(String organizationId, Path folder, EngineProperties.Hls settings, Ffmpeg ffmpeg, ChildPool pool,
             ProgramBus program, MeterRegistry registry) {
         this.folder = folder;
-        this.program = program;
         this.meters = new ProgressMeters(registry, "hls", organizationId);
         delete(folder);
         try {
@@ -51,29 +47,7 @@ public final class HlsLadder implements AutoCloseable {
             throw new UncheckedIOException("cannot create the HLS folder", e);
         }
         this.child = pool.create(new ChildSpec("hls-" + organizationId, ffmpeg.command(arguments(settings, folder)),
-                ffmpeg.environment(), Backoff.standard()), new ChildProcess.Listener() {
-                    @Override
-                    public void started(Process process) {
-                        PacketPipe feed = new PacketPipe("hls-" + organizationId, process.getOutputStream());
-                        pipe = feed;
-                        program.addReader(feed);
-                    }
-
-                    @Override
-                    public void progress(Progress progress) {
-                        meters.update(progress);
-                    }
-
-                    @Override
-                    public void exited(int exitCode, String lastError, Duration restartIn) {
-                        PacketPipe feed = pipe;
-                        if (feed != null) {
-                            program.removeReader(feed);
-                            feed.close();
-                        }
-                        meters.reset();
-                    }
-                });
+                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("hls-" + organizationId, program, meters));
     }
 
     static List<String> arguments(EngineProperties.Hls settings, Path folder) {

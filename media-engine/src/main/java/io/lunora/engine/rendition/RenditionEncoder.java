@@ -12,7 +12,6 @@ import io.lunora.engine.ts.TsPacket;
 import io.lunora.engine.ts.TsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,43 +22,18 @@ import java.util.List;
  */
 public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final RenditionPreset preset;
-    private final ProgramBus program;
     private final TsFanOut output = new TsFanOut();
     private final ProgressMeters meters;
     private final ChildProcess child;
-    private volatile PacketPipe pipe;
 
     public RenditionEncoder(RenditionPreset preset, Ffmpeg ffmpeg, ChildPool pool, ProgramBus program,
             MeterRegistry registry) {
         this.preset = preset;
-        this.program = program;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
         this.child = pool.create(new ChildSpec("rendition-" + preset.label(), ffmpeg.command(arguments(preset)),
-                ffmpeg.environment(), Backoff.standard()), new ChildProcess.Listener() {
-                    @Override
-                    public void started(Process process) {
-                        PacketPipe feed = new PacketPipe("rendition-" + preset.label(), process.getOutputStream());
-                        pipe = feed;
-                        Thread.ofVirtual().name("rendition-" + preset.label() + "-stdout")
-                                .start(() -> read(new TsReader(process.getInputStream())));
-                        program.addReader(feed);
-                    }
-
-                    @Override
-                    public void progress(Progress progress) {
-                        meters.update(progress);
-                    }
-
-                    @Override
-                    public void exited(int exitCode, String lastError, Duration restartIn) {
-                        PacketPipe feed = pipe;
-                        if (feed != null) {
-                            program.removeReader(feed);
-                            feed.close();
-                        }
-                        meters.reset();
-                    }
-                });
+                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("rendition-" + preset.label(), program, meters,
+                        process -> Thread.ofVirtual().name("rendition-" + preset.label() + "-stdout")
+                                .start(() -> read(new TsReader(process.getInputStream())))));
     }
 
     static List<String> arguments(RenditionPreset preset) {

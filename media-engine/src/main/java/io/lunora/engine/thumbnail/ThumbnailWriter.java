@@ -7,12 +7,11 @@ import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.ChildProcess;
 import io.lunora.engine.process.ChildSpec;
 import io.lunora.engine.program.ProgramBus;
-import io.lunora.engine.rendition.PacketPipe;
+import io.lunora.engine.rendition.ProgramFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,7 +27,6 @@ public final class ThumbnailWriter implements AutoCloseable {
 
     private final Path file;
     private final ChildProcess child;
-    private volatile PacketPipe pipe;
 
     public ThumbnailWriter(String organizationId, Path folder, EngineProperties.Thumbnail settings, Ffmpeg ffmpeg,
             ChildPool pool, ProgramBus program) {
@@ -39,23 +37,7 @@ public final class ThumbnailWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot create the thumbnail folder", e);
         }
         this.child = pool.create(new ChildSpec("thumbnail-" + organizationId, ffmpeg.command(arguments(settings, file)),
-                ffmpeg.environment(), Backoff.standard()), new ChildProcess.Listener() {
-                    @Override
-                    public void started(Process process) {
-                        PacketPipe feed = new PacketPipe("thumbnail-" + organizationId, process.getOutputStream());
-                        pipe = feed;
-                        program.addReader(feed);
-                    }
-
-                    @Override
-                    public void exited(int exitCode, String lastError, Duration restartIn) {
-                        PacketPipe feed = pipe;
-                        if (feed != null) {
-                            program.removeReader(feed);
-                            feed.close();
-                        }
-                    }
-                });
+                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("thumbnail-" + organizationId, program, null));
     }
 
     static List<String> arguments(EngineProperties.Thumbnail settings, Path file) {

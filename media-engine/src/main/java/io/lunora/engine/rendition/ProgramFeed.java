@@ -1,0 +1,65 @@
+package io.lunora.engine.rendition;
+
+import io.lunora.engine.process.ChildProcess;
+import io.lunora.engine.process.Progress;
+import io.lunora.engine.process.ProgressMeters;
+import io.lunora.engine.program.ProgramBus;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Supervision listener of an FFmpeg that reads the program on stdin (rendition encoders, the HLS
+ * ladder, the thumbnail writer): joins the program bus while the process runs and leaves it when
+ * the process ends, so a restarted child never has a stale pipe on the bus.
+ */
+public final class ProgramFeed implements ChildProcess.Listener {
+    private final String name;
+    private final ProgramBus program;
+    private final ProgressMeters meters;
+    private final Consumer<Process> whenStarted;
+    private volatile PacketPipe pipe;
+
+    /** @param meters progress meters to update, or null */
+    public ProgramFeed(String name, ProgramBus program, ProgressMeters meters) {
+        this(name, program, meters, process -> {
+        });
+    }
+
+    /**
+     * @param meters      progress meters to update, or null
+     * @param whenStarted what else starts with the process (e.g. reading its stdout), before it gets the program
+     */
+    public ProgramFeed(String name, ProgramBus program, ProgressMeters meters, Consumer<Process> whenStarted) {
+        this.name = name;
+        this.program = program;
+        this.meters = meters;
+        this.whenStarted = whenStarted;
+    }
+
+    @Override
+    public void started(Process process) {
+        PacketPipe feed = new PacketPipe(name, process.getOutputStream());
+        pipe = feed;
+        whenStarted.accept(process);
+        program.addReader(feed);
+    }
+
+    @Override
+    public void progress(Progress progress) {
+        if (meters != null) {
+            meters.update(progress);
+        }
+    }
+
+    @Override
+    public void exited(int exitCode, String lastError, Duration restartIn) {
+        PacketPipe feed = pipe;
+        if (feed != null) {
+            program.removeReader(feed);
+            feed.close();
+        }
+        if (meters != null) {
+            meters.reset();
+        }
+    }
+}
