@@ -134,6 +134,20 @@ class TemplatesTest {
         assertThat(lifecycle.findValuesAsString("Prefix")).containsExactlyInAnyOrder("recordings/", "thumbnails/");
     }
 
+    @Test
+    void shouldRunOneStreamingControllerAndOneRelayNeverTwoAtOnce() {
+        JsonNode resources = Stacks.read("services").path("Resources");
+        for (String service : List.of("StreamingControlService", "RelayService")) {
+            JsonNode properties = resources.path(service).path("Properties");
+            // both keep each organization's media state in memory: a second task would fight the first
+            assertThat(properties.path("DesiredCount").asInt()).as(service).isEqualTo(1);
+            assertThat(properties.path("DeploymentConfiguration").path("MaximumPercent").asInt()).as(service)
+                    .isEqualTo(100);
+            assertThat(properties.path("DeploymentConfiguration").path("MinimumHealthyPercent").asInt()).as(service)
+                    .isZero();
+        }
+    }
+
     private static Set<String> names(JsonNode object) {
         Set<String> names = new HashSet<>();
         object.properties().forEach(e -> names.add(e.getKey()));
