@@ -57,6 +57,8 @@ public abstract class ServiceTest {
         registry.add("lunora.viewer.playback-secret", () -> Base64.getEncoder().encodeToString(PLAYBACK_SECRET));
         registry.add("lunora.viewer.data-dir", DATA_DIR::toString);
         registry.add("lunora.viewer.renewal-interval", () -> "1h");
+        // open chat streams would hold a graceful shutdown for its whole 30 s timeout
+        registry.add("server.shutdown", () -> "immediate");
         registry.add("lunora.services.engine-url", ENGINE::url);
     }
 

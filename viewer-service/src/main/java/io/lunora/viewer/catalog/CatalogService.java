@@ -56,7 +56,7 @@ public class CatalogService {
     public List<CategorySummary> categories(Visitor visitor) {
         Predicate<CatalogEntry> visible = visibleTo(visitor);
         Map<String, int[]> counts = new TreeMap<>();
-        store.all().stream().filter(visible).forEach(e -> {
+        store.listed().stream().filter(visible).forEach(e -> {
             int[] c = counts.computeIfAbsent(e.category(), k -> new int[2]);
             c[0]++;
             c[1] += e.isLive() ? 1 : 0;
@@ -81,7 +81,7 @@ public class CatalogService {
 
     /** Entries this visitor may see (for recommendations and trending). */
     public List<CatalogEntry> visibleEntries(Visitor visitor) {
-        return store.all().stream().filter(visibleTo(visitor)).toList();
+        return store.listed().stream().filter(visibleTo(visitor)).toList();
     }
 
     public void applySessionEvent(CatalogSessionEvent event) {
@@ -95,7 +95,7 @@ public class CatalogService {
 
     private Page<StreamView> list(Visitor visitor, Predicate<CatalogEntry> filter, int page, int size) {
         ViewerTier tier = tiers.tierOf(visitor);
-        List<StreamView> matches = store.all().stream().filter(visibleTo(visitor)).filter(filter)
+        List<StreamView> matches = store.listed().stream().filter(visibleTo(visitor)).filter(filter)
                 .sorted(DISCOVERY_ORDER).map(e -> StreamView.of(e, tier)).toList();
         return Page.of(matches, page, size);
     }

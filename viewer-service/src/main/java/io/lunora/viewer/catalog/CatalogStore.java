@@ -12,24 +12,39 @@ import static io.lunora.viewer.dynamo.Attrs.strings;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
 import io.lunora.viewer.dynamo.ViewerTables;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** StreamCatalog in DynamoDB. The catalog of one deployment is small enough to be read whole for listings. */
+/**
+ * StreamCatalog in DynamoDB. The catalog of one deployment is small enough to be read whole for
+ * listings; browsing reads a snapshot at most once per {@link #LISTING_TTL} per instance instead of
+ * scanning the table on every request, and every write through this store refreshes it.
+ */
 @Component
 public class CatalogStore {
+    static final Duration LISTING_TTL = Duration.ofSeconds(2);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final AtomicLong writes = new AtomicLong();
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long readAtNanos, long writesBefore, List<CatalogEntry> entries) {
+    }
 
     public CatalogStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
@@ -41,6 +56,20 @@ public class CatalogStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    /** The whole catalog as of at most {@link #LISTING_TTL} ago, and after this instance's last write. */
+    public List<CatalogEntry> listed() {
+        Snapshot known = snapshot;
+        long now = System.nanoTime();
+        if (known != null && known.writesBefore() == writes.get() && now - known.readAtNanos() < LISTING_TTL.toNanos()) {
+            return known.entries();
+        }
+        long writesBefore = writes.get();
+        List<CatalogEntry> entries = List.copyOf(all());
+        snapshot = new Snapshot(now, writesBefore, entries);
+        return entries;
+    }
+
+    /** The whole catalog, read now. */
     public List<CatalogEntry> all() {
         List<CatalogEntry> entries = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).items().forEach(i -> entries.add(fromItem(i)));
@@ -60,7 +89,7 @@ public class CatalogStore {
             item.put("viewer_count", n(0));
             item.put("like_count", n(0));
             item.put("version", n(1));
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+            put(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(stream_id)").build());
             return;
         }
@@ -78,7 +107,7 @@ public class CatalogStore {
                 remove.append(remove.isEmpty() ? " REMOVE " : ", ").append(optional);
             }
         }
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(e.streamId()))
+        update(UpdateItemRequest.builder().tableName(table).key(key(e.streamId()))
                 .updateExpression(set + remove.toString())
                 .conditionExpression("version = :expected")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build());
@@ -113,14 +142,14 @@ public class CatalogStore {
             values.put(":org", s(event.organizationId()));
             expression += ", organization_id = :org";
         }
-        dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(event.streamId()))
+        update(UpdateItemRequest.builder().tableName(table).key(key(event.streamId()))
                 .updateExpression(expression + " REMOVE ended_at").expressionAttributeValues(values).build());
     }
 
     /** A session ended; false when the entry is unknown. */
     public boolean markEnded(String streamId, String endedAt) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(streamId))
+            update(b -> b.tableName(table).key(key(streamId))
                     .updateExpression("SET is_live = :f, ended_at = :e, viewer_count = :zero, updated_at = :e")
                     .conditionExpression("attribute_exists(stream_id)")
                     .expressionAttributeValues(Map.of(":f", bool(false), ":e", s(endedAt), ":zero", n(0))));
@@ -143,7 +172,7 @@ public class CatalogStore {
 
     public void addLikes(String streamId, long delta) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(streamId))
+            update(b -> b.tableName(table).key(key(streamId))
                     .updateExpression("ADD like_count :d").conditionExpression("attribute_exists(stream_id)")
                     .expressionAttributeValues(Map.of(":d", n(delta))));
         } catch (ConditionalCheckFailedException deleted) {
@@ -164,12 +193,12 @@ public class CatalogStore {
     }
 
     public void delete(String streamId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(streamId)));
+        delete(b -> b.tableName(table).key(key(streamId)));
     }
 
     private void conditionalSet(String streamId, String assignment, Map<String, AttributeValue> values) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(streamId)).updateExpression("SET " + assignment)
+            update(b -> b.tableName(table).key(key(streamId)).updateExpression("SET " + assignment)
                     .conditionExpression("attribute_exists(stream_id)").expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException missing) {
             // entry deleted concurrently: nothing to update
@@ -203,5 +232,34 @@ public class CatalogStore {
                 str(i, "created_at"), str(i, "updated_at"), flag(i, "is_live"), str(i, "scheduled_start"),
                 str(i, "started_at"), str(i, "ended_at"), str(i, "session_id"), flag(i, "featured"), flag(i, "mature"),
                 flag(i, "removed"), num(i, "version"));
+    }
+
+    // every write goes through these: the count moves after the write, so a listing read while it ran is not kept
+    private void put(PutItemRequest request) {
+        try {
+            dynamo.putItem(request);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
+    private void update(UpdateItemRequest request) {
+        try {
+            dynamo.updateItem(request);
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
+    private void update(Consumer<UpdateItemRequest.Builder> request) {
+        update(UpdateItemRequest.builder().applyMutation(request).build());
+    }
+
+    private void delete(Consumer<DeleteItemRequest.Builder> request) {
+        try {
+            dynamo.deleteItem(request);
+        } finally {
+            writes.incrementAndGet();
+        }
     }
 }

@@ -30,6 +30,7 @@ class ChatAcrossInstancesTest extends ServiceTest {
     static void startSecondInstance() {
         second = new SpringApplicationBuilder(ViewerServiceApplication.class).run(
                 "--server.port=0",
+                "--server.shutdown=immediate",
                 "--lunora.dynamodb.endpoint=" + DynamoDbLocal.shared().endpoint(),
                 "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
                 "--lunora.viewer.playback-secret=" + Base64.getEncoder().encodeToString(PLAYBACK_SECRET),
