@@ -49,10 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (REST JSON) and CloudWatch (Query protocol), answer the channel as source-service reads it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "lunora.mode=aws",
-        "lunora.medialive.organization-id=org-1",
-        "lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-1-local-medialive",
-        "lunora.medialive.packaging-channel-id=org-1-local-live", "lunora.medialive.recording-bucket=lunora-org-1",
-        "lunora.medialive.srt-secret-prefix=lunora/local/org-1/srt/",
+        "lunora.medialive.organization-id=org-ic",
+        "lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-ic-local-medialive",
+        "lunora.medialive.packaging-channel-id=org-ic-local-live", "lunora.medialive.recording-bucket=lunora-org-ic",
+        "lunora.medialive.srt-secret-prefix=lunora/local/org-ic/srt/",
         "lunora.medialive.kms-key-id=arn:aws:kms:us-east-1:123456789012:key/k-1",
         // the reconciliation never runs: only what is wanted is recorded, MediaLive's state is the stand-in's
         "lunora.medialive.settle=1h",
@@ -118,13 +118,14 @@ class InternalChannelApiTest {
     void channelRunsWithOneDestination() {
         alerts = "";
         mediaLiveFails = false;
+        aws.clear();
         aws.answer(InternalChannelApiTest::answer);
         peers.answer(r -> Reply.json(200, "[]"));
         SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
         SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
-        media.startChannel(new ChannelSpec("org-1", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
+        media.startChannel(new ChannelSpec("org-ic", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
                 false));
-        media.startOutput("org-1", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
+        media.startOutput("org-ic", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
     }
 
     @Test
@@ -132,7 +133,7 @@ class InternalChannelApiTest {
         alerts = alert("Input Resource is Inaccessible",
                 "Unable to connect to SRT listener 203.0.113.11:9999 for input [input-2]");
 
-        HttpResponse<String> answer = get("org-1", service);
+        HttpResponse<String> answer = get("org-ic", service);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree("""
@@ -150,7 +151,7 @@ class InternalChannelApiTest {
         alerts = alert("Failed RTMP Connection", "RTMP output [dest-youtube-1] could not connect to "
                 + "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY);
 
-        HttpResponse<String> answer = get("org-1", service);
+        HttpResponse<String> answer = get("org-ic", service);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("outputs").get(0).path("last_error").asString())
@@ -166,16 +167,16 @@ class InternalChannelApiTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree(
                 "{\"running\":false,\"active_input\":null,\"inputs\":[],\"outputs\":[]}"));
-        assertThat(aws.requests()).noneMatch(r -> r.path().startsWith("/prod/channels/4242"));
+        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
     }
 
     @Test
     void shouldRefuseCallersWithoutAServiceTokenOfScopeInternal() throws Exception {
-        assertProblem(get("org-1", null), 401);
-        assertProblem(get("org-1", issuer.serviceToken("lunora-services", "openid")), 403);
-        assertProblem(get("org-1", issuer.userToken("otto", "org-1", Group.OPERATORS)), 403);
-        assertProblem(get("org-1", issuer.userToken("ada", "org-1", Group.ADMINS)), 403);
-        assertThat(aws.requests()).isEmpty();
+        assertProblem(get("org-ic", null), 401);
+        assertProblem(get("org-ic", issuer.serviceToken("lunora-services", "openid")), 403);
+        assertProblem(get("org-ic", issuer.userToken("otto", "org-ic", Group.OPERATORS)), 403);
+        assertProblem(get("org-ic", issuer.userToken("ada", "org-ic", Group.ADMINS)), 403);
+        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
     }
 
     @Test
@@ -185,14 +186,14 @@ class InternalChannelApiTest {
         assertProblem(answer, 400);
         assertThat(JSON.readTree(answer.body()).path("errors").get(0).path("field").asString())
                 .isEqualTo("organization");
-        assertThat(aws.requests()).isEmpty();
+        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
     }
 
     @Test
     void shouldAnswerServiceUnavailableWhenMediaLiveFails() throws Exception {
         mediaLiveFails = true;
 
-        HttpResponse<String> answer = get("org-1", service);
+        HttpResponse<String> answer = get("org-ic", service);
 
         assertProblem(answer, 503);
         assertThat(JSON.readTree(answer.body()).path("title").asString()).isEqualTo("Media backend unavailable");
@@ -209,9 +210,9 @@ class InternalChannelApiTest {
         }
         return switch (r.method() + " " + r.path().replaceAll("\\?.*", "")) {
             case "GET /prod/channels" -> Reply.json(200,
-                    "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-1-local-live\"}]}");
+                    "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-ic-local-live\"}]}");
             case "GET /prod/channels/4242" -> Reply.json(200, """
-                    {"id":"4242","name":"org-1-local-live","state":"RUNNING","channelClass":"SINGLE_PIPELINE",
+                    {"id":"4242","name":"org-ic-local-live","state":"RUNNING","channelClass":"SINGLE_PIPELINE",
                      "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
                        "automaticInputFailoverSettings":{"secondaryInputId":"input-2",
                          "inputPreference":"EQUAL_INPUT_PREFERENCE"}},
@@ -238,6 +239,14 @@ class InternalChannelApiTest {
               </GetMetricDataResult>
               <ResponseMetadata><RequestId>6f1c3a52-0000-4000-8000-000000000002</RequestId></ResponseMetadata>
             </GetMetricDataResponse>""";
+
+    /**
+     * DescribeChannel, ListAlerts or GetMetricData of org-ic's channel. (The scheduled counters'
+     * refresh may list channels for open sessions that other tests left in DynamoDB Local.)
+     */
+    private static boolean readsTheChannel(Recorded r) {
+        return r.path().startsWith("/prod/channels/4242") || r.path().equals("/");
+    }
 
     private static String alert(String type, String message) {
         return """
