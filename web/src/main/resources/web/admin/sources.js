@@ -101,8 +101,11 @@ export async function sources(main, { api }) {
   async function loadStatus(announceIt) {
     try {
       const s = await api.get('/api/sources/status');
-      status.replaceChildren(...(s.inputs || []).map((i) => h('p', {}, i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'),
-        ' ' + (i.bitrate_kbps || 0) + ' kbps' + (i.input === s.active_input ? ' (on air)' : ''))));
+      // connected null: the backend's health reading was not available (the notice says why), not a lost input
+      status.replaceChildren(...(s.notice ? [h('p', { class: 'notice', id: 'source-health-notice' }, s.notice)] : []),
+        ...(s.sources || []).map((i) => h('p', {}, (i.name || i.role) + ' (' + i.role + '): ',
+          statusBadge(i.connected == null ? 'unknown' : i.connected ? 'ok' : 'down'),
+          (i.connected == null ? '' : ' ' + i.bitrate_kbps + ' kbps') + (i.active ? ' (on air)' : ''))));
     } catch (e) {
       try {
         const health = await api.get('/api/health/sources');

@@ -129,7 +129,8 @@ class RouteRoleMatrixTest extends GatewayTestBase {
     }
 
     static Stream<Arguments> neverRoutedPathsWithEveryCaller() {
-        return Stream.of("GET /internal/stream-keys/d-1", "POST /internal/sessions", "GET /actuator/env",
+        return Stream.of("GET /internal/stream-keys/d-1", "POST /internal/sessions",
+                        "GET /internal/streaming/channel?organization=org-1", "GET /actuator/env",
                         "GET /actuator/prometheus", "POST /actuator/shutdown", "GET /api/sources/internal",
                         "GET /nothing-here")
                 .flatMap(request -> Arrays.stream(Caller.values()).map(c -> Arguments.of(request, c)));

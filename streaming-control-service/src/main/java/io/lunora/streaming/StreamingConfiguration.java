@@ -24,7 +24,8 @@ class StreamingConfiguration {
 
     @Bean
     AuthorizationRules streamingRules() {
-        return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS");
+        return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
     }
 
     @Bean

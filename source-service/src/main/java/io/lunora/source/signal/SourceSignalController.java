@@ -31,11 +31,17 @@ class SourceSignalController {
         this.configurations = configurations;
     }
 
-    record SourceState(String role, String name, boolean active, boolean connected, int bitrateKbps,
-            long lastPacketAgeMs, long continuityErrors, long uptimeSeconds) {
+    /** @param connected and the figures: null when the inputs' health is not known */
+    record SourceState(String role, String name, boolean active, Boolean connected, Integer bitrateKbps,
+            Long lastPacketAgeMs, Long continuityErrors, Long uptimeSeconds) {
     }
 
-    record StatusView(boolean channelRunning, String redundancyMode, String activeInput, List<SourceState> sources) {
+    /**
+     * @param healthKnown false when the media backend's health reading could not be had (AWS:
+     *                    streaming-control did not answer); {@code notice} then says what is shown
+     */
+    record StatusView(boolean channelRunning, String redundancyMode, String activeInput, boolean healthKnown,
+            String notice, List<SourceState> sources) {
     }
 
     /** @param notice for the operator: when the media backend applies the switch; null when at once */
@@ -56,7 +62,8 @@ class SourceSignalController {
                         : config.secondarySource() == null ? null : config.secondarySource().name(),
                 i.input().equals(status.activeInput()), i.connected(), i.bitrateKbps(), i.lastPacketAgeMs(),
                 i.continuityErrors(), i.uptimeSeconds())).toList();
-        return new StatusView(status.running(), config.redundancyMode().value(), status.activeInput(), sources);
+        return new StatusView(status.running(), config.redundancyMode().value(), status.activeInput(),
+                status.healthUnknown() == null, status.healthUnknown(), sources);
     }
 
     /** 202: the switch is asked for; it happens when the backend applies it and shows in the events. */

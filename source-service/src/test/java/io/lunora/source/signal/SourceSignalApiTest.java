@@ -78,7 +78,7 @@ class SourceSignalApiTest {
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"channel_running\":true", "\"active_input\":\"secondary\"",
                 "\"name\":\"Videon A\"", "\"connected\":false", "\"continuity_errors\":3", "\"name\":\"Videon B\"",
-                "\"bitrate_kbps\":2500");
+                "\"bitrate_kbps\":2500", "\"health_known\":true", "\"notice\":null");
         assertThat(engine.requests().get(0).header("Authorization")).startsWith("Bearer ");
     }
 

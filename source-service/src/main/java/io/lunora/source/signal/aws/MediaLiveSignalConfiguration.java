@@ -1,7 +1,9 @@
 package io.lunora.source.signal.aws;
 
 import io.lunora.source.signal.SourceSignal;
+import io.lunora.support.clients.ServiceClients;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +12,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 
-/** The MediaLive channel is the signal source when {@code lunora.mode=aws}. */
+/**
+ * On AWS ({@code lunora.mode=aws}) switching goes to the MediaLive channel, and status comes from
+ * streaming-control-service, which reads the channel's input health.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "aws")
 class MediaLiveSignalConfiguration {
@@ -21,9 +26,16 @@ class MediaLiveSignalConfiguration {
                 .build();
     }
 
+    /** The operator waits on the status: a short read timeout, then MediaLive's own answer. */
     @Bean
-    SourceSignal mediaLiveSourceSignal(MediaLiveClient medialive,
+    StreamingControlChannel streamingControlChannel(ServiceClients clients,
+            @Value("${lunora.services.streaming-url}") String url) {
+        return new StreamingControlChannel(clients.forService(url, Duration.ofSeconds(5)));
+    }
+
+    @Bean
+    SourceSignal mediaLiveSourceSignal(MediaLiveClient medialive, StreamingControlChannel streaming,
             @Value("${lunora.dynamodb.environment}") String environment) {
-        return new MediaLiveSourceSignal(medialive, environment, Clock.systemUTC());
+        return new MediaLiveSourceSignal(medialive, streaming, environment, Clock.systemUTC());
     }
 }

@@ -29,6 +29,11 @@ import software.amazon.awssdk.services.medialive.model.ScheduleAction;
  * switches by hand only with equal input preference; with "return to primary" it would switch
  * back on its own, so such a switch is refused with the reason. A standard (two-pipeline) channel
  * applies an immediate action about 10 seconds later.
+ *
+ * <p>Status comes from streaming-control-service, which reads the inputs' health (CloudWatch and the
+ * channel's alerts) for its own status and events; DescribeChannel here would only repeat what its
+ * answer is built from. When streaming-control cannot be reached, DescribeChannel still tells
+ * whether the channel runs and which input is on air, and the inputs' health is flagged unknown.
  */
 public class MediaLiveSourceSignal implements SourceSignal {
     private static final Logger log = LoggerFactory.getLogger(MediaLiveSourceSignal.class);
@@ -41,28 +46,36 @@ public class MediaLiveSourceSignal implements SourceSignal {
     static final String SINGLE_PIPELINE_NOTICE = "MediaLive applies the switch as soon as it can; the source on air "
             + "changes in the live status when it has.";
 
+    static final String HEALTH_UNKNOWN = "Streaming control did not answer, so the inputs' health is unknown. "
+            + "Whether the channel runs and which input is on air come from MediaLive.";
+
     private final MediaLiveClient medialive;
+    private final StreamingControlChannel streaming;
     private final String environment;
     private final Clock clock;
 
-    public MediaLiveSourceSignal(MediaLiveClient medialive, String environment, Clock clock) {
+    public MediaLiveSourceSignal(MediaLiveClient medialive, StreamingControlChannel streaming, String environment,
+            Clock clock) {
         this.medialive = medialive;
+        this.streaming = streaming;
         this.environment = environment;
         this.clock = clock;
     }
 
     @Override
     public SignalStatus status(String organizationId) {
+        return streaming.status(organizationId).orElseGet(() -> withoutHealth(organizationId));
+    }
+
+    /** What MediaLive itself says: running and the input on air, never a guess at the inputs' health. */
+    private SignalStatus withoutHealth(String organizationId) {
         Optional<DescribeChannelResponse> channel = aws(() -> channel(organizationId));
         if (channel.isEmpty() || !ON.contains(channel.get().state())) {
-            return new SignalStatus(false, null, List.of());
+            return new SignalStatus(false, null, List.of(), HEALTH_UNKNOWN);
         }
-        String active = activeInput(channel.get());
-        // standby health needs the channel's CloudWatch input metrics (docs/aws.md)
         List<SignalStatus.Input> inputs = channel.get().inputAttachments().stream()
-                .map(InputAttachment::inputAttachmentName)
-                .map(name -> new SignalStatus.Input(name, name.equals(active), 0, 0, 0, 0)).toList();
-        return new SignalStatus(true, active, inputs);
+                .map(InputAttachment::inputAttachmentName).map(SignalStatus.Input::unknown).toList();
+        return new SignalStatus(true, activeInput(channel.get()), inputs, HEALTH_UNKNOWN);
     }
 
     @Override

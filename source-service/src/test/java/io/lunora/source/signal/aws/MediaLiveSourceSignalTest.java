@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.source.signal.SignalStatus;
 import io.lunora.support.problem.ConflictException;
+import io.lunora.testing.FreePorts;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.RestClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The InputSwitch the SDK sends to a local endpoint standing in for MediaLive, as the MediaLive API
  * reference shapes BatchUpdateSchedule ({@code PUT /prod/channels/{channelId}/schedule},
  * {@code creates.scheduleActions[]} with {@code immediateModeScheduleActionStartSettings} and
- * {@code inputSwitchSettings.inputAttachmentNameReference}).
+ * {@code inputSwitchSettings.inputAttachmentNameReference}), and the status MediaLive alone gives
+ * when streaming-control cannot be reached.
  */
 class MediaLiveSourceSignalTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,7 +37,9 @@ class MediaLiveSourceSignalTest {
     private final MediaLiveClient medialive = MediaLiveClient.builder().endpointOverride(URI.create(aws.url()))
             .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
-    private final MediaLiveSourceSignal signal = new MediaLiveSourceSignal(medialive, "dev",
+    // nothing listens there: streaming-control cannot be reached
+    private final MediaLiveSourceSignal signal = new MediaLiveSourceSignal(medialive,
+            new StreamingControlChannel(RestClient.create("http://127.0.0.1:" + FreePorts.next())), "dev",
             Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC));
     private volatile String state = "RUNNING";
     private volatile String preference = "EQUAL_INPUT_PREFERENCE";
@@ -93,19 +99,22 @@ class MediaLiveSourceSignalTest {
     }
 
     @Test
-    void shouldReportTheActiveAttachmentAndNoChannelWhenIdle() {
+    void shouldReportTheActiveAttachmentWithHealthUnknownWhileStreamingControlCannotBeReached() {
         SignalStatus running = signal.status("org-1");
-        assertThat(running.running()).isTrue();
-        assertThat(running.activeInput()).isEqualTo("primary");
-        assertThat(running.inputs()).extracting(SignalStatus.Input::input).containsExactly("primary", "secondary");
+
+        assertThat(running).isEqualTo(new SignalStatus(true, "primary", List.of(SignalStatus.Input.unknown("primary"),
+                SignalStatus.Input.unknown("secondary")), MediaLiveSourceSignal.HEALTH_UNKNOWN));
+        assertThat(aws.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /prod/channels?maxResults=100", "GET /prod/channels/4242");
 
         state = "IDLE";
-        assertThat(signal.status("org-1").running()).isFalse();
+        assertThat(signal.status("org-1")).isEqualTo(new SignalStatus(false, null, List.of(),
+                MediaLiveSourceSignal.HEALTH_UNKNOWN));
         assertThatThrownBy(() -> signal.switchTo("org-1", "secondary", "manual")).isInstanceOf(ConflictException.class);
     }
 
     @Test
-    void shouldAnswerServiceUnavailableWhenMediaLiveFails() {
+    void shouldAnswerServiceUnavailableWhenNeitherStreamingControlNorMediaLiveAnswers() {
         aws.answer(r -> Reply.json(500, "{\"__type\":\"InternalServerErrorException\",\"message\":\"boom\"}"));
 
         assertThatThrownBy(() -> signal.status("org-1")).isInstanceOf(ErrorResponseException.class)

@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MediaLiveSwitchApiTest {
     static final TestIssuer issuer = new TestIssuer();
     static final RecordingHttpEndpoint aws = new RecordingHttpEndpoint();
+    static final RecordingHttpEndpoint streaming = new RecordingHttpEndpoint();
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static volatile String channelClass = "STANDARD";
@@ -50,6 +51,9 @@ class MediaLiveSwitchApiTest {
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
         registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
         registry.add("lunora.services.client-secret", () -> "s");
+        registry.add("lunora.services.streaming-url", streaming::url);
+        streaming.answer(r -> new Reply(200, "application/json", """
+                {"running":true,"active_input":"primary","inputs":[],"outputs":[]}"""));
         String data = Files.createTempDirectory("switch-data").toString();
         registry.add("lunora.data-dir", () -> data);
         aws.answer(r -> switch (r.method() + " " + r.path().replaceAll("\\?.*", "")) {
@@ -82,6 +86,7 @@ class MediaLiveSwitchApiTest {
     static void close() {
         issuer.close();
         aws.close();
+        streaming.close();
     }
 
     @LocalServerPort
