@@ -25,6 +25,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -202,7 +203,8 @@ class StreamingBrowserTest {
     }
 
     private void awaitState(String destinationId, String state) {
-        new WebDriverWait(operator.driver, Duration.ofSeconds(60)).until(d -> state.equals(stateOf(destinationId)));
+        new WebDriverWait(operator.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> state.equals(stateOf(destinationId)));
     }
 
     private String stateOf(String destinationId) {

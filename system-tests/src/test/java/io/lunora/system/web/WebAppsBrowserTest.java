@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator and admin web apps in headless Chromium against the real stack started by
@@ -207,6 +209,9 @@ class WebAppsBrowserTest {
         operator.click(By.cssSelector("nav a[href='/stream/live']"));
 
         operator.awaitText(By.id("live-heading"), "Not streaming");
+        // the heading says so before the first status arrives: wait for the panel to have read it
+        new WebDriverWait(operator.driver, Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.cssSelector(".live-panel")).getAttribute("data-status") != null);
         assertThat(operator.driver.findElement(By.cssSelector(".live-panel")).getAttribute("data-status")).isEqualTo("none");
         operator.screenshot("operator-live");
     }
