@@ -166,12 +166,14 @@ class RelayPathTest {
         List.of("a", "b", "c").forEach(id -> listen(id, id));
 
         // a session start with its auto-start destinations, as the control service makes it
+        long startedAt = System.nanoTime();
         media.startChannel(new ChannelSpec(ORG, "session-1", new Inputs("single", 5, "stay", 10,
                 new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null), null), false));
         List.of("a", "b", "c").forEach(id -> media.startOutput(ORG, output(id)));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> states().equals(Map.of("dest-a", "live", "dest-b", "live",
                 "dest-c", "live")));
+        measured("session start to three destinations live", startedAt);
         assertThat(aws.mediaLiveCalls()).containsSubsequence("POST /prod/inputs", "POST /prod/channels",
                 "POST /prod/channels/4242/start").doesNotContain("PUT /prod/channels/4242");
         assertThat(aws.sending()).extracting(RenditionSender.Output::streamId, RenditionSender.Output::width,
@@ -212,9 +214,13 @@ class RelayPathTest {
         listen("b", "b2");
         long aBefore = size("a");
 
+        long startedAt = System.nanoTime();
         media.startOutput(ORG, output("b"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "live".equals(engineStates().get("dest-b")));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "live".equals(engineStates().get("dest-b")));
+        // a copy from the relay's GOP cache: no channel change, no encoder to start
+        assertThat(measured("destination restarted to live on the relay", startedAt)).isLessThan(Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(20)).until(() -> size("b2") > 50_000 && size("a") > aBefore + 50_000);
         assertThat(current.values()).allMatch(RecordingReceiver::isAlive);
         assertThat(engineStatus().path("outputs").findValues("attempts")).hasSize(3).allMatch(a -> a.asInt() == 0);
@@ -228,6 +234,7 @@ class RelayPathTest {
     void shouldCycleTheChannelOnceForAThirdPresetAndBringEveryDestinationBack() {
         int before = aws.requests().size();
         listen("d", "d");
+        long startedAt = System.nanoTime();
 
         media.startOutput(ORG, output("d"));
 
@@ -248,6 +255,7 @@ class RelayPathTest {
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> states().equals(Map.of("dest-a", "live", "dest-b", "live",
                 "dest-c", "live", "dest-d", "live")));
+        measured("third preset's update cycle to four destinations live", startedAt);
         await().atMost(Duration.ofSeconds(20)).until(() -> size("d") > 30_000 && size("a3") > 30_000
                 && size("b3") > 30_000 && size("c3") > 30_000);
         assertThat(aws.mediaLiveCalls(before)).filteredOn(c -> !c.startsWith("GET ")).as("one update cycle")
@@ -312,6 +320,13 @@ class RelayPathTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A duration the integrator reads from the test's output (StreamingEndToEndTest does the same). */
+    private static Duration measured(String what, long startedAt) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
+        System.out.printf("%s: %.1f s%n", what, took.toMillis() / 1000.0);
+        return took;
+    }
 
     private void listen(String destination, String name) {
         RecordingReceiver receiver = RecordingReceiver.listen(receiverPorts.get(destination), KEYS.get(destination),
