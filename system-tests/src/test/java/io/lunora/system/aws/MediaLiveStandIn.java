@@ -62,6 +62,11 @@ final class MediaLiveStandIn implements AutoCloseable {
                 .map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")).toList();
     }
 
+    /** The MediaLive calls that change something (all but reads) among the requests from the {@code from}-th on. */
+    List<String> mediaLiveChanges(int from) {
+        return mediaLiveCalls(from).stream().filter(c -> !c.startsWith("GET ")).toList();
+    }
+
     /** The last CreateChannel or UpdateChannel body. */
     synchronized JsonNode channel() {
         return channelBody;

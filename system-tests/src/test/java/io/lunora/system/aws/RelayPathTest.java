@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -167,8 +166,7 @@ class RelayPathTest {
 
         // a session start with its auto-start destinations, as the control service makes it
         long startedAt = System.nanoTime();
-        media.startChannel(new ChannelSpec(ORG, "session-1", new Inputs("single", 5, "stay", 10,
-                new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null), null), false));
+        media.startChannel(session("session-1"));
         List.of("a", "b", "c").forEach(id -> media.startOutput(ORG, output(id)));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> states().equals(Map.of("dest-a", "live", "dest-b", "live",
@@ -242,8 +240,10 @@ class RelayPathTest {
         JsonNode update = aws.channel();
         assertThat(update.path("destinations").findValuesAsString("streamId"))
                 .containsExactly("relay-360p", "relay-180p", "relay-216p");
+        // one SRT output group per preset, besides the channel's own groups (HLS, ...)
         assertThat(update.path("encoderSettings").path("outputGroups").findValuesAsString("name"))
-                .containsExactly("relay-relay-360p", "relay-relay-180p", "relay-relay-216p", "hls");
+                .filteredOn(n -> n.startsWith("relay-"))
+                .containsExactly("relay-relay-360p", "relay-relay-180p", "relay-relay-216p");
         // the renditions start over: each pusher ends its publisher and comes back to a receiver that listens again
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
             for (String id : List.of("a", "b", "c")) {
@@ -258,7 +258,7 @@ class RelayPathTest {
         measured("third preset's update cycle to four destinations live", startedAt);
         await().atMost(Duration.ofSeconds(20)).until(() -> size("d") > 30_000 && size("a3") > 30_000
                 && size("b3") > 30_000 && size("c3") > 30_000);
-        assertThat(aws.mediaLiveCalls(before)).filteredOn(c -> !c.startsWith("GET ")).as("one update cycle")
+        assertThat(aws.mediaLiveChanges(before)).as("one update cycle")
                 .containsExactly("POST /prod/channels/4242/stop", "PUT /prod/channels/4242", "POST /prod/channels/4242/start");
         assertThat(aws.sending()).extracting(RenditionSender.Output::width).containsExactly(640, 320, 384);
     }
@@ -277,7 +277,7 @@ class RelayPathTest {
 
         // the relay is closed before the channel stops, so once StopChannel arrives the relay's FFmpegs are gone
         await().atMost(Duration.ofSeconds(20)).until(() -> aws.mediaLiveCalls(before).contains("POST /prod/channels/4242/stop"));
-        assertThat(aws.mediaLiveCalls(before)).filteredOn(c -> !c.startsWith("GET ")).containsExactly(
+        assertThat(aws.mediaLiveChanges(before)).containsExactly(
                 "POST /prod/channels/4242/stop");
         assertThat(relay.ffmpegPids()).isEmpty();
         assertThat(engineStatus().path("running").asBoolean()).isFalse();
@@ -292,6 +292,34 @@ class RelayPathTest {
 
     @Test
     @Order(6)
+    void shouldRunTheNextSessionOnTheSameChannelWithANewPassphrase() {
+        int before = aws.requests().size();
+        listen("a", "a5");
+
+        media.startChannel(session("session-2"));
+        media.startOutput(ORG, output("a"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> states().equals(Map.of("dest-a", "live")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> size("a5") > 30_000);
+        assertThat(aws.mediaLiveChanges(before)).as("the channel is reused")
+                .containsExactly("PUT /prod/channels/4242", "POST /prod/channels/4242/start");
+        // the secret exists since the first session: its value is replaced, and MediaLive sends with the new one
+        assertThat(aws.requests()).filteredOn(RelayPathTest::storesASecret).extracting(r -> r.header("X-Amz-Target"))
+                .containsExactly("secretsmanager.CreateSecret", "secretsmanager.CreateSecret",
+                        "secretsmanager.PutSecretValue");
+        assertThat(passphrases()).hasSize(2);
+        assertThat(aws.sending()).extracting(RenditionSender.Output::streamId, RenditionSender.Output::passphrase)
+                .containsExactly(tuple("relay-360p", passphrases().getLast()));
+
+        media.stopChannel(ORG);
+        await().atMost(Duration.ofSeconds(20)).until(() -> aws.mediaLiveChanges(before)
+                .getLast().equals("POST /prod/channels/4242/stop"));
+        assertThat(relay.ffmpegPids()).isEmpty();
+        assertThat(aws.senderPids()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void shouldHaveDeliveredEachDestinationItsPresetsRenditionOnItsOwnKey() {
         assertThat(receivers.values()).allMatch(RecordingReceiver::publishedOnItsKey);
         receivers.forEach((name, receiver) -> assertThat(VideoProbe.of(receiver.recording()))
@@ -300,19 +328,16 @@ class RelayPathTest {
     }
 
     @Test
-    @Order(7)
-    void shouldKeepStreamKeysAndThePassphraseOutOfMediaLiveAndTheLogs() throws IOException {
-        List<Recorded> stored = aws.requests().stream().filter(r -> Objects.equals(r.header("X-Amz-Target"),
-                "secretsmanager.CreateSecret") || Objects.equals(r.header("X-Amz-Target"), "secretsmanager.PutSecretValue"))
-                .toList();
-        assertThat(stored).hasSize(1);
-        String passphrase = JSON.readTree(stored.getFirst().body()).path("SecretString").asString();
-        assertThat(passphrase).hasSizeGreaterThanOrEqualTo(32);
+    @Order(8)
+    void shouldKeepStreamKeysAndThePassphrasesOutOfMediaLiveAndTheLogs() throws IOException {
         String log = Files.readString(relay.log()) + Files.readString(data.resolve("control.log"));
         assertThat(log).contains("listens for rendition relay-216p");
-        assertThat(aws.requests()).filteredOn(r -> !stored.contains(r))
-                .allSatisfy(r -> assertThat(r.body() + r.path()).doesNotContain(passphrase));
-        assertThat(log).doesNotContain(passphrase);
+        for (String passphrase : passphrases()) {
+            assertThat(passphrase).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(aws.requests()).filteredOn(r -> !storesASecret(r))
+                    .allSatisfy(r -> assertThat(r.body() + r.path()).doesNotContain(passphrase));
+            assertThat(log).doesNotContain(passphrase);
+        }
         for (String key : KEYS.values()) {
             assertThat(aws.requests()).allSatisfy(r -> assertThat(r.body() + r.path()).doesNotContain(key));
             assertThat(log).doesNotContain(key);
@@ -320,6 +345,22 @@ class RelayPathTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The passphrases the backend stored (CreateSecret, then PutSecretValue when it exists), in order. */
+    private List<String> passphrases() {
+        return aws.requests().stream().filter(RelayPathTest::storesASecret)
+                .map(r -> JSON.readTree(r.body()).path("SecretString").asString()).distinct().toList();
+    }
+
+    private static boolean storesASecret(Recorded r) {
+        String target = String.valueOf(r.header("X-Amz-Target"));
+        return target.equals("secretsmanager.CreateSecret") || target.equals("secretsmanager.PutSecretValue");
+    }
+
+    private static ChannelSpec session(String sessionId) {
+        return new ChannelSpec(ORG, sessionId, new Inputs("single", 5, "stay", 10,
+                new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null), null), false);
+    }
 
     /** A duration the integrator reads from the test's output (StreamingEndToEndTest does the same). */
     private static Duration measured(String what, long startedAt) {
