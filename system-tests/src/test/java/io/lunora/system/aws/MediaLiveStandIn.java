@@ -3,7 +3,9 @@ package io.lunora.system.aws;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,9 +159,9 @@ final class MediaLiveStandIn implements AutoCloseable {
 
     /** Every SRT output group of the channel: its destination, passphrase and video description. */
     private void startSending() {
-        Map<String, JsonNode> destinations = new ConcurrentHashMap<>();
+        Map<String, JsonNode> destinations = new HashMap<>();
         channelBody.path("destinations").forEach(d -> destinations.put(d.path("id").asString(), d));
-        Map<String, JsonNode> videos = new ConcurrentHashMap<>();
+        Map<String, JsonNode> videos = new HashMap<>();
         channelBody.path("encoderSettings").path("videoDescriptions").forEach(v -> videos.put(v.path("name").asString(), v));
         for (JsonNode group : channelBody.path("encoderSettings").path("outputGroups")) {
             if (group.path("outputGroupSettings").path("srtGroupSettings").isMissingNode()) {
@@ -170,7 +172,7 @@ final class MediaLiveStandIn implements AutoCloseable {
             JsonNode destination = destinations.get(srt.path("destination").path("destinationRefId").asString())
                     .path("srtSettings").path(0);
             JsonNode video = videos.get(output.path("videoDescriptionName").asString());
-            java.net.URI url = java.net.URI.create(destination.path("url").asString());
+            URI url = URI.create(destination.path("url").asString());
             RenditionSender.Output to = new RenditionSender.Output(url.getHost(), url.getPort(),
                     destination.path("streamId").asString(),
                     secrets.get(destination.path("encryptionPassphraseSecretArn").asString()),
