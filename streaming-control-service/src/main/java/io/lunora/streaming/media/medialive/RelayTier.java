@@ -84,8 +84,10 @@ class RelayTier {
         }
         wanted.stream().sorted(Comparator.comparing(OutputSpec::destinationId))
                 .forEach(o -> presets.putIfAbsent(o.preset().presetId(), o.preset()));
-        Map<String, Integer> ports = relay.open(org, new Ingest(sessionId, presets.keySet().stream()
-                .map(id -> new Rendition(id, settings.latencyMs())).toList(), session.passphrase(), PBKEYLEN));
+        // a session without destinations yet runs its channel for HLS alone: a relay takes no empty ingest
+        Map<String, Integer> ports = presets.isEmpty() ? Map.of() : relay.open(org, new Ingest(sessionId,
+                presets.keySet().stream().map(id -> new Rendition(id, settings.latencyMs())).toList(),
+                session.passphrase(), PBKEYLEN));
         List<RelayRoute.Rendition> renditions = presets.values().stream().map(p -> {
             Integer port = ports.get(p.presetId());
             if (port == null) {

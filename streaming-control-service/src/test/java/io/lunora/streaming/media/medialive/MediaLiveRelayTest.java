@@ -183,6 +183,27 @@ class MediaLiveRelayTest {
     }
 
     @Test
+    void shouldBuildTheChannelForHlsAloneWithoutOpeningTheRelayWhenTheSessionStartsWithoutDestinations() {
+        backend.startChannel(channel());
+        backend.reconcile("org-1");
+
+        assertThat(relayRequests()).as("the relay refuses an ingest without renditions").isEmpty();
+        assertThat(awsPaths()).containsSubsequence("POST /prod/channels", "POST /prod/channels/4242/start");
+        assertThat(body("POST", "/prod/channels", 0).path("encoderSettings").path("outputGroups")
+                .findValuesAsString("name")).containsExactly("hls");
+        assertThat(events).noneMatch(e -> e instanceof MediaEvent.OutputStateChanged o && "failed".equals(o.state()));
+
+        // the first destination opens the relay with its preset and cycles the channel once
+        aws.clear();
+        backend.startOutput("org-1", destinations().getFirst());
+        backend.reconcile("org-1");
+        assertThat(relayRequests()).containsExactly("PUT /internal/engine/relays/org-1",
+                "PUT /internal/engine/channels/org-1/outputs/youtube-1");
+        assertThat(awsPaths()).containsSubsequence("POST /prod/channels/4242/stop", "PUT /prod/channels/4242",
+                "POST /prod/channels/4242/start");
+    }
+
+    @Test
     void shouldStartADestinationOfACarriedPresetOnTheRelayAloneWithoutCallingMediaLive() {
         startSessionWithFourDestinations();
         aws.clear();
