@@ -190,7 +190,7 @@ class MediaLiveRelayTest {
         assertThat(relayRequests()).as("the relay refuses an ingest without renditions").isEmpty();
         assertThat(awsPaths()).containsSubsequence("POST /prod/channels", "POST /prod/channels/4242/start");
         assertThat(body("POST", "/prod/channels", 0).path("encoderSettings").path("outputGroups")
-                .findValuesAsString("name")).containsExactly("hls");
+                .findValuesAsString("name")).containsExactly("hls", "thumbnails");
         assertThat(events).noneMatch(e -> e instanceof MediaEvent.OutputStateChanged o && "failed".equals(o.state()));
 
         // the first destination opens the relay with its preset and cycles the channel once
