@@ -8,7 +8,7 @@ package io.lunora.model.playback;
  * @param streamId    the catalog entry
  * @param accessLevel its access level now ({@code public}, {@code premium}, {@code vip}): a token's
  *                    tier is checked against it on every request
- * @param hlsUrl      the engine's master playlist path, e.g. {@code /hls/{org}/index.m3u8}; the
+ * @param hlsUrl      the master playlist path at the HLS origin ({@link HlsPlaylistPaths}); the
  *                    gateway serves the files of its folder
  * @param isLive      false once the session ended (the gateway then answers 404)
  */

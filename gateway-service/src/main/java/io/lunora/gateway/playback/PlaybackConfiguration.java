@@ -12,21 +12,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** The {@code PlaybackToken} route filter and what it needs: the shared HMAC key and the stream directory. */
+/**
+ * The {@code PlaybackToken} route filter and what it needs: the shared HMAC key, the stream directory
+ * and, for origins with numbered variants, their ladders.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlaybackProperties.class)
 class PlaybackConfiguration {
 
     @Bean
     PlaybackTokenGatewayFilterFactory playbackTokenGatewayFilterFactory(PlaybackProperties properties,
-            ModifyResponseBodyGatewayFilterFactory masterRewrite) {
+            ModifyResponseBodyGatewayFilterFactory masterRewrite, HttpClient routeClient) {
         Clock clock = Clock.systemUTC();
         // short timeouts: a player waiting on a segment is better served by a quick 503
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000).responseTimeout(Duration.ofSeconds(3)))).build();
         PlaybackDirectory directory = new ViewerPlaybackDirectory(http, new ServiceToken(http, properties, clock),
                 properties.directoryUrl(), properties.cacheTtl());
+        // the origin's master is read with the route's own client: the TLS trust and proxy settings of the HLS route
+        VariantLadders ladders = new VariantLadders(WebClient.builder().clientConnector(new ReactorClientHttpConnector(
+                routeClient.responseTimeout(Duration.ofSeconds(3)))).build(), properties.cacheTtl());
         return new PlaybackTokenGatewayFilterFactory(new PlaybackTokens(PlaybackKey.resolve(properties)), directory,
-                clock, masterRewrite);
+                clock, masterRewrite, ladders);
     }
 }

@@ -1,5 +1,6 @@
 package io.lunora.gateway.playback;
 
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.addOriginalRequestUrl;
 
 import io.lunora.gateway.problem.Problems;
@@ -18,6 +19,7 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.factory.rewrite.ModifyResponseBodyGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -27,16 +29,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code PlaybackToken} filter of the {@code /hls/**} route. A request reaches the engine only
- * with a playback token that is authentic, unexpired, bound to the stream of the path, and whose
- * tier covers the stream's access level now; it then goes to the stream's engine folder with
- * neither token nor credentials. {@code /hls/t/{token}/{stream_id}/{file}} is served; an engine
+ * The {@code PlaybackToken} filter of the {@code /hls/**} route. A request reaches the HLS origin
+ * (the local engine, or MediaPackage on AWS) only with a playback token that is authentic,
+ * unexpired, bound to the stream of the path, and whose tier covers the stream's access level now;
+ * it then goes to the stream's origin folder with neither token nor credentials. {@code /hls/t/{token}/{stream_id}/{file}} is served; an engine
  * path with {@code ?playback_token=} (viewer-service's {@code playback_url}) is redirected to
  * that form when the token's stream plays from there. The token's tier also caps the quality
  * ({@link QualityCap}). A token bound to a viewer (every token for a stream above public) plays
  * only with that viewer's access token in {@code Authorization}, which the security chain has
  * already validated: a copied premium URL is worthless to anyone else. Refusals never reach the
- * engine.
+ * origin.
  */
 public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
     private static final Logger log = LoggerFactory.getLogger(PlaybackTokenGatewayFilterFactory.class);
@@ -46,14 +48,16 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
     private final PlaybackDirectory directory;
     private final Clock clock;
     private final ModifyResponseBodyGatewayFilterFactory masterRewrite;
+    private final VariantLadders ladders;
 
     PlaybackTokenGatewayFilterFactory(PlaybackTokens tokens, PlaybackDirectory directory, Clock clock,
-            ModifyResponseBodyGatewayFilterFactory masterRewrite) {
+            ModifyResponseBodyGatewayFilterFactory masterRewrite, VariantLadders ladders) {
         super(Object.class);
         this.tokens = tokens;
         this.directory = directory;
         this.clock = clock;
         this.masterRewrite = masterRewrite;
+        this.ladders = ladders;
     }
 
     @Override
@@ -100,22 +104,48 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                         return Refusal.of(verification.outcome()).write(exchange);
                     }
                     Quality cap = verification.grant().orElseThrow().tier().quality();
-                    if (!QualityCap.allows(request.file(), cap)) {
-                        return Problems.write(exchange, HttpStatus.FORBIDDEN, "Your plan plays up to "
-                                + cap.maxHeight() + "p. Upgrade for higher quality.", redacted(exchange));
-                    }
-                    ServerWebExchange toEngine = toEngine(exchange, stream.engineFolder() + request.file());
-                    return QualityCap.isMasterPlaylist(request.file())
-                            ? capMaster(cap).filter(toEngine, chain) : chain.filter(toEngine);
+                    return withinCap(exchange, stream, request.file(), cap).flatMap(allowed -> {
+                        if (!allowed) {
+                            return Problems.write(exchange, HttpStatus.FORBIDDEN, "Your plan plays up to "
+                                    + cap.maxHeight() + "p. Upgrade for higher quality.", redacted(exchange));
+                        }
+                        ServerWebExchange toOrigin = toOrigin(exchange, stream.folder() + request.file());
+                        return isMaster(stream, request.file())
+                                ? capMaster(cap, stream.numberedVariants()).filter(toOrigin, chain)
+                                : chain.filter(toOrigin);
+                    });
                 })
                 .onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> unavailable(exchange, e));
     }
 
-    /** Rewrites the engine's master playlist to the rungs within {@code cap}. */
-    private GatewayFilter capMaster(Quality cap) {
+    /**
+     * Whether {@code cap} lets the viewer have {@code file}: by its rung folder on the engine, by the
+     * variant ladder of the origin's master where variants are numbered (MediaPackage).
+     */
+    private Mono<Boolean> withinCap(ServerWebExchange exchange, PlaybackDirectory.LiveStream stream, String file,
+            Quality cap) {
+        if (!stream.numberedVariants()) {
+            return Mono.just(QualityCap.allows(file, cap));
+        }
+        if (isMaster(stream, file)) {
+            return Mono.just(true);
+        }
+        Route route = exchange.getRequiredAttribute(GATEWAY_ROUTE_ATTR);
+        return ladders.of(route.getUri(), stream).map(ladder -> ladder.allows(file, cap));
+    }
+
+    private static boolean isMaster(PlaybackDirectory.LiveStream stream, String file) {
+        return stream.numberedVariants() ? file.equals(stream.master()) : QualityCap.isMasterPlaylist(file);
+    }
+
+    /**
+     * Rewrites the master playlist to the variants within {@code cap}; where variants are numbered,
+     * also without a variant that declares no resolution (its height cannot be known).
+     */
+    private GatewayFilter capMaster(Quality cap, boolean resolutionRequired) {
         return masterRewrite.apply(new ModifyResponseBodyGatewayFilterFactory.Config()
                 .setRewriteFunction(String.class, String.class, (exchange, playlist) ->
-                        Mono.justOrEmpty(playlist).map(p -> QualityCap.filterMaster(p, cap))));
+                        Mono.justOrEmpty(playlist).map(p -> QualityCap.filterMaster(p, cap, resolutionRequired))));
     }
 
     /** {@code /hls/{engine path}?playback_token=...}: redirect into the token path if the token's stream plays there. */
@@ -133,8 +163,8 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
                 .streamId();
         return lookup(streamId)
                 .flatMap(found -> {
-                    Optional<String> target = found.filter(stream -> path.startsWith(stream.engineFolder()))
-                            .map(stream -> PlaybackPath.of(token, streamId, path.substring(stream.engineFolder().length())))
+                    Optional<String> target = found.filter(stream -> path.startsWith(stream.folder()))
+                            .map(stream -> PlaybackPath.of(token, streamId, path.substring(stream.folder().length())))
                             .filter(t -> PlaybackPath.parse(t).isPresent());
                     if (target.isEmpty()) {
                         return Refusal.of(Outcome.WRONG_STREAM).write(exchange);
@@ -160,7 +190,7 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
     }
 
     private static Mono<Void> unavailable(ServerWebExchange exchange, Throwable e) {
-        log.warn("Playback unavailable (directory or engine): {}", e.getClass().getSimpleName());
+        log.warn("Playback unavailable (directory or HLS origin): {}", e.getClass().getSimpleName());
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                 "Playback is unavailable right now. Try again shortly.", redacted(exchange));
     }
@@ -176,10 +206,10 @@ public class PlaybackTokenGatewayFilterFactory extends AbstractGatewayFilterFact
         return exchange.getRequest().getPath().value().replaceFirst("^/hls/t/[^/]+/", "/hls/t/{token}/");
     }
 
-    private static ServerWebExchange toEngine(ServerWebExchange exchange, String enginePath) {
+    private static ServerWebExchange toOrigin(ServerWebExchange exchange, String originPath) {
         ServerHttpRequest original = exchange.getRequest();
         addOriginalRequestUrl(exchange, original.getURI());
-        URI uri = UriComponentsBuilder.fromUri(original.getURI()).replacePath(enginePath).replaceQuery(null)
+        URI uri = UriComponentsBuilder.fromUri(original.getURI()).replacePath(originPath).replaceQuery(null)
                 .build(true).toUri();
         ServerHttpRequest request = original.mutate().uri(uri)
                 .headers(h -> {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A tier's quality cap on the engine's HLS ladder, which keeps each rung in a folder named by its
  * height ({@code 480p/}, {@code 1080p/}) next to the master playlist: files of a taller rung are
  * refused, and the master playlist a viewer receives lists only the rungs the tier may play, so
- * an adaptive player never reaches for a refused one.
+ * an adaptive player never reaches for a refused one. (Numbered variants, as MediaPackage names
+ * them, are placed by {@link VariantLadder}; the master filter is shared.)
  */
 final class QualityCap {
     private static final Pattern RUNG_FOLDER = Pattern.compile("^(\\d{3,4})p/");
@@ -31,8 +32,11 @@ final class QualityCap {
         return height.isEmpty() || height.getAsInt() <= cap.maxHeight();
     }
 
-    /** The master playlist without the variants (and I-frame variants) above {@code cap}. */
-    static String filterMaster(String playlist, Quality cap) {
+    /**
+     * The master playlist without the variants (and I-frame variants) above {@code cap}, and when
+     * {@code resolutionRequired} also without those that declare no resolution.
+     */
+    static String filterMaster(String playlist, Quality cap, boolean resolutionRequired) {
         String[] lines = playlist.split("\r?\n", -1);
         List<String> kept = new ArrayList<>(lines.length);
         for (int i = 0; i < lines.length; i++) {
@@ -43,13 +47,13 @@ final class QualityCap {
                     uriLine++;
                 }
                 String uri = uriLine < lines.length ? lines[uriLine].strip() : "";
-                if (tooTall(line, uri, cap)) {
+                if (tooTall(line, uri, cap, resolutionRequired)) {
                     i = uriLine; // drop the tag and its URI line
                     continue;
                 }
             } else if (line.startsWith("#EXT-X-I-FRAME-STREAM-INF:")) {
                 Matcher uri = URI_ATTRIBUTE.matcher(line);
-                if (tooTall(line, uri.find() ? uri.group(1) : "", cap)) {
+                if (tooTall(line, uri.find() ? uri.group(1) : "", cap, resolutionRequired)) {
                     continue;
                 }
             }
@@ -58,10 +62,12 @@ final class QualityCap {
         return String.join("\n", kept);
     }
 
-    private static boolean tooTall(String tag, String uri, Quality cap) {
+    private static boolean tooTall(String tag, String uri, Quality cap, boolean resolutionRequired) {
         Matcher resolution = RESOLUTION.matcher(tag);
-        boolean declaredTaller = resolution.find() && Integer.parseInt(resolution.group(1)) > cap.maxHeight();
-        return declaredTaller || !allows(uri, cap);
+        if (!resolution.find()) {
+            return resolutionRequired || !allows(uri, cap);
+        }
+        return Integer.parseInt(resolution.group(1)) > cap.maxHeight() || !allows(uri, cap);
     }
 
     private static OptionalInt rungHeight(String file) {

@@ -2,6 +2,7 @@ package io.lunora.gateway.playback;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lunora.model.playback.HlsPlaylistPaths;
 import io.lunora.model.playback.PlaybackTarget;
 import io.lunora.model.viewer.AccessLevel;
 import java.time.Duration;
@@ -18,8 +19,6 @@ import tools.jackson.databind.JsonNode;
  * a raised access level or an ended stream takes effect within the cache time.
  */
 final class ViewerPlaybackDirectory implements PlaybackDirectory {
-    private static final String ENGINE_PLAYLIST = "/hls/[A-Za-z0-9_.-]{1,64}(/[A-Za-z0-9_.-]{1,64}){0,3}\\.m3u8";
-
     private final WebClient http;
     private final ServiceToken token;
     private final String baseUrl;
@@ -62,12 +61,12 @@ final class ViewerPlaybackDirectory implements PlaybackDirectory {
     }
 
     static Optional<LiveStream> toLiveStream(PlaybackTarget target) {
-        if (!target.isLive() || target.hlsUrl() == null || !target.hlsUrl().matches(ENGINE_PLAYLIST)) {
+        boolean servable = HlsPlaylistPaths.isEngine(target.hlsUrl()) || HlsPlaylistPaths.isMediaPackage(target.hlsUrl());
+        if (!target.isLive() || !servable) {
             return Optional.empty();
         }
         // an unknown level is treated as the highest, as viewer-service does
         AccessLevel level = AccessLevel.fromWireValue(target.accessLevel()).orElse(AccessLevel.VIP);
-        String folder = target.hlsUrl().substring(0, target.hlsUrl().lastIndexOf('/') + 1);
-        return Optional.of(new LiveStream(target.streamId(), level, folder));
+        return Optional.of(new LiveStream(target.streamId(), level, target.hlsUrl()));
     }
 }

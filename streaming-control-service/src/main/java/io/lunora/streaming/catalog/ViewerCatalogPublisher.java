@@ -16,26 +16,23 @@ class ViewerCatalogPublisher implements CatalogPublisher {
     private static final Logger log = LoggerFactory.getLogger(ViewerCatalogPublisher.class);
 
     private final RestClient viewer;
+    private final CatalogProperties properties;
 
-    ViewerCatalogPublisher(RestClient viewer) {
+    ViewerCatalogPublisher(RestClient viewer, CatalogProperties properties) {
         this.viewer = viewer;
+        this.properties = properties;
     }
 
     @Override
     public void live(StreamSession session, String streamId) {
         post(new CatalogSessionEvent(streamId, session.sessionId(), session.organizationId(), session.startedBy(),
-                true, hlsPath(session.organizationId()), session.startTime().toString(), null));
+                true, properties.hlsPath(session.organizationId()), session.startTime().toString(), null));
     }
 
     @Override
     public void ended(StreamSession session, String streamId) {
         post(new CatalogSessionEvent(streamId, session.sessionId(), session.organizationId(), session.startedBy(),
                 false, null, session.startTime().toString(), null));
-    }
-
-    /** The engine packages an organization's channel under {@code /hls/{org}/} (docs/architecture.md). */
-    static String hlsPath(String organizationId) {
-        return "/hls/" + organizationId + "/master.m3u8";
     }
 
     private void post(CatalogSessionEvent event) {

@@ -1,5 +1,6 @@
 package io.lunora.viewer.catalog;
 
+import io.lunora.model.playback.HlsPlaylistPaths;
 import io.lunora.model.viewer.CatalogSessionEvent;
 import io.lunora.support.problem.InvalidFieldException;
 import java.time.Instant;
@@ -42,8 +43,10 @@ class CatalogSessionsController {
         if (e.sessionId() == null || e.sessionId().isBlank() || e.sessionId().length() > 64) {
             throw new InvalidFieldException("session_id", "is required, at most 64 characters");
         }
-        if (e.hlsUrl() == null || !e.hlsUrl().matches("/hls/[A-Za-z0-9_/.-]{1,200}\\.m3u8")) {
-            throw new InvalidFieldException("hls_url", "must be an HLS playlist path under /hls/");
+        // the engine's folder, or on AWS the MediaPackage endpoint's (the gateway serves either)
+        if (e.hlsUrl() == null || !e.hlsUrl().matches("/hls/[A-Za-z0-9_/.-]{1,200}\\.m3u8")
+                && !HlsPlaylistPaths.isMediaPackage(e.hlsUrl())) {
+            throw new InvalidFieldException("hls_url", "must be an HLS playlist path under /hls/ or /out/v1/");
         }
         try {
             Instant.parse(e.startedAt() == null ? "" : e.startedAt());

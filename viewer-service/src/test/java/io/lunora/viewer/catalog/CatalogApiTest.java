@@ -53,6 +53,18 @@ class CatalogApiTest extends ServiceTest {
     }
 
     @Test
+    void shouldKeepTheMediaPackageEndpointPathThatStreamsPlayFromOnAws() {
+        String id = unique("s");
+        String path = "/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8";
+        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+                {"stream_id":"%s","session_id":"mp","is_live":true,"hls_url":"%s","started_at":"2026-01-01T00:00:00Z"}"""
+                .formatted(id, path)).statusCode()).isEqualTo(204);
+
+        assertThat(body(get("/internal/catalog/streams/" + id + "/playback", serviceToken())).path("hls_url").asString())
+                .isEqualTo(path);
+    }
+
+    @Test
     void shouldKeepCreatorEditsWhenTheSessionGoesLiveAgain() {
         String id = liveStream("premium", "science", "Star Talk");
         post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id));
@@ -75,6 +87,7 @@ class CatalogApiTest extends ServiceTest {
         assertProblem(post("/internal/catalog/sessions", null, event), 401, null);
         assertProblem(post("/internal/catalog/sessions", admin(), event), 403, null);
         assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("/hls/", "http://evil/")), 400, "hls_url");
+        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("/hls/", "/out/v1/../")), 400, "hls_url");
         assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace(id, "bad id!")), 400, "stream_id");
         assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("2026-01-01T00:00:00Z", "yesterday")), 400, "started_at");
         assertProblem(post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)), 404, null);
