@@ -30,9 +30,9 @@ import tools.jackson.databind.JsonNode;
  * -stream_loop -1 -c copy} over SRT with AES-256 and 500 ms latency, as MediaLive's relay outputs
  * are configured. The relay runs as its own JVM, with the heap the Fargate task's image gives it;
  * its CPU and its FFmpeg children's come from /proc (utime + stime, plus what reaped children
- * left in the JVM's cutime/cstime), its memory is the resident set of the JVM and its children,
- * sampled every second. The callers and the RTMP receivers (copy to null) are not the relay's and
- * are not counted. Run it with {@code bench/relay-cpu.sh}.
+ * left in the JVM's cutime/cstime), its memory is the resident set (RSS and PSS) of the JVM and
+ * its children, sampled every second. The callers and the RTMP receivers (copy to null) are not
+ * the relay's and are not counted. Run it with {@code bench/relay-cpu.sh}.
  */
 public final class RelayBenchmark {
     private static final String ORG = "org-bench";
@@ -81,9 +81,9 @@ public final class RelayBenchmark {
             try {
                 EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
                 waitUntil(() -> reachable(api), Duration.ofSeconds(90));
-                System.out.printf(Locale.ROOT, "%-44s %9s %8s %8s %9s %9s %9s %8s %9s %6s  %s%n", "scenario",
-                        "cpu-s/min", "JVM", "FFmpeg", "RSS MB", "peak MB", "JVM MB", "heap MB", "out Mb/s", "load",
-                        "pusher speed");
+                System.out.printf(Locale.ROOT, "%-44s %9s %8s %8s %8s %8s %8s %8s %8s %9s %6s  %s%n", "scenario",
+                        "cpu-s/min", "JVM", "FFmpeg", "RSS MB", "peak MB", "PSS MB", "JVM MB", "heap MB", "out Mb/s",
+                        "load", "pusher speed");
                 for (int destinations : new int[] {0, 1, 5, 10, 20}) {
                     measure(destinations, api, relay, clips);
                 }
@@ -148,10 +148,11 @@ public final class RelayBenchmark {
             double perMinute = 60.0 / window / TICKS;
             DoubleSummaryStatistics total = memory.stream().mapToDouble(m -> (m[0] + m[1]) / 1024.0).summaryStatistics();
             double jvm = memory.stream().mapToDouble(m -> m[0] / 1024.0).average().orElse(0);
-            System.out.printf(Locale.ROOT, "%-44s %9.1f %8.1f %8.1f %9.0f %9.0f %9.0f %8.0f %9.1f %6s  %s%s%n",
+            System.out.printf(Locale.ROOT, "%-44s %9.1f %8.1f %8.1f %8.0f %8.0f %8.0f %8.0f %8.0f %9.1f %6s  %s%s%n",
                     scenario(destinations), (after[0] + after[1] - before[0] - before[1]) * perMinute,
                     (after[0] - before[0]) * perMinute, (after[1] - before[1]) * perMinute, total.getAverage(),
-                    total.getMax(), jvm, heapUsedMb(metrics), bytes * 8 / window / 1e6,
+                    total.getMax(), memory.stream().mapToDouble(m -> m[2] / 1024.0).average().orElse(0), jvm,
+                    heapUsedMb(metrics), bytes * 8 / window / 1e6,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0], pusherSpeeds(metrics),
                     states.stream().allMatch("live"::equals) ? "" : "  (outputs: " + states + ")");
         } finally {
@@ -289,22 +290,29 @@ public final class RelayBenchmark {
         return withReaped ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
     }
 
-    /** [relay JVM, FFmpeg children] resident set in kB. */
+    /**
+     * [relay JVM RSS, FFmpeg children RSS, PSS of both] in kB. RSS counts the FFmpeg libraries'
+     * shared pages once per process; PSS shares them out, and is nearer what the task's memory
+     * limit (one cgroup) is charged.
+     */
     private static long[] rssKb(Process relay) throws IOException {
         long children = 0;
+        long pss = kb(relay.pid(), "smaps_rollup", "Pss:");
         for (ProcessHandle child : relay.descendants().toList()) {
-            children += vmRssKb(child.pid());
+            children += kb(child.pid(), "status", "VmRSS:");
+            pss += kb(child.pid(), "smaps_rollup", "Pss:");
         }
-        return new long[] {vmRssKb(relay.pid()), children};
+        return new long[] {kb(relay.pid(), "status", "VmRSS:"), children, pss};
     }
 
-    private static long vmRssKb(long pid) throws IOException {
-        String status = read(Path.of("/proc", Long.toString(pid), "status"));
-        if (status == null) {
+    /** One "Name: N kB" line of a /proc file of the process; 0 when it has just gone. */
+    private static long kb(long pid, String file, String name) throws IOException {
+        String text = read(Path.of("/proc", Long.toString(pid), file));
+        if (text == null) {
             return 0;
         }
-        return status.lines().filter(l -> l.startsWith("VmRSS:")).findFirst()
-                .map(l -> Long.parseLong(l.substring(6).replace("kB", "").strip())).orElse(0L);
+        return text.lines().filter(l -> l.startsWith(name)).findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length()).replace("kB", "").strip())).orElse(0L);
     }
 
     /** A /proc file, or null when the process has just gone. */
