@@ -87,9 +87,16 @@ public final class Pusher implements AutoCloseable {
                 });
     }
 
+    /**
+     * The probe is bounded by bytes as well as by 1 s of media: 2 MB, because a muxer that writes
+     * each frame whole (FFmpeg's, and so the relay's renditions) puts the first audio after the
+     * keyframe hundreds of kB later at 6 Mbit/s, and a pusher that has not seen the audio cannot
+     * write its FLV header. The probe ends as soon as both streams are known, so the bound costs
+     * no start time.
+     */
     static List<String> arguments(String publishUrl) {
         return List.of("-hide_banner", "-loglevel", "warning", "-nostats", "-progress", "pipe:2", "-stats_period", "1",
-                "-probesize", "200000", "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0",
+                "-probesize", "2000000", "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0",
                 "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-f", "flv", "-flvflags", "no_duration_filesize",
                 "-rw_timeout", "10000000", publishUrl);
     }

@@ -3,8 +3,14 @@ package io.lunora.engine.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.process.ChildPool;
+import io.lunora.engine.process.ChildRegistry;
+import io.lunora.engine.process.Redactor;
+import io.lunora.engine.rendition.Rendition;
 import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.engine.rendition.TsFanOut;
 import io.lunora.engine.testing.Media;
 import io.lunora.engine.testing.ProgramChain;
 import io.lunora.engine.testing.Probe;
@@ -14,6 +20,7 @@ import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
 import io.lunora.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +103,58 @@ class PusherTest {
             Probe probe = Probe.video(receiver.recording());
             assertThat(probe).extracting(Probe::codec, Probe::width, Probe::height).containsExactly("hevc", 256, 144);
             assertThat(probe.packets().getFirst().keyframe()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldStartAtOnceOnARenditionWhoseFirstAudioComesHalfASecondAfterItsKeyframe() throws Exception {
+        // 0.5 s of 6 Mbit/s (about 370 kB) before the first audio packet: past a 200 kB probe, as
+        // MediaLive-sized renditions reach the relay from a muxer that writes each frame whole
+        Path clip = data.resolve("late-audio.ts");
+        Ffmpeg ffmpeg = Media.ffmpeg();
+        assertThat(ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-itsoffset", "0.5",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "4", "-c:v", "libx264",
+                "-preset", "ultrafast", "-b:v", "6000k", "-minrate", "6000k", "-maxrate", "6000k", "-bufsize", "6000k",
+                "-x264-params", "nal-hrd=cbr", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k",
+                "-f", "mpegts", clip.toString()))).start().waitFor()).isZero();
+        TsFanOut stream = new TsFanOut();
+        Rendition rendition = new Rendition() {
+            @Override
+            public String label() {
+                return "late-audio";
+            }
+
+            @Override
+            public TsFanOut output() {
+                return stream;
+            }
+        };
+        int port = FreePorts.next();
+        List<OutputStatus> changes = new CopyOnWriteArrayList<>();
+        Redactor redactor = new Redactor();
+        try (ChildPool pool = new ChildPool(redactor, Duration.ofSeconds(2), new ChildRegistry(data.resolve("pids")))) {
+            RtmpReceiver receiver = RtmpReceiver.listen(port, KEY, data.resolve("late.flv"));
+            Pusher pusher = new Pusher("dest-late", RtmpReceiver.url(port) + "/" + KEY, KEY, rendition, ffmpeg, pool,
+                    redactor, new SimpleMeterRegistry(), 3, changes::add);
+            pusher.start(); // joins at the clip's first keyframe
+            Process player = ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-loglevel", "error", "-re",
+                    "-i", clip.toString(), "-c", "copy", "-muxdelay", "0", "-f", "mpegts", "pipe:1")))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (InputStream ts = player.getInputStream()) {
+                byte[] packet;
+                while ((packet = ts.readNBytes(188)).length == 188) {
+                    stream.publish(packet);
+                }
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> pusher.status().state() == OutputState.LIVE);
+            pusher.stop();
+            receiver.close();
+
+            assertThat(changes).extracting(OutputStatus::state).containsExactly(OutputState.CONNECTING, OutputState.LIVE,
+                    OutputState.STOPPED);
+            assertThat(receiver.publishedOnItsKey()).isTrue();
+            assertThat(Probe.video(receiver.recording()).packets().getFirst().keyframe()).isTrue();
         }
     }
 }
