@@ -26,6 +26,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -46,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its ingest credentials) or 404 {@code NotFoundException}, {@code GET /origin_endpoints} an
  * OriginEndpointList.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MediaLiveRequestShapeTest {
     private static final String PASSPHRASE = "passphrase-of-videon-a-0123";
     private static final String YOUTUBE_KEY = "abcd-efgh-ijkl-mnop";
@@ -376,7 +380,7 @@ class MediaLiveRequestShapeTest {
     }
 
     @Test
-    void shouldRunTheChannelWithAWarningWhenNoHlsEndpointServesTheCatalogsPath() {
+    void shouldRunTheChannelWithAWarningWhenNoHlsEndpointServesTheCatalogsPath(CapturedOutput output) {
         endpoints = List.of(hlsEndpoint("/out/v1/0000aaaa1111bbbb2222cccc3333dddd/index.m3u8"));
         backend.startChannel(channel("single"));
         backend.startOutput("org-1", destinations().get(0));
@@ -391,6 +395,8 @@ class MediaLiveRequestShapeTest {
                 + "index.m3u8): viewers will not find the program; set LUNORA_CATALOG_HLSURL to the media stack's "
                 + "HlsPath output");
         assertThat(events).noneMatch(e -> e instanceof MediaEvent.OutputStateChanged o && "failed".equals(o.state()));
+        // the operator finds it in the log too; the packaging channel's ingest credentials appear nowhere
+        assertThat(output.getAll()).contains("WARN").contains(status.error()).doesNotContain(INGEST_PASSWORD);
 
         // a channel without any HLS endpoint says so
         endpoints = List.of();
