@@ -46,7 +46,8 @@ class IamPoliciesTest {
                     "dynamodb:DeleteItem", "dynamodb:Query"),
             // DynamoSessionStore (transactWriteItems of two puts needs PutItem); MediaLiveBackend and SrtInputs:
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
-            // the channel role passed to CreateChannel; ChannelMonitor: the channel's alerts and input metrics
+            // the channel role passed to CreateChannel; ChannelMonitor: the channel's alerts and input metrics;
+            // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints
             "streaming-control-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
@@ -55,7 +56,8 @@ class IamPoliciesTest {
                     "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "cloudwatch:GetMetricData",
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-                    "kms:GenerateDataKey", "kms:Decrypt"),
+                    "kms:GenerateDataKey", "kms:Decrypt",
+                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints"),
             // S3ThumbnailSource: list the organization's frame captures, read the newest (KMS-encrypted bucket)
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query", "s3:ListBucket", "s3:GetObject", "kms:Decrypt"));
@@ -78,7 +80,7 @@ class IamPoliciesTest {
 
     /** Actions IAM does not scope to a resource, so "*" is their only possible resource. */
     private static final Set<String> UNSCOPED = Set.of("ecr:GetAuthorizationToken", "sns:Publish",
-            "cloudwatch:GetMetricData");
+            "cloudwatch:GetMetricData", "mediapackage:ListOriginEndpoints");
 
     private static final Pattern TABLE_ARN = Pattern.compile("table/lunora-\\$\\{Environment}-([A-Za-z]+)(/index/\\*)?$");
 
@@ -172,6 +174,23 @@ class IamPoliciesTest {
                 "auth-service", "/lunora-player/auth/*",
                 "destination-service", "/lunora-player/streaming/*",
                 "source-service", "/lunora-player/sources/*"));
+    }
+
+    @Test
+    void shouldLetStreamingControlDescribeOnlyTheMediaStacksPackagingChannel() {
+        JsonNode role = Stacks.resources(Stacks.read("services"), "AWS::IAM::Role").get("StreamingControlTaskRole");
+        List<JsonNode> describe = new ArrayList<>();
+        Stacks.statements(role).forEach(s -> {
+            if (Stacks.strings(s.path("Action")).contains("mediapackage:DescribeChannel")) {
+                describe.add(s);
+            }
+        });
+        // MediaPackage names a channel's ARN by its own id, not by {org}-{env}-live: the media stack exports it
+        assertThat(describe).singleElement().satisfies(s -> {
+            assertThat(Stacks.strings(s.path("Action"))).containsExactly("mediapackage:DescribeChannel");
+            assertThat(s.path("Resource").path("Fn::ImportValue").path("Fn::Sub").asString())
+                    .isEqualTo("lunora-${OrganizationId}-${Environment}-PackagingChannelArn");
+        });
     }
 
     private static Set<String> actions(JsonNode role) {

@@ -28,7 +28,7 @@ public record CatalogProperties(String hlsUrl) {
     }
 
     /** The playlist path of an organization's program. */
-    String hlsPath(String organizationId) {
+    public String hlsPath(String organizationId) {
         return hlsUrl.replace(ORGANIZATION, organizationId);
     }
 }

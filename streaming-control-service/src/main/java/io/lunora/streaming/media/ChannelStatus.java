@@ -2,11 +2,17 @@ package io.lunora.streaming.media;
 
 import java.util.List;
 
-/** A channel's live state as the backend sees it. */
-public record ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs) {
+/**
+ * A channel's live state as the backend sees it.
+ *
+ * @param error what the operator should fix while the channel runs on (on MediaLive: playback not
+ *              packaged where the catalog sends viewers); null when nothing
+ */
+public record ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
+        String error) {
 
     public static ChannelStatus stopped() {
-        return new ChannelStatus(false, null, List.of(), List.of());
+        return new ChannelStatus(false, null, List.of(), List.of(), null);
     }
 
     public record InputHealth(String input, boolean connected, int bitrateKbps, long lastPacketAgeMs,

@@ -143,7 +143,8 @@ class InternalChannelApiTest {
                            {"input":"secondary","connected":false,"bitrate_kbps":0,"last_packet_age_ms":-1,
                             "continuity_errors":0,"uptime_seconds":0}],
                  "outputs":[{"destination_id":"youtube-1","state":"live","bitrate_kbps":0,"bytes_sent":0,
-                             "last_error":null}]}"""));
+                             "last_error":null}],
+                 "error":null}"""));
     }
 
     @Test
@@ -166,7 +167,7 @@ class InternalChannelApiTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree(
-                "{\"running\":false,\"active_input\":null,\"inputs\":[],\"outputs\":[]}"));
+                "{\"running\":false,\"active_input\":null,\"inputs\":[],\"outputs\":[],\"error\":null}"));
         assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
     }
 

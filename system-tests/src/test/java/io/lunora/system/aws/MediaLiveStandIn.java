@@ -13,17 +13,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MediaLive, Secrets Manager and CloudWatch on one loopback endpoint, answering as the API
+ * MediaLive, MediaPackage, Secrets Manager and CloudWatch on one loopback endpoint, answering as the API
  * references say (the answers of {@code MediaLiveRelayTest} and {@code MediaLiveHealthTest}), and
  * doing what MediaLive does with a relay channel: when the channel starts, every SRT output of its
  * last CreateChannel/UpdateChannel body gets a {@link RenditionSender} to its destination, with the
  * passphrase the backend stored under the output's secret ARN; when it stops, they stop.
+ *
+ * <p>MediaPackage has the media stack's packaging channel (named as the MediaLive channel) with one
+ * HLS origin endpoint serving {@link #HLS_PATH}, as the backend's preflight asks before a build.
  *
  * <p>Channel states move as MediaLive's do, one DescribeChannel later: CREATING then IDLE,
  * STARTING then RUNNING, STOPPING then IDLE.
  */
 final class MediaLiveStandIn implements AutoCloseable {
     static final String CHANNEL_ID = "4242";
+    static final String HLS_PATH = "/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8";
     private static final String CHANNEL = "/prod/channels/" + CHANNEL_ID;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,6 +68,12 @@ final class MediaLiveStandIn implements AutoCloseable {
                 .map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")).toList();
     }
 
+    /** The MediaPackage calls as {@code METHOD /path?query}, in order. */
+    List<String> mediaPackageCalls() {
+        return endpoint.requests().stream().filter(r -> r.path().startsWith("/channels/")
+                || r.path().startsWith("/origin_endpoints")).map(r -> r.method() + " " + r.path()).toList();
+    }
+
     /** The MediaLive calls that change something (all but reads) among the requests from the {@code from}-th on. */
     List<String> mediaLiveChanges(int from) {
         return mediaLiveCalls(from).stream().filter(c -> !c.startsWith("GET ")).toList();
@@ -92,6 +102,12 @@ final class MediaLiveStandIn implements AutoCloseable {
             return new Reply(200, "text/xml", NO_METRICS); // CloudWatch GetMetricData
         }
         String path = r.path().replaceAll("\\?.*", "");
+        if (r.method().equals("GET") && path.equals("/channels/" + channelName)) {
+            return Reply.json(200, PACKAGING_CHANNEL.formatted(channelName));
+        }
+        if (r.method().equals("GET") && path.equals("/origin_endpoints")) {
+            return Reply.json(200, ORIGIN_ENDPOINTS.formatted(channelName, HLS_PATH));
+        }
         String describedState = state;
         if (path.equals(CHANNEL) && r.method().equals("GET") && nextState != null) {
             // the state a transition was heading for shows from the next DescribeChannel on
@@ -197,6 +213,18 @@ final class MediaLiveStandIn implements AutoCloseable {
         stopSending();
         endpoint.close();
     }
+
+    /** MediaPackage DescribeChannel's answer (API reference: Channel), ingest credentials included. */
+    private static final String PACKAGING_CHANNEL = """
+            {"arn":"arn:aws:mediapackage:us-east-1:123456789012:channels/0f3a9c2e5b7d4e18a6c4b2d0e8f6a4c2",
+             "id":"%s","hlsIngest":{"ingestEndpoints":[{"id":"ie-1",
+               "url":"https://3f8a.mediapackage.us-east-1.amazonaws.com/in/v2/0f3a9c2e/0f3a9c2e/channel",
+               "username":"ingest-user-1","password":"ingest-password-1"}]}}""";
+
+    /** MediaPackage ListOriginEndpoints' answer (API reference: OriginEndpointList): the media stack's HLS endpoint. */
+    private static final String ORIGIN_ENDPOINTS = """
+            {"originEndpoints":[{"id":"hls","channelId":"%s","manifestName":"index",
+              "url":"https://abc123.mediapackage.us-east-1.amazonaws.com%s","hlsPackage":{"segmentDurationSeconds":6}}]}""";
 
     private static final String NO_METRICS = """
             <GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">

@@ -122,6 +122,8 @@ class RelayPathTest {
                 "--lunora.medialive.organization-id=" + ORG,
                 "--lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-relay-dev-medialive",
                 "--lunora.medialive.packaging-channel-id=" + CHANNEL_NAME,
+                // the media stack's HlsPath output, as the services stack sets LUNORA_CATALOG_HLSURL
+                "--lunora.catalog.hls-url=" + MediaLiveStandIn.HLS_PATH,
                 "--lunora.medialive.recording-bucket=lunora-org-relay-dev",
                 "--lunora.medialive.srt-secret-prefix=lunora/dev/org-relay/srt/",
                 "--lunora.medialive.kms-key-id=arn:aws:kms:us-east-1:123456789012:key/k-1",
@@ -174,6 +176,10 @@ class RelayPathTest {
         measured("session start to three destinations live", startedAt);
         assertThat(aws.mediaLiveCalls()).containsSubsequence("POST /prod/inputs", "POST /prod/channels",
                 "POST /prod/channels/4242/start").doesNotContain("PUT /prod/channels/4242");
+        // the preflight found the packaging channel and its HLS endpoint at the catalog's path: no warning
+        assertThat(aws.mediaPackageCalls()).containsExactly("GET /channels/" + CHANNEL_NAME,
+                "GET /origin_endpoints?channelId=" + CHANNEL_NAME);
+        assertThat(media.status(ORG).error()).isNull();
         assertThat(aws.sending()).extracting(RenditionSender.Output::streamId, RenditionSender.Output::width,
                 RenditionSender.Output::height).containsExactly(tuple("relay-360p", 640, 360), tuple("relay-180p", 320, 180));
         assertThat(aws.sending()).allSatisfy(o -> {

@@ -48,6 +48,9 @@ import software.amazon.awssdk.services.medialive.model.PipelineDetail;
  * <p>With a {@link RelayTier} the channel sends one SRT rendition per preset to the relay instead,
  * and a destination whose preset the channel carries starts and stops on the relay alone; only a
  * preset not carried yet takes the update cycle. docs/aws.md says when to choose which.
+ *
+ * <p>Every build (create or update) is preceded by the {@link PackagingCheck}: without the media
+ * stack's MediaPackage channel nothing is built and the outputs fail with what to deploy.
  */
 public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaLiveBackend.class);
@@ -60,6 +63,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final ChannelMonitor monitor;
+    private final PackagingCheck packaging;
     private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
     private final Map<String, Applied> applied = new ConcurrentHashMap<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
@@ -79,8 +83,10 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     public MediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
-            ScheduledExecutorService scheduler, Clock clock, ChannelMonitor monitor, RelayTier relay) {
+            ScheduledExecutorService scheduler, Clock clock, ChannelMonitor monitor, PackagingCheck packaging,
+            RelayTier relay) {
         this.relay = relay;
+        this.packaging = packaging;
         this.medialive = medialive;
         this.inputs = inputs;
         this.settings = settings;
@@ -166,7 +172,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         shown.stream().filter(o -> health.outputChanges().contains(o.destinationId())).forEach(o -> emit(
                 new MediaEvent.OutputStateChanged(organizationId, clock.instant(), o.destinationId(), o.state(),
                         o.lastError())));
-        ChannelStatus status = new ChannelStatus(true, active, health.inputs(), shown);
+        ChannelStatus status = new ChannelStatus(true, active, health.inputs(), shown, packaging.warning());
         return relay == null ? status : relay.merge(organizationId, status);
     }
 
@@ -211,13 +217,23 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
 
     private void apply(String org, Wanted w) {
         ChannelSpec spec = w.channel();
+        Optional<String> existing = channelId(org);
+        // a new channel: its packaging is checked before anything is stored or created for it
+        boolean checked = existing.isEmpty();
+        if (checked) {
+            packaging.beforeBuild();
+        }
         SrtInputs.Planned a = inputs.plan(org, "videon-a", spec.inputs().primary());
         SrtInputs.Planned b = "single".equals(spec.inputs().mode()) ? null
                 : inputs.plan(org, "videon-b", spec.inputs().secondary());
-        Optional<String> existing = channelId(org);
         boolean inputsChange = a.changed() || (b != null && b.changed());
-        if (inputsChange && existing.isPresent() && stopIfOn(org, existing.get(), w)) {
-            applied.remove(org);
+        if (inputsChange && existing.isPresent()) {
+            // the channel is rebuilt below: checked before it is stopped for its inputs
+            packaging.beforeBuild();
+            checked = true;
+            if (stopIfOn(org, existing.get(), w)) {
+                applied.remove(org);
+            }
         }
         String primary = inputs.apply(org, a);
         String secondary = b == null ? null : inputs.apply(org, b);
@@ -245,6 +261,9 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             if (ON.contains(state) && same) {
                 relayOutputs(org, route);
                 return;
+            }
+            if (!checked) {
+                packaging.beforeBuild();
             }
             // MediaLive changes outputs only on an idle channel: the update cycle (docs/aws.md)
             stopIfOn(org, id, w);

@@ -1,5 +1,6 @@
 package io.lunora.streaming.media.medialive;
 
+import io.lunora.streaming.catalog.CatalogProperties;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.engine.RelayEngineClient;
 import io.lunora.support.clients.ServiceClients;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "aws")
-@EnableConfigurationProperties({ MediaLiveProperties.class, RelayProperties.class })
+@EnableConfigurationProperties({ MediaLiveProperties.class, RelayProperties.class, CatalogProperties.class })
 class MediaLiveConfiguration {
 
     @Bean
@@ -75,10 +77,24 @@ class MediaLiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    MediaPackageClient mediaPackageClient(@Value("${lunora.aws.region:${lunora.dynamodb.region}}") String region) {
+        return MediaPackageClient.builder().region(Region.of(region))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** The preflight of channel builds, against the playlist path the catalog gives viewers. */
+    @Bean
+    PackagingCheck packagingCheck(MediaPackageClient mediapackage, MediaLiveSettings settings,
+            CatalogProperties catalog) {
+        return new PackagingCheck(new MediaPackageChannels(mediapackage), settings,
+                catalog.hlsPath(settings.organizationId()), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
     MediaBackend mediaLiveBackend(MediaLiveClient medialive, SrtInputs inputs, MediaLiveSettings settings,
-            ChannelMonitor monitor, ObjectProvider<RelayTier> relay) {
+            ChannelMonitor monitor, PackagingCheck packaging, ObjectProvider<RelayTier> relay) {
         return new MediaLiveBackend(medialive, inputs, settings,
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("medialive-reconcile").factory()),
-                Clock.systemUTC(), monitor, relay.getIfAvailable());
+                Clock.systemUTC(), monitor, packaging, relay.getIfAvailable());
     }
 }

@@ -195,7 +195,7 @@ class RelayTier {
             return relayOutputs.getOrDefault(o.destinationId(),
                     new OutputStatus(o.destinationId(), "connecting", 0, 0, null));
         }).toList();
-        return new ChannelStatus(channel.running(), channel.activeInput(), channel.inputs(), outputs);
+        return new ChannelStatus(channel.running(), channel.activeInput(), channel.inputs(), outputs, channel.error());
     }
 
     /** The relay's output events; input switches are MediaLive's, so the relay's own are not passed on. */

@@ -90,7 +90,7 @@ class MediaLiveHealthTest {
         ChannelMonitor monitor = new ChannelMonitor(new CloudWatchChannelMetrics(cloudwatch),
                 new MediaLiveChannelAlerts(medialive), Duration.ofSeconds(30), clock);
         backend = new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, SETTINGS), SETTINGS,
-                Executors.newSingleThreadScheduledExecutor(), clock, monitor, null);
+                Executors.newSingleThreadScheduledExecutor(), clock, monitor, PassingPackaging.check(SETTINGS), null);
         backend.subscribe(events::add);
         aws.answer(this::answer);
         // the settle delay never elapses during a test: only what is wanted is recorded

@@ -96,7 +96,8 @@ class MediaLiveRelayTest {
         // no alerts and no metrics here: MediaLiveHealthTest covers them
         ChannelMonitor monitor = new ChannelMonitor((channel, pipeline, now) -> ChannelMetrics.InputMetrics.UNKNOWN,
                 new MediaLiveChannelAlerts(medialive), Duration.ofSeconds(30), Clock.systemUTC());
-        backend = new MediaLiveBackend(medialive, inputs, SETTINGS, scheduler, Clock.systemUTC(), monitor, relay);
+        backend = new MediaLiveBackend(medialive, inputs, SETTINGS, scheduler, Clock.systemUTC(), monitor,
+                PassingPackaging.check(SETTINGS), relay);
         subscription = backend.subscribe(events::add);
         aws.answer(this::mediaLive);
         relayEndpoint.answer(this::relay);

@@ -1,6 +1,7 @@
 package io.lunora.streaming.media.medialive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
@@ -25,25 +26,36 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the MediaLive backend sends, byte for byte as JSON, to a local endpoint standing in for
- * MediaLive and Secrets Manager. Member names and shapes follow the MediaLive API reference
+ * MediaLive, MediaPackage and Secrets Manager. Member names and shapes follow the MediaLive API reference
  * (Inputs: {@code srtSettings.srtCallerSources[]}; Channels: {@code inputAttachments[]
  * .automaticInputFailoverSettings}, {@code destinations[].settings[].url/streamName},
- * {@code destinations[].mediaPackageSettings[].channelId}, {@code encoderSettings}).
+ * {@code destinations[].mediaPackageSettings[].channelId}, {@code encoderSettings}). MediaPackage
+ * (v1 REST-JSON) answers as its API reference shows: {@code GET /channels/{id}} a Channel (with
+ * its ingest credentials) or 404 {@code NotFoundException}, {@code GET /origin_endpoints} an
+ * OriginEndpointList.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MediaLiveRequestShapeTest {
     private static final String PASSPHRASE = "passphrase-of-videon-a-0123";
     private static final String YOUTUBE_KEY = "abcd-efgh-ijkl-mnop";
+    private static final String INGEST_PASSWORD = "mediapackage-ingest-password-77";
+    private static final String HLS_PATH = "/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8";
+    private static final String ORIGIN = "https://abc123.mediapackage.us-east-1.amazonaws.com";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaLiveSettings SETTINGS = new MediaLiveSettings("org-1", "dev",
             "arn:aws:iam::123456789012:role/lunora-org-1-dev-medialive", "org-1-dev-live", "lunora-org-1-dev",
@@ -57,6 +69,7 @@ class MediaLiveRequestShapeTest {
     private volatile String channelState = "IDLE";
     private volatile boolean channelExists;
     private MediaLiveClient medialive;
+    private MediaPackageClient mediapackage;
     private SecretsManagerClient secrets;
     private MediaLiveBackend backend;
 
@@ -67,11 +80,15 @@ class MediaLiveRequestShapeTest {
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         secrets = SecretsManagerClient.builder().endpointOverride(URI.create(aws.url())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        mediapackage = MediaPackageClient.builder().endpointOverride(URI.create(aws.url())).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        PackagingCheck packaging = new PackagingCheck(new MediaPackageChannels(mediapackage), SETTINGS, HLS_PATH,
+                Clock.systemUTC());
         // no alerts and no metrics here (the stand-in answers 404): MediaLiveHealthTest covers them
         ChannelMonitor monitor = new ChannelMonitor((channel, pipeline, now) -> ChannelMetrics.InputMetrics.UNKNOWN,
                 new MediaLiveChannelAlerts(medialive), Duration.ofSeconds(30), Clock.systemUTC());
         backend = new MediaLiveBackend(medialive, new SrtInputs(medialive, secrets, SETTINGS), SETTINGS,
-                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC(), monitor, null);
+                Executors.newSingleThreadScheduledExecutor(), Clock.systemUTC(), monitor, packaging, null);
         backend.subscribe(events::add);
         aws.answer(this::mediaLive);
     }
@@ -80,6 +97,7 @@ class MediaLiveRequestShapeTest {
     void close() {
         backend.close();
         medialive.close();
+        mediapackage.close();
         secrets.close();
         aws.close();
     }
@@ -315,10 +333,111 @@ class MediaLiveRequestShapeTest {
                 });
     }
 
+    @Test
+    void shouldCheckThePackagingChannelAndItsHlsEndpointBeforeCreatingTheChannel() {
+        backend.startChannel(channel("single"));
+        backend.reconcile("org-1");
+
+        // MediaPackage API reference: DescribeChannel is GET /channels/{id}, ListOriginEndpoints
+        // GET /origin_endpoints with the query parameter channelId; neither has a body
+        assertThat(aws.requests()).filteredOn(r -> !r.path().startsWith("/prod/") && r.header("X-Amz-Target") == null)
+                .extracting(Recorded::method, Recorded::path, Recorded::body).containsExactly(
+                        tuple("GET", "/channels/org-1-dev-live", ""),
+                        tuple("GET", "/origin_endpoints?channelId=org-1-dev-live", ""));
+        assertThat(paths()).containsSubsequence("GET /channels/org-1-dev-live", "GET /origin_endpoints",
+                "POST /prod/inputs", "POST /prod/channels", "POST /prod/channels/4242/start");
+        assertThat(backend.status("org-1").error()).isNull();
+
+        // a passed check holds for ten minutes: the update cycle of the next destination asks MediaPackage nothing
+        aws.clear();
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+        assertThat(paths()).contains("PUT /prod/channels/4242").allMatch(p -> p.contains(" /prod/"));
+    }
+
+    @Test
+    void shouldFailTheOutputsAndBuildNothingWhenThePackagingChannelIsMissing() {
+        packagingChannel = false;
+        backend.startChannel(channel("auto_failover"));
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+
+        String missing = "the packaging channel org-1-dev-live does not exist: deploy the media stack "
+                + "lunora-org-1-dev-media-services";
+        assertThat(events).filteredOn(e -> e instanceof MediaEvent.OutputStateChanged).singleElement()
+                .satisfies(e -> assertThat((MediaEvent.OutputStateChanged) e).extracting(
+                        MediaEvent.OutputStateChanged::destinationId, MediaEvent.OutputStateChanged::state,
+                        MediaEvent.OutputStateChanged::lastError).containsExactly("youtube-1", "failed", missing));
+        // no CreateChannel, and nothing stored or created for it: no input, no passphrase secret
+        assertThat(aws.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /prod/channels?maxResults=100", "GET /channels/org-1-dev-live");
+        assertThat(backend.status("org-1")).isEqualTo(ChannelStatus.stopped());
+
+        // deploying the media stack is enough: the next reconciliation builds the channel
+        packagingChannel = true;
+        backend.reconcile("org-1");
+        assertThat(paths()).contains("POST /prod/channels", "POST /prod/channels/4242/start");
+    }
+
+    @Test
+    void shouldRunTheChannelWithAWarningWhenNoHlsEndpointServesTheCatalogsPath(CapturedOutput output) {
+        endpoints = List.of(hlsEndpoint("/out/v1/0000aaaa1111bbbb2222cccc3333dddd/index.m3u8"));
+        backend.startChannel(channel("single"));
+        backend.startOutput("org-1", destinations().get(0));
+        backend.reconcile("org-1");
+
+        // destinations matter more than the portal: the channel is built and started all the same
+        assertThat(paths()).contains("POST /prod/channels", "POST /prod/channels/4242/start");
+        ChannelStatus status = backend.status("org-1");
+        assertThat(status.outputs()).extracting(ChannelStatus.OutputStatus::state).containsExactly("live");
+        assertThat(status.error()).isEqualTo("no HLS origin endpoint of the packaging channel org-1-dev-live serves "
+                + "lunora.catalog.hls-url " + HLS_PATH + " (it serves /out/v1/0000aaaa1111bbbb2222cccc3333dddd/"
+                + "index.m3u8): viewers will not find the program; set LUNORA_CATALOG_HLSURL to the media stack's "
+                + "HlsPath output");
+        assertThat(events).noneMatch(e -> e instanceof MediaEvent.OutputStateChanged o && "failed".equals(o.state()));
+        // the operator finds it in the log too; the packaging channel's ingest credentials appear nowhere
+        assertThat(output.getAll()).contains("WARN").contains(status.error()).doesNotContain(INGEST_PASSWORD);
+
+        // a channel without any HLS endpoint says so
+        endpoints = List.of();
+        backend.startOutput("org-1", destinations().get(1));
+        backend.reconcile("org-1");
+        assertThat(backend.status("org-1").error()).isEqualTo("the packaging channel org-1-dev-live has no HLS "
+                + "origin endpoint: viewers will not find the program (the media stack lunora-org-1-dev-media-services "
+                + "defines it)");
+
+        // a warning is not kept: the next build checks again, and the fixed stack clears it
+        endpoints = List.of(hlsEndpoint(HLS_PATH));
+        aws.clear();
+        backend.startOutput("org-1", destinations().get(2));
+        backend.reconcile("org-1");
+        assertThat(paths()).containsSubsequence("GET /channels/org-1-dev-live", "GET /origin_endpoints",
+                "PUT /prod/channels/4242");
+        assertThat(backend.status("org-1").error()).isNull();
+    }
+
     // ------------------------------------------------------------------ the stand-in for AWS
 
     private volatile String activeInput = "primary";
     private volatile boolean refuseChannels;
+    private volatile boolean packagingChannel = true;
+    private volatile List<String> endpoints = List.of(hlsEndpoint(HLS_PATH));
+
+    /** DescribeChannel's answer for the media stack's channel: its ingest credentials included. */
+    private static final String PACKAGING_CHANNEL = """
+            {"arn":"arn:aws:mediapackage:us-east-1:123456789012:channels/0f3a9c2e5b7d4e18a6c4b2d0e8f6a4c2",
+             "id":"org-1-dev-live","description":"Lunora Live HLS packaging, org-1 dev",
+             "hlsIngest":{"ingestEndpoints":[{"id":"ie-1",
+               "url":"https://3f8a.mediapackage.us-east-1.amazonaws.com/in/v2/0f3a9c2e/0f3a9c2e/channel",
+               "username":"ingest-user-1","password":"%s"}]},
+             "tags":{"lunora:organization":"org-1"}}""".formatted(INGEST_PASSWORD);
+
+    private static String hlsEndpoint(String path) {
+        return """
+                {"id":"org-1-dev-hls","channelId":"org-1-dev-live","manifestName":"index",
+                 "url":"%s%s","hlsPackage":{"segmentDurationSeconds":6,"playlistWindowSeconds":60}}"""
+                .formatted(ORIGIN, path);
+    }
 
     private Reply mediaLive(Recorded r) {
         String target = r.header("X-Amz-Target");
@@ -329,6 +448,9 @@ class MediaLiveRequestShapeTest {
         }
         String path = r.path().replaceAll("\\?.*", "");
         return switch (r.method() + " " + path) {
+            case "GET /channels/org-1-dev-live" -> packagingChannel ? Reply.json(200, PACKAGING_CHANNEL)
+                    : Reply.json(404, "{\"__type\":\"NotFoundException\",\"message\":\"channel not found\"}");
+            case "GET /origin_endpoints" -> Reply.json(200, "{\"originEndpoints\":[" + String.join(",", endpoints) + "]}");
             case "GET /prod/inputs" -> Reply.json(200, "{\"inputs\":[" + String.join(",", inputs.values()) + "]}");
             case "POST /prod/inputs" -> {
                 String id = "input-" + (inputs.size() + 1);

@@ -2,6 +2,7 @@ package io.lunora.streaming.media.medialive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lunora.streaming.catalog.CatalogProperties;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.support.clients.ServiceClients;
 import java.util.Map;
@@ -23,7 +24,8 @@ class MediaLiveSelectionTest {
                             "LUNORA_MEDIALIVE_PACKAGINGCHANNELID", "org-1-dev-live",
                             "LUNORA_MEDIALIVE_RECORDINGBUCKET", "lunora-org-1-dev",
                             "LUNORA_MEDIALIVE_SRTSECRETPREFIX", "lunora/dev/org-1/srt/",
-                            "LUNORA_MEDIALIVE_KMSKEYID", "arn:aws:kms:eu-west-1:123456789012:key/k-1"))));
+                            "LUNORA_MEDIALIVE_KMSKEYID", "arn:aws:kms:eu-west-1:123456789012:key/k-1",
+                            "LUNORA_CATALOG_HLSURL", "/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8"))));
 
     @Test
     void shouldSelectMediaLiveInAwsMode() {
@@ -36,6 +38,10 @@ class MediaLiveSelectionTest {
             assertThat(c.getBean(MediaLiveSettings.class).settle()).hasSeconds(2);
             assertThat(c.getBean(MediaLiveProperties.class).healthInterval()).hasSeconds(30);
             assertThat(c).as("no relay configured: the update cycle").doesNotHaveBean(RelayTier.class);
+            // the preflight compares the packaging endpoint with the catalog's hls_url, bound here too
+            assertThat(c).hasSingleBean(PackagingCheck.class);
+            assertThat(c.getBean(CatalogProperties.class).hlsUrl())
+                    .isEqualTo("/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8");
         });
     }
 
