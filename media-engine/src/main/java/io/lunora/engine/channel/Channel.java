@@ -6,7 +6,6 @@ import io.lunora.engine.hls.HlsLadder;
 import io.lunora.engine.ingest.SrtInput;
 import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.output.Pusher;
-import io.lunora.engine.process.Progress;
 import io.lunora.engine.program.ProgramBus;
 import io.lunora.engine.program.Slate;
 import io.lunora.engine.program.Switcher;
@@ -17,17 +16,14 @@ import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.OutputState;
-import io.lunora.model.media.OutputStatus;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.support.problem.ConflictException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -174,7 +170,7 @@ public final class Channel implements AutoCloseable {
         });
         Pusher pusher = new Pusher(destinationId, publishUrl, streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
-                resources.properties().outputMaxAttempts(), this::outputChanged);
+                resources.properties().outputMaxAttempts(), status -> resources.outputChanged(organizationId, status));
         outputs.put(destinationId, new Output(pusher, preset, wanted, publishUrl));
         pusher.start();
     }
@@ -227,11 +223,7 @@ public final class Channel implements AutoCloseable {
     synchronized ChannelState state() {
         List<ChannelState.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            OutputStatus status = output.pusher().status();
-            Progress progress = output.pusher().progress();
-            outputStates.add(new ChannelState.Output(status.destinationId(), wire(status.state()), status.rendition(),
-                    (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
-                    status.attempts()));
+            outputStates.add(ChannelState.Output.of(output.pusher()));
         }
         return new ChannelState(true, ChannelState.CHANNEL, switcher.selected(), switcher.onAir(),
                 inputs.values().stream().map(SrtInput::status).toList(), outputStates);
@@ -263,10 +255,6 @@ public final class Channel implements AutoCloseable {
         slate.close();
     }
 
-    private void outputChanged(OutputStatus status) {
-        resources.events().output(new EngineEvents.OutputEvent(organizationId, Instant.now().toString(),
-                status.destinationId(), wire(status.state()), status.lastError()));
-    }
 
     private void switched(SwitchEvent event) {
         log.info("Channel of {}: {} -> {} ({})", organizationId, event.from(), event.to(), event.reason());
@@ -277,9 +265,6 @@ public final class Channel implements AutoCloseable {
                 event.to(), "failover".equals(event.reason()) ? "input_loss" : event.reason()));
     }
 
-    private static String wire(OutputState state) {
-        return state.name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * The stream key of an RTMP publish URL: everything after the application name

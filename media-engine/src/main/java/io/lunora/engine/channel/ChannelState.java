@@ -1,7 +1,12 @@
 package io.lunora.engine.channel;
 
+import io.lunora.engine.output.Pusher;
+import io.lunora.engine.process.Progress;
 import io.lunora.model.media.InputStatus;
+import io.lunora.model.media.OutputState;
+import io.lunora.model.media.OutputStatus;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A channel's live state.
@@ -24,5 +29,19 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
     /** @param lastError already redacted */
     public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
             String lastError, int attempts) {
+
+        /** A pusher's state and counters as the status API shows them. */
+        public static Output of(Pusher pusher) {
+            OutputStatus status = pusher.status();
+            Progress progress = pusher.progress();
+            return new Output(status.destinationId(), wire(status.state()), status.rendition(),
+                    (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
+                    status.attempts());
+        }
+    }
+
+    /** An output state's name on the wire ({@code live}, {@code retrying} …). */
+    public static String wire(OutputState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 }

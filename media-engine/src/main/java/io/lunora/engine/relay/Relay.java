@@ -3,16 +3,12 @@ package io.lunora.engine.relay;
 import io.lunora.engine.channel.Channel;
 import io.lunora.engine.channel.ChannelResources;
 import io.lunora.engine.channel.ChannelState;
-import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.output.Pusher;
 import io.lunora.model.media.OutputState;
-import io.lunora.model.media.OutputStatus;
 import io.lunora.support.problem.ConflictException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -122,7 +118,7 @@ final class Relay implements AutoCloseable {
         }
         Pusher pusher = new Pusher(destinationId, publishUrl, Channel.streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(), resources.properties().outputMaxAttempts(),
-                this::outputChanged);
+                status -> resources.outputChanged(organizationId, status));
         outputs.put(destinationId, new Output(pusher, presetId, publishUrl));
         pusher.start();
     }
@@ -137,10 +133,7 @@ final class Relay implements AutoCloseable {
     synchronized ChannelState state() {
         List<ChannelState.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            OutputStatus status = output.pusher().status();
-            outputStates.add(new ChannelState.Output(status.destinationId(), wire(status.state()), status.rendition(),
-                    (int) Math.round(output.pusher().progress().bitrateKbps()),
-                    output.pusher().progress().totalSizeBytes(), status.lastError(), status.attempts()));
+            outputStates.add(ChannelState.Output.of(output.pusher()));
         }
         return new ChannelState(true, ChannelState.RELAY, null, null,
                 renditions.values().stream().map(RelayRendition::status).toList(), outputStates);
@@ -160,12 +153,5 @@ final class Relay implements AutoCloseable {
         renditions.clear();
     }
 
-    private void outputChanged(OutputStatus status) {
-        resources.events().output(new EngineEvents.OutputEvent(organizationId, Instant.now().toString(),
-                status.destinationId(), wire(status.state()), status.lastError()));
-    }
 
-    private static String wire(OutputState state) {
-        return state.name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
 import software.amazon.awssdk.services.medialive.model.ChannelClass;
@@ -390,8 +389,8 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
 
     /** An error text without request contents (destinations hold stream keys). */
     private static String safeMessage(Exception e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return "MediaLive refused: " + aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
+        if (e instanceof SdkException aws) {
+            return AwsErrors.describe("MediaLive", aws);
         }
         if (e instanceof RestClientResponseException relayRefused) {
             // the relay's answer body may echo an output's publish URL: only its status is kept
@@ -400,6 +399,6 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         if (e instanceof RestClientException) {
             return "relay unreachable";
         }
-        return e instanceof SdkException ? "MediaLive unreachable" : e.getMessage();
+        return e.getMessage();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -56,7 +55,8 @@ class PackagingCheck {
             endpoints = packaging.hlsEndpointUrls(channelId);
         } catch (SdkException e) {
             // the build goes on: MediaLive itself says whether it can deliver to the channel
-            warn("the packaging channel " + channelId + " could not be checked: " + safeMessage(e));
+            warn("the packaging channel " + channelId + " could not be checked: "
+                    + AwsErrors.describe("MediaPackage", e));
             return;
         }
         if (endpoints.isEmpty()) {
@@ -87,13 +87,5 @@ class PackagingCheck {
     private void warn(String problem) {
         warning = problem;
         log.warn("{}", problem);
-    }
-
-    /** MediaPackage's error code, never its message or the request. */
-    private static String safeMessage(SdkException e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return "MediaPackage refused: " + aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
-        }
-        return "MediaPackage unreachable";
     }
 }
