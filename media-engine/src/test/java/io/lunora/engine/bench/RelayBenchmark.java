@@ -2,6 +2,7 @@ package io.lunora.engine.bench;
 
 import static io.lunora.engine.testing.ChannelBodies.output;
 import static io.lunora.engine.testing.ChannelBodies.preset;
+import static org.awaitility.Awaitility.await;
 
 import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.ffmpeg.Ffmpeg;
@@ -20,6 +21,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,7 +130,7 @@ public final class RelayBenchmark {
             }
             try {
                 waitUntil(() -> outputStates(api).stream().allMatch("live"::equals), Duration.ofSeconds(90));
-            } catch (IllegalStateException notLive) {
+            } catch (ConditionTimeoutException notLive) {
                 throw new IllegalStateException("outputs not live within 90 s: " + api.get(CHANNEL).body(), notLive);
             }
             Thread.sleep(10_000); // warm-up: every pusher past its start
@@ -388,13 +390,7 @@ public final class RelayBenchmark {
         return answer;
     }
 
-    private static void waitUntil(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not reached within " + limit);
-            }
-            Thread.sleep(250);
-        }
+    private static void waitUntil(BooleanSupplier condition, Duration limit) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 }
