@@ -1,5 +1,6 @@
 package io.lunora.engine;
 
+import io.lunora.engine.program.SwitcherSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,26 +11,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param ffmpegPath         an FFmpeg executable to use instead of the one shipped in the Maven artifact
  * @param dataDir            the engine's folder (pid file, HLS, recordings)
- * @param stopGrace          how long a child has to quit after {@code q} before it is killed
+ * @param stopGrace          how long a child has to quit after SIGTERM before it is killed
  * @param maxChannels        channels that may run at once; each needs its own SRT ports and CPU
  * @param outputMaxAttempts  failed pushes in a row before an output is FAILED
- * @param slateAfter         silence on the active input before the slate goes on air (at most half the
- *                           failover threshold). FFmpeg's TS muxer, as a source, sends in bursts of about
- *                           0.3 s unless run with {@code -muxdelay 0}: raise this for such sources
+ * @param slateAfter         how long the input on air may have nothing left to play (judged on its own
+ *                           clock, after the jitter buffer) before the slate goes on air; at most half the
+ *                           failover threshold
+ * @param restoreAfter       how long a lost input must play steadily before it replaces the slate
+ * @param jitterBuffer       how long an input's packets wait to be played on its own clock (PCR): absorbs
+ *                           the bursts of encoders on busy machines and of muxers that write in chunks
  * @param relay              the SRT listeners of relay mode (renditions encoded elsewhere, e.g. by MediaLive)
  * @param thumbnail          the live thumbnail written next to the HLS playlists
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
-        Integer outputMaxAttempts, Duration slateAfter, Slate slate, Hls hls, Recording recording, Relay relay,
+        Integer outputMaxAttempts, Duration slateAfter, Duration restoreAfter, Duration jitterBuffer, Slate slate, Hls hls, Recording recording, Relay relay,
         Thumbnail thumbnail) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
-        stopGrace = stopGrace == null ? Duration.ofSeconds(3) : stopGrace;
+        stopGrace = stopGrace == null ? Duration.ofSeconds(2) : stopGrace;
         maxChannels = maxChannels == null ? 1 : maxChannels;
         outputMaxAttempts = outputMaxAttempts == null ? 10 : outputMaxAttempts;
-        slateAfter = slateAfter == null ? Duration.ofMillis(300) : slateAfter;
+        slateAfter = slateAfter == null ? SwitcherSettings.DEFAULT_SLATE_AFTER : slateAfter;
+        restoreAfter = restoreAfter == null ? SwitcherSettings.DEFAULT_RESTORE_AFTER : restoreAfter;
+        jitterBuffer = jitterBuffer == null ? Duration.ofMillis(200) : jitterBuffer;
         slate = slate == null ? new Slate(null, null, null) : slate;
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;
@@ -38,6 +44,11 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         if (maxChannels < 1 || outputMaxAttempts < 1) {
             throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
         }
+    }
+
+    /** How long stopping a channel may take: every part's grace period (they stop at once), a kill, a margin. */
+    public Duration stopDeadline() {
+        return stopGrace.plusSeconds(3);
     }
 
     /** The "signal lost" picture; renditions scale it to their own size. */

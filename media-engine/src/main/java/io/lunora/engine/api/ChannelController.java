@@ -41,12 +41,14 @@ class ChannelController {
     private final RelayManager relays;
     private final EngineEvents events;
     private final Duration slateAfter;
+    private final Duration restoreAfter;
 
     ChannelController(ChannelManager channels, RelayManager relays, EngineEvents events, EngineProperties properties) {
         this.channels = channels;
         this.relays = relays;
         this.events = events;
         this.slateAfter = properties.slateAfter();
+        this.restoreAfter = properties.restoreAfter();
     }
 
     @PutMapping("/channels/{organization}")
@@ -56,7 +58,7 @@ class ChannelController {
         if (!organization.equals(body.organizationId())) {
             throw new InvalidFieldException("organization_id", "must be the organization of the path");
         }
-        channels.start(organization, config(body, slateAfter));
+        channels.start(organization, config(body, slateAfter, restoreAfter));
         return ResponseEntity.noContent().build();
     }
 
@@ -124,7 +126,7 @@ class ChannelController {
     }
 
     /** The checks Bean Validation cannot express, then the engine's own settings. */
-    static ChannelConfig config(ChannelRequest body, Duration slateAfter) {
+    static ChannelConfig config(ChannelRequest body, Duration slateAfter, Duration restoreAfter) {
         ChannelRequest.Inputs inputs = body.inputs();
         RedundancyMode mode = RedundancyMode.valueOf(inputs.mode().toUpperCase(Locale.ROOT));
         if (mode != RedundancyMode.SINGLE && inputs.secondary() == null) {
@@ -140,7 +142,7 @@ class ChannelController {
         Duration threshold = Duration.ofSeconds(inputs.failoverThreshold());
         Duration slate = slateAfter.compareTo(threshold.dividedBy(2)) < 0 ? slateAfter : threshold.dividedBy(2);
         return new ChannelConfig(body.sessionId(), new SwitcherSettings(mode, threshold, failback,
-                Duration.ofSeconds(inputs.failbackAfter()), slate),
+                Duration.ofSeconds(inputs.failbackAfter()), slate, restoreAfter),
                 srt(SwitchEvent.PRIMARY, inputs.primary(), "inputs.primary"),
                 secondary == null ? null : srt(SwitchEvent.SECONDARY, secondary, "inputs.secondary"), body.recording());
     }

@@ -1,6 +1,7 @@
 package io.lunora.engine.api;
 
 import io.lunora.engine.channel.ChannelState;
+import io.lunora.engine.rendition.EncoderStatus;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code last_packet_age_ms} is -1 for an input that has not delivered yet.
  */
 public record ChannelStatusView(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
-        List<ChannelState.Output> outputs) {
+        List<ChannelState.Output> outputs, List<EncoderStatus> encoders) {
 
     public record Input(String input, String name, boolean connected, long bitrateKbps, long lastPacketAgeMs,
             long continuityErrors, long uptimeSeconds) {
@@ -20,6 +21,6 @@ public record ChannelStatusView(boolean running, String kind, String activeInput
         return new ChannelStatusView(state.running(), state.kind(), state.activeInput(), state.onAir(), state.inputs().stream()
                 .map(i -> new Input(i.inputId(), i.inputId(), i.connected(), i.bitrateKbps(),
                         i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds()))
-                .toList(), state.outputs());
+                .toList(), state.outputs(), state.encoders());
     }
 }

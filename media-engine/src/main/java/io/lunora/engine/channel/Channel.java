@@ -6,10 +6,12 @@ import io.lunora.engine.hls.HlsLadder;
 import io.lunora.engine.ingest.SrtInput;
 import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.output.Pusher;
+import io.lunora.engine.process.CloseAll;
 import io.lunora.engine.program.ProgramBus;
 import io.lunora.engine.program.Slate;
 import io.lunora.engine.program.Switcher;
 import io.lunora.engine.recording.ProgramRecorder;
+import io.lunora.engine.rendition.EncoderStatus;
 import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.rendition.SourceFormat;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ public final class Channel implements AutoCloseable {
         setRecording(config);
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("switcher-" + organizationId).daemon().factory());
-        ticker.scheduleAtFixedRate(this::tick, 50, 50, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     static Path hlsFolder(ChannelResources resources, String organizationId) {
@@ -127,7 +128,8 @@ public final class Channel implements AutoCloseable {
         if (settings != null) {
             resources.redactor().register(settings.passphrase());
             resources.redactor().register(settings.streamId());
-            SrtInput input = new SrtInput(settings, resources.ffmpeg(), resources.pool(), switcher);
+            SrtInput input = new SrtInput(settings, resources.ffmpeg(), resources.pool(), switcher,
+                    resources.properties().jitterBuffer());
             inputs.put(inputId, input);
             inputSettings.put(inputId, settings);
             switcher.attach(inputId, input);
@@ -225,8 +227,13 @@ public final class Channel implements AutoCloseable {
         for (Output output : outputs.values()) {
             outputStates.add(ChannelState.Output.of(output.pusher()));
         }
+        List<EncoderStatus> encoders = new ArrayList<>();
+        renditions.values().forEach(r -> encoders.add(r.status()));
+        if (hls != null) {
+            encoders.add(hls.status());
+        }
         return new ChannelState(true, ChannelState.CHANNEL, switcher.selected(), switcher.onAir(),
-                inputs.values().stream().map(SrtInput::status).toList(), outputStates);
+                inputs.values().stream().map(SrtInput::status).toList(), outputStates, encoders);
     }
 
     /** The renditions running now, for tests and metrics. */
@@ -234,32 +241,35 @@ public final class Channel implements AutoCloseable {
         return List.copyOf(renditions.keySet());
     }
 
-    /** Stops everything of the channel: outputs first (in parallel), then what feeds them. */
+    /**
+     * Stops everything of the channel at once, each part on its own (a part that fails or hangs
+     * never keeps another running); returns within the engine's stop deadline.
+     */
     @Override
     public synchronized void close() {
-        CompletableFuture.allOf(outputs.values().stream()
-                .map(o -> CompletableFuture.runAsync(o.pusher()::close, task -> Thread.ofVirtual().start(task)))
-                .toArray(CompletableFuture[]::new)).join();
-        outputs.clear();
-        renditions.values().forEach(RenditionEncoder::close);
-        renditions.clear();
         ticker.shutdownNow();
+        List<AutoCloseable> parts = new ArrayList<>();
+        outputs.values().forEach(o -> parts.add(o.pusher()));
+        parts.addAll(renditions.values());
         if (recorder != null) {
-            recorder.close();
+            parts.add(recorder);
         }
-        thumbnail.close();
+        parts.add(thumbnail);
         if (hls != null) {
-            hls.close();
+            parts.add(hls);
         }
-        inputs.values().forEach(SrtInput::close);
-        slate.close();
+        parts.addAll(inputs.values());
+        parts.add(slate);
+        outputs.clear();
+        renditions.clear();
+        inputs.clear();
+        CloseAll.of("channel of " + organizationId, parts, resources.properties().stopDeadline());
     }
-
 
     private void switched(SwitchEvent event) {
         log.info("Channel of {}: {} -> {} ({})", organizationId, event.from(), event.to(), event.reason());
-        if (event.from() == null) {
-            return; // the channel's first picture is not a switch
+        if (event.from() == null || "started".equals(event.reason())) {
+            return; // the channel's first pictures (slate, then the first input) are not switches
         }
         resources.events().switched(new EngineEvents.SwitchEvent(organizationId, event.time().toString(), event.from(),
                 event.to(), "failover".equals(event.reason()) ? "input_loss" : event.reason()));

@@ -2,6 +2,7 @@ package io.lunora.engine.channel;
 
 import io.lunora.engine.output.Pusher;
 import io.lunora.engine.process.Progress;
+import io.lunora.engine.rendition.EncoderStatus;
 import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
@@ -14,29 +15,36 @@ import java.util.Locale;
  * @param activeInput the input the program carries when it has a signal ({@code primary}/{@code secondary})
  * @param onAir       what is on air now: an input, {@code slate}, or null before the first picture
  * @param kind        {@link #CHANNEL}, {@link #RELAY}, or null when nothing runs
+ * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  */
 public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
-        List<Output> outputs) {
+        List<Output> outputs, List<EncoderStatus> encoders) {
     /** A channel makes its program from SRT sources and encodes a rendition per preset. */
     public static final String CHANNEL = "channel";
     /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
     public static final String RELAY = "relay";
 
     public static ChannelState stopped() {
-        return new ChannelState(false, null, null, null, List.of(), List.of());
+        return new ChannelState(false, null, null, null, List.of(), List.of(), List.of());
     }
 
-    /** @param lastError already redacted */
+    /**
+     * @param lastError already redacted
+     * @param speed     the push's media time per wall time (1.0 keeps real time)
+     * @param lagMs     how long the latest packet waited for the push
+     * @param droppedPackets what was skipped to keep the push at the live edge
+     */
     public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
-            String lastError, int attempts) {
+            String lastError, int attempts, double speed, long lagMs, long droppedPackets) {
 
         /** A pusher's state and counters as the status API shows them. */
         public static Output of(Pusher pusher) {
             OutputStatus status = pusher.status();
             Progress progress = pusher.progress();
+            EncoderStatus feed = pusher.feedStatus();
             return new Output(status.destinationId(), wire(status.state()), status.rendition(),
                     (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
-                    status.attempts());
+                    status.attempts(), feed.speed(), feed.lagMs(), feed.droppedPackets());
         }
     }
 

@@ -9,6 +9,7 @@ import io.lunora.engine.process.ChildSpec;
 import io.lunora.engine.process.Progress;
 import io.lunora.engine.process.ProgressMeters;
 import io.lunora.engine.program.ProgramBus;
+import io.lunora.engine.rendition.EncoderStatus;
 import io.lunora.engine.rendition.ProgramFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class HlsLadder implements AutoCloseable {
 
     private final Path folder;
     private final ProgressMeters meters;
+    private final ProgramFeed feed;
     private final ChildProcess child;
 
     public HlsLadder(String organizationId, Path folder, EngineProperties.Hls settings, Ffmpeg ffmpeg, ChildPool pool,
@@ -46,8 +48,9 @@ public final class HlsLadder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the HLS folder", e);
         }
+        this.feed = new ProgramFeed("hls-" + organizationId, program, meters);
         this.child = pool.create(new ChildSpec("hls-" + organizationId, ffmpeg.command(arguments(settings, folder)),
-                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("hls-" + organizationId, program, meters));
+                ffmpeg.environment(), Backoff.standard()), feed);
     }
 
     static List<String> arguments(EngineProperties.Hls settings, Path folder) {
@@ -101,6 +104,10 @@ public final class HlsLadder implements AutoCloseable {
 
     public Progress progress() {
         return meters.latest();
+    }
+
+    public EncoderStatus status() {
+        return EncoderStatus.of("hls", feed, meters.latest());
     }
 
     /** Stops the encoder and removes the playlists and segments. */

@@ -2,10 +2,11 @@ package io.lunora.engine.ingest;
 
 import java.time.Duration;
 
-/** What the switcher needs to know of an input's signal. */
+/** What the switcher needs to know of an input's signal, judged by its media, not by how evenly packets arrive. */
 public interface InputSignal {
-    boolean deliveringWithin(Duration window);
+    /** How long the input has had nothing to play; zero while it plays; since it started when it never delivered. */
+    Duration starvedFor();
 
-    /** How long the input has been delivering without a gap; zero when it is not. */
-    Duration uptime();
+    /** How long the input has played without a dry spell; zero while it is starved. */
+    Duration steadyFor();
 }

@@ -19,29 +19,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SRT input: an FFmpeg that receives SRT and remuxes it to MPEG-TS on stdout without
- * decoding, and the Java reader that keeps the input's health and hands every packet to the
- * switcher. A listener FFmpeg exits when its caller leaves; it is started again at once so the
- * source can reconnect.
+ * decoding (flushing every packet: a pipe's 32 kB buffer alone held a low-bitrate source back by
+ * over 300 ms), the Java reader that keeps the input's arrival figures, and the input's jitter
+ * buffer ({@link InputPacer}) that hands every packet to the switcher on the input's own clock and
+ * judges its health by its media. A listener FFmpeg exits when its caller leaves; it is started
+ * again at once so the source can reconnect.
  */
 public final class SrtInput implements InputSignal, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SrtInput.class);
     /** A listener must be back quickly: the source may reconnect within a second. */
     private static final Duration RESTART_FIRST = Duration.ofMillis(200);
     private static final Duration RESTART_MAX = Duration.ofSeconds(2);
+    /** An input that played within this counts as connected in its status. */
+    private static final Duration CONNECTED_WITHIN = Duration.ofSeconds(1);
 
     private final SrtInputSettings settings;
     private final PacketSink sink;
     private final InputHealth health = new InputHealth();
+    private final InputPacer pacer;
     private final ChildProcess child;
 
-    public SrtInput(SrtInputSettings settings, Ffmpeg ffmpeg, ChildPool pool, PacketSink sink) {
+    /** @param jitterBuffer how long packets wait to be played on the input's clock; zero passes them on as they come */
+    public SrtInput(SrtInputSettings settings, Ffmpeg ffmpeg, ChildPool pool, PacketSink sink, Duration jitterBuffer) {
         this.settings = settings;
         this.sink = sink;
+        this.pacer = new InputPacer(settings.inputId(), jitterBuffer, sink);
         Backoff restart = new Backoff(RESTART_FIRST, RESTART_MAX, RandomGenerator.getDefault());
         this.child = pool.create(new ChildSpec("ingest-" + settings.inputId(), ffmpeg.command(arguments(settings)),
                 ffmpeg.environment(), restart), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {
+                        pacer.restart();
                         sink.connecting(settings.inputId());
                         Thread.ofVirtual().name("ingest-" + settings.inputId())
                                 .start(() -> read(process.getInputStream()));
@@ -60,6 +68,9 @@ public final class SrtInput implements InputSignal, AutoCloseable {
                 "-probesize", "200000", "-analyzeduration", "1000000",
                 "-i", settings.url(),
                 "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy",
+                // forward at once: flush every packet, no PES held back for a mux delay, and no
+                // stream held back more than 0.1 s waiting for another to interleave with
+                "-flush_packets", "1", "-muxdelay", "0", "-max_interleave_delta", "100000",
                 "-f", "mpegts", "-mpegts_flags", "+resend_headers", "pipe:1");
     }
 
@@ -77,11 +88,12 @@ public final class SrtInput implements InputSignal, AutoCloseable {
         byte[] packet = new byte[TsPacket.SIZE];
         try {
             while (reader.next(packet)) {
-                health.packet(packet, System.nanoTime());
+                long now = System.nanoTime();
+                health.packet(packet, now);
                 tables.accept(packet);
                 tables.layout().ifPresent(layout -> {
                     if (!tables.isTable(TsPacket.pid(packet))) {
-                        sink.accept(settings.inputId(), packet, layout);
+                        pacer.offer(packet, layout, now);
                     }
                 });
             }
@@ -91,25 +103,26 @@ public final class SrtInput implements InputSignal, AutoCloseable {
     }
 
     @Override
-    public boolean deliveringWithin(Duration window) {
-        return health.deliveringWithin(window, System.nanoTime());
+    public Duration starvedFor() {
+        return pacer.starvedFor(System.nanoTime());
     }
 
     @Override
-    public Duration uptime() {
-        return health.uptime(System.nanoTime());
+    public Duration steadyFor() {
+        return pacer.steadyFor(System.nanoTime());
     }
 
     public InputStatus status() {
         long now = System.nanoTime();
         Duration age = health.lastPacketAge(now);
-        return new InputStatus(settings.inputId(), health.deliveringWithin(Duration.ofSeconds(1), now),
+        return new InputStatus(settings.inputId(), pacer.delivered() && pacer.starvedFor(now).compareTo(CONNECTED_WITHIN) < 0,
                 health.bitrateKbps(now), age == null ? null : age.toMillis(), health.continuityErrors(),
                 health.uptime(now).toSeconds());
     }
 
     @Override
     public void close() {
+        pacer.close();
         child.stop().join();
     }
 }

@@ -8,6 +8,7 @@ import io.lunora.engine.process.ChildSpec;
 import io.lunora.engine.process.Progress;
 import io.lunora.engine.process.ProgressMeters;
 import io.lunora.engine.process.Redactor;
+import io.lunora.engine.rendition.EncoderStatus;
 import io.lunora.engine.rendition.PacketPipe;
 import io.lunora.engine.rendition.Rendition;
 import io.lunora.model.media.OutputState;
@@ -50,12 +51,18 @@ public final class Pusher implements AutoCloseable {
                 ffmpeg.environment(), backoff), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {
-                        PacketPipe feed = new PacketPipe("pusher-" + destinationId, process.getOutputStream());
+                        PacketPipe feed = new PacketPipe("pusher-" + destinationId, process.getOutputStream(),
+                                rendition.output(), PacketPipe.LIVE_EDGE, () -> ChildPool.signal(process, true));
                         pipe = feed;
                         rendition.output().addReader(feed);
                         if (state == OutputState.RETRYING) {
                             change(OutputState.CONNECTING);
                         }
+                    }
+
+                    @Override
+                    public void stopping() {
+                        unfeed();
                     }
 
                     @Override
@@ -145,6 +152,15 @@ public final class Pusher implements AutoCloseable {
         child.stop().join();
         unfeed();
         change(OutputState.STOPPED);
+    }
+
+    /** How the push keeps up: its speed, its feed's lag and what was skipped to stay at the live edge. */
+    public EncoderStatus feedStatus() {
+        PacketPipe feed = pipe;
+        Progress latest = meters.latest();
+        return feed == null ? new EncoderStatus("pusher-" + destinationId, latest.speed(), 0, 0, 0)
+                : new EncoderStatus("pusher-" + destinationId, latest.speed(), feed.lag().toMillis(), feed.dropped(),
+                        feed.skips());
     }
 
     /** The push's latest progress (bitrate, bytes sent); {@link Progress#NONE} while it does not run. */

@@ -1,6 +1,5 @@
 package io.lunora.engine.process;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChildPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildPool.class);
+
+    /** SIGKILL ends a process at once; past this something is badly wrong and stopping goes on without it. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
 
     private final Redactor redactor;
     private final Duration grace;
@@ -74,21 +76,36 @@ public final class ChildPool implements AutoCloseable {
                 .map(Process::pid).toList();
     }
 
+    /**
+     * SIGTERM, then SIGKILL after the grace period; completes when the process is gone, at most
+     * {@link #KILL_WAIT} after the kill. Signals go through the {@link ProcessHandle}:
+     * {@code Process.destroy()} also closes the child's stdin, and a feeder blocked on a full pipe
+     * (a stalled or SIGSTOPped child) holds that stream's lock, so the stop waited on it for ever.
+     * The feeder closes its own end (see {@link ChildProcess.Listener#stopping()}) and ends on EPIPE
+     * when the process dies.
+     */
     CompletableFuture<Void> terminate(Process process) {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException alreadyClosed) {
-            log.trace("stdin of {} already closed", process.pid());
-        }
-        process.destroy();
-        return process.onExit().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((p, timeout) -> {
-                    if (timeout != null) {
-                        process.destroyForcibly();
-                        process.onExit().join();
+        signal(process, false);
+        return process.onExit().thenApply(p -> (Void) null)
+                .completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(ignored -> {
+                    if (!process.isAlive()) {
+                        return CompletableFuture.completedFuture(null);
                     }
-                    return null;
+                    log.warn("pid {} did not quit within {} ms; killed", process.pid(), grace.toMillis());
+                    signal(process, true);
+                    return process.onExit().thenApply(p -> (Void) null)
+                            .completeOnTimeout(null, KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 });
+    }
+
+    /** SIGTERM or SIGKILL, never touching the process's streams (see {@link #terminate}). */
+    public static void signal(Process process, boolean kill) {
+        if (kill) {
+            process.toHandle().destroyForcibly();
+        } else {
+            process.toHandle().destroy();
+        }
     }
 
     /** Stops every child still running and waits for all of them. */

@@ -33,6 +33,13 @@ public final class ChildProcess {
         default void progress(Progress progress) {
         }
 
+        /**
+         * The process is being stopped for good: stop feeding it now (close stdin from the
+         * feeding thread, never from here: a feeder may be blocked on a full pipe). Must not block.
+         */
+        default void stopping() {
+        }
+
         /** The process ended; {@code restartIn} is null when it will not be restarted. */
         default void exited(int exitCode, String lastError, Duration restartIn) {
         }
@@ -170,14 +177,18 @@ public final class ChildProcess {
             }
             current = process;
         }
-        return current == null ? CompletableFuture.completedFuture(null) : pool.terminate(current);
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        listener.stopping();
+        return pool.terminate(current);
     }
 
     /** Kills the running process without stopping supervision (used to test and to force a reconnect). */
     public void kill() {
         Process current = process;
         if (current != null) {
-            current.destroyForcibly();
+            ChildPool.signal(current, true);
         }
     }
 }

@@ -8,28 +8,45 @@ import io.lunora.engine.ts.TsPacket;
 import io.lunora.model.media.FailbackPolicy;
 import io.lunora.model.media.RedundancyMode;
 import io.lunora.model.media.SwitchEvent;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The program switcher. Every source (the two inputs and the slate) offers its packets; only
- * the source on air reaches the program bus, rewritten to one fixed set of PIDs under the
- * program's own PAT/PMT with continuous counters, so the encoders downstream see one stream.
- * A new source goes on air at its next keyframe (random access indicator), marked as a
- * discontinuity. {@link #tick()} applies the redundancy rules: slate as soon as the active input
- * falls silent, failover after the threshold, failback after the primary is healthy again.
+ * The program switcher. Every source (the two inputs, paced on their own clocks, and the slate)
+ * offers its packets; only the source on air reaches the program bus, rewritten to one fixed set
+ * of PIDs under the program's own PAT/PMT with continuous counters, so the encoders downstream
+ * see one stream. {@link #tick()} applies the redundancy rules on the inputs' media health
+ * ({@link InputSignal}):
+ * <ul>
+ * <li>the input on air has had nothing to play for {@code slateAfter}: the slate, at once;</li>
+ * <li>auto mode, the active input starved for the failover threshold and the standby plays: the
+ * standby, at once, starting from its latest keyframe (kept per input), so the failover does not
+ * wait for the standby's next keyframe;</li>
+ * <li>a lost input comes back on air only after it played steadily for {@code restoreAfter};</li>
+ * <li>manual switches and failbacks cut on the target's next keyframe.</li>
+ * </ul>
+ * At start the primary is preferred: the standby takes the air only after it has played for the
+ * threshold while the primary stayed silent.
+ * Every cut is marked as a discontinuity.
  */
 public final class Switcher implements PacketSink {
     private static final long TABLE_INTERVAL_NANOS = 100_000_000L;
+    /** About 4 s of an 8 Mbit/s input; a longer GOP is not kept. */
+    private static final int GOP_LIMIT = 20_000;
 
     private final ProgramBus bus;
     private final Consumer<SwitchEvent> events;
-    private final Map<String, InputSignal> inputs = new ConcurrentHashMap<>();
+    private final Map<String, InputSignal> inputs = new HashMap<>();
+    private final Map<String, Gop> gops = new HashMap<>();
     private SwitcherSettings settings;
     private String selected = SwitchEvent.PRIMARY;
     private String onAir;
+    private boolean inputHadAir;
     private String pending;
     private String pendingReason;
     private boolean markVideo;
@@ -43,19 +60,45 @@ public final class Switcher implements PacketSink {
     private int audioCounter;
     private long lastTablesNanos;
 
+    /** An input's packets since its latest video keyframe. */
+    private static final class Gop {
+        final List<byte[]> packets = new ArrayList<>();
+        StreamLayout layout;
+        boolean complete;
+
+        void add(byte[] packet, StreamLayout current, boolean keyframe) {
+            if (keyframe) {
+                packets.clear();
+                complete = true;
+                layout = current;
+            }
+            if (!complete) {
+                return;
+            }
+            if (packets.size() == GOP_LIMIT || !current.equals(layout)) {
+                packets.clear();
+                complete = false;
+                return;
+            }
+            packets.add(packet);
+        }
+    }
+
     public Switcher(SwitcherSettings settings, ProgramBus bus, Consumer<SwitchEvent> events) {
         this.settings = settings;
         this.bus = bus;
         this.events = events;
     }
 
-    public void attach(String inputId, InputSignal input) {
+    public synchronized void attach(String inputId, InputSignal input) {
         inputs.put(inputId, input);
+        gops.put(inputId, new Gop());
     }
 
     /** The input is gone (removed from the channel); the rules treat it as silent. */
-    public void detach(String inputId) {
+    public synchronized void detach(String inputId) {
         inputs.remove(inputId);
+        gops.remove(inputId);
     }
 
     public synchronized void configure(SwitcherSettings changed) {
@@ -79,7 +122,7 @@ public final class Switcher implements PacketSink {
         return onAir;
     }
 
-    /** An operator's switch (manual mode, or a forced failover in auto mode), with the reason the event carries. */
+    /** An operator's switch (manual mode, or a forced failover in auto mode): on the target's next keyframe. */
     public synchronized void switchTo(String inputId, String reason) {
         if (!selected.equals(inputId)) {
             select(inputId, reason);
@@ -100,18 +143,35 @@ public final class Switcher implements PacketSink {
 
     @Override
     public synchronized void accept(String sourceId, byte[] packet, StreamLayout layout) {
-        if (sourceId.equals(pending) && layout.isVideo(TsPacket.pid(packet)) && TsPacket.randomAccess(packet)) {
-            cut(sourceId, layout);
+        boolean keyframe = layout.isVideo(TsPacket.pid(packet)) && TsPacket.randomAccess(packet);
+        Gop gop = gops.get(sourceId);
+        if (gop != null) {
+            gop.add(packet, layout, keyframe);
+        }
+        if (sourceId.equals(pending) && keyframe) {
+            cut(sourceId, layout, pendingReason);
         }
         if (sourceId.equals(onAir)) {
             forward(packet, layout);
         }
     }
 
-    private void cut(String sourceId, StreamLayout layout) {
+    /** Puts {@code source} on air now from its latest keyframe, or at its next one when none is kept. */
+    private void cutNow(String source, String reason) {
+        Gop gop = gops.get(source);
+        if (gop == null || !gop.complete || gop.packets.isEmpty()) {
+            expect(source, reason);
+            return;
+        }
+        cut(source, gop.layout, reason);
+        for (byte[] packet : gop.packets) {
+            forward(packet, gop.layout);
+        }
+    }
+
+    private void cut(String sourceId, StreamLayout layout, String reason) {
         String from = onAir;
         onAir = sourceId;
-        String reason = pendingReason;
         pending = null;
         pendingReason = null;
         markVideo = true;
@@ -122,6 +182,9 @@ public final class Switcher implements PacketSink {
             pmtVersion = (pmtVersion + 1) & 0x1F;
         }
         lastTablesNanos = 0;
+        if (inputs.containsKey(sourceId)) {
+            inputHadAir = true;
+        }
         events.accept(new SwitchEvent(Instant.now(), from, sourceId, reason));
     }
 
@@ -154,37 +217,59 @@ public final class Switcher implements PacketSink {
 
     /** Applies the redundancy rules; called every few tens of milliseconds. */
     public synchronized void tick() {
-        InputSignal active = inputs.get(selected);
-        boolean selectedLive = active != null && active.deliveringWithin(settings.slateAfter());
-        if (onAir != null && !SwitchEvent.SLATE.equals(onAir) && !SwitchEvent.SLATE.equals(pending)) {
-            InputSignal airing = inputs.get(onAir);
-            if (airing == null || !airing.deliveringWithin(settings.slateAfter())) {
-                expect(SwitchEvent.SLATE, "signal_lost");
-            }
+        if (inputs.containsKey(onAir) && !SwitchEvent.SLATE.equals(pending)
+                && starvedFor(onAir).compareTo(settings.slateAfter()) > 0) {
+            expect(SwitchEvent.SLATE, "signal_lost");
         }
         if (settings.mode() == RedundancyMode.AUTO_FAILOVER) {
-            applyFailover(active);
+            applyFailover();
         }
-        active = inputs.get(selected);
-        selectedLive = active != null && active.deliveringWithin(settings.slateAfter());
         boolean offAir = onAir == null || SwitchEvent.SLATE.equals(onAir);
-        if (offAir && selectedLive && !selected.equals(pending)) {
-            expect(selected, onAir == null ? "started" : "signal_restored");
-        } else if (onAir == null && pending == null) {
+        if (offAir && !selected.equals(pending) && plays(selected)) {
+            if (!inputHadAir) {
+                expect(selected, "started");
+            } else if (signal(selected).steadyFor().compareTo(settings.restoreAfter()) >= 0) {
+                expect(selected, "signal_restored");
+            }
+        }
+        if (onAir == null && pending == null) {
             expect(SwitchEvent.SLATE, "started");
         }
     }
 
-    private void applyFailover(InputSignal active) {
+    private void applyFailover() {
         String other = SwitchEvent.PRIMARY.equals(selected) ? SwitchEvent.SECONDARY : SwitchEvent.PRIMARY;
-        InputSignal standby = inputs.get(other);
-        boolean standbyHealthy = standby != null && standby.deliveringWithin(settings.slateAfter());
-        boolean activeLost = active == null || !active.deliveringWithin(settings.failoverThreshold());
-        if (activeLost && standbyHealthy) {
-            select(other, "failover");
+        if (!inputs.containsKey(other)) {
+            return;
+        }
+        // the standby must have played for the threshold too: an active input that never delivered
+        // (the primary at start) gets that long to deliver once the standby is there
+        if (starvedFor(selected).compareTo(settings.failoverThreshold()) >= 0 && plays(other)
+                && signal(other).steadyFor().compareTo(settings.failoverThreshold()) >= 0) {
+            selected = other;
+            if (other.equals(onAir)) {
+                pending = null; // a manual switch away from it had not happened yet
+            } else {
+                cutNow(other, "failover");
+            }
         } else if (settings.failback() == FailbackPolicy.RETURN_TO_PRIMARY && SwitchEvent.SECONDARY.equals(selected)
-                && standbyHealthy && standby.uptime().compareTo(settings.failbackAfter()) >= 0) {
+                && plays(SwitchEvent.PRIMARY)
+                && signal(SwitchEvent.PRIMARY).steadyFor().compareTo(settings.failbackAfter()) >= 0) {
             select(SwitchEvent.PRIMARY, "failback");
         }
+    }
+
+    private boolean plays(String inputId) {
+        InputSignal input = inputs.get(inputId);
+        return input != null && input.starvedFor().compareTo(settings.slateAfter()) <= 0 && input.steadyFor().isPositive();
+    }
+
+    private Duration starvedFor(String inputId) {
+        InputSignal input = inputs.get(inputId);
+        return input == null ? Duration.ofDays(1) : input.starvedFor();
+    }
+
+    private InputSignal signal(String inputId) {
+        return inputs.get(inputId);
     }
 }

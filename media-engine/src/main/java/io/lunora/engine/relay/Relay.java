@@ -1,5 +1,6 @@
 package io.lunora.engine.relay;
 
+import io.lunora.engine.process.CloseAll;
 import io.lunora.engine.channel.Channel;
 import io.lunora.engine.channel.ChannelResources;
 import io.lunora.engine.channel.ChannelState;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,22 +136,18 @@ final class Relay implements AutoCloseable {
             outputStates.add(ChannelState.Output.of(output.pusher()));
         }
         return new ChannelState(true, ChannelState.RELAY, null, null,
-                renditions.values().stream().map(RelayRendition::status).toList(), outputStates);
+                renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of());
     }
 
-    /** Stops the outputs (in parallel), then the listeners, and gives the ports back. */
+    /** Stops the outputs and the listeners at once (each on its own), and gives the ports back. */
     @Override
     public synchronized void close() {
-        CompletableFuture.allOf(outputs.values().stream()
-                .map(o -> CompletableFuture.runAsync(o.pusher()::close, task -> Thread.ofVirtual().start(task)))
-                .toArray(CompletableFuture[]::new)).join();
+        List<AutoCloseable> parts = new ArrayList<>();
+        outputs.values().forEach(o -> parts.add(o.pusher()));
+        parts.addAll(renditions.values());
         outputs.clear();
-        for (RelayRendition rendition : renditions.values()) {
-            rendition.close();
-            ports.release(rendition.port());
-        }
+        renditions.values().forEach(r -> ports.release(r.port()));
         renditions.clear();
+        CloseAll.of("relay of " + organizationId, parts, resources.properties().stopDeadline());
     }
-
-
 }

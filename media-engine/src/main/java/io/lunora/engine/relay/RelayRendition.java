@@ -40,7 +40,8 @@ final class RelayRendition implements Rendition, AutoCloseable {
             input.close();
         }
         settings = wanted;
-        input = new SrtInput(wanted, resources.ffmpeg(), resources.pool(), ingest);
+        // no jitter buffer: a relay copies what MediaLive paced already, and its pushers need no clock of their own
+        input = new SrtInput(wanted, resources.ffmpeg(), resources.pool(), ingest, java.time.Duration.ZERO);
         input.start();
     }
 

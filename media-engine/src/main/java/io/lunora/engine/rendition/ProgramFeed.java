@@ -1,5 +1,6 @@
 package io.lunora.engine.rendition;
 
+import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.ChildProcess;
 import io.lunora.engine.process.Progress;
 import io.lunora.engine.process.ProgressMeters;
@@ -38,10 +39,25 @@ public final class ProgramFeed implements ChildProcess.Listener {
 
     @Override
     public void started(Process process) {
-        PacketPipe feed = new PacketPipe(name, process.getOutputStream());
+        PacketPipe feed = new PacketPipe(name, process.getOutputStream(), MediaPackets.PROGRAM, PacketPipe.LIVE_EDGE,
+                () -> ChildPool.signal(process, true));
         pipe = feed;
         whenStarted.accept(process);
         program.addReader(feed);
+    }
+
+    @Override
+    public void stopping() {
+        PacketPipe feed = pipe;
+        if (feed != null) {
+            program.removeReader(feed);
+            feed.close();
+        }
+    }
+
+    /** The feeding pipe of the running process, or null. */
+    public PacketPipe pipe() {
+        return pipe;
     }
 
     @Override

@@ -24,16 +24,18 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final RenditionPreset preset;
     private final TsFanOut output = new TsFanOut();
     private final ProgressMeters meters;
+    private final ProgramFeed feed;
     private final ChildProcess child;
 
     public RenditionEncoder(RenditionPreset preset, Ffmpeg ffmpeg, ChildPool pool, ProgramBus program,
             MeterRegistry registry) {
         this.preset = preset;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
+        this.feed = new ProgramFeed("rendition-" + preset.label(), program, meters,
+                process -> Thread.ofVirtual().name("rendition-" + preset.label() + "-stdout")
+                        .start(() -> read(new TsReader(process.getInputStream()))));
         this.child = pool.create(new ChildSpec("rendition-" + preset.label(), ffmpeg.command(arguments(preset)),
-                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("rendition-" + preset.label(), program, meters,
-                        process -> Thread.ofVirtual().name("rendition-" + preset.label() + "-stdout")
-                                .start(() -> read(new TsReader(process.getInputStream())))));
+                ffmpeg.environment(), Backoff.standard()), feed);
     }
 
     static List<String> arguments(RenditionPreset preset) {
@@ -74,6 +76,10 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
 
     public Progress progress() {
         return meters.latest();
+    }
+
+    public EncoderStatus status() {
+        return EncoderStatus.of("rendition-" + preset.label(), feed, meters.latest());
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package io.lunora.engine.rendition;
 
+import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.program.ProgramBus;
 import java.io.IOException;
@@ -40,7 +41,8 @@ public final class SourceProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PacketPipe feed = new PacketPipe("probe", process.getOutputStream());
+        PacketPipe feed = new PacketPipe("probe", process.getOutputStream(), MediaPackets.PROGRAM,
+                PacketPipe.LIVE_EDGE, () -> ChildPool.signal(process, true));
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process),
                 task -> Thread.ofVirtual().name("probe-stdout").start(task));
         program.addReader(feed);
@@ -54,7 +56,7 @@ public final class SourceProbe {
         } finally {
             program.removeReader(feed);
             feed.close();
-            process.destroyForcibly();
+            ChildPool.signal(process, true);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * the next keyframe. Before the first keyframe (or past the cache's size) a reader joins at the
  * next keyframe instead.
  */
-public final class TsFanOut {
+public final class TsFanOut implements MediaPackets {
     /** About 4 s of an 8 Mbit/s rendition; a longer GOP is not cached. */
     private static final int CACHE_LIMIT = 20_000;
 
@@ -23,6 +23,8 @@ public final class TsFanOut {
     private boolean gopComplete;
     private byte[] pat;
     private byte[] pmt;
+    private volatile int videoPid = -1;
+    private volatile int audioPid = -1;
 
     private static final class Reader {
         final Consumer<byte[]> consumer;
@@ -57,7 +59,11 @@ public final class TsFanOut {
         } else if (tables.isTable(pid)) {
             pmt = packet;
         }
-        boolean keyframe = tables.layout().map(l -> l.isVideo(pid)).orElse(false) && TsPacket.randomAccess(packet);
+        tables.layout().ifPresent(layout -> {
+            videoPid = layout.videoPid();
+            audioPid = layout.audioPid();
+        });
+        boolean keyframe = pid == videoPid && TsPacket.randomAccess(packet);
         cache(packet, keyframe);
         for (Reader reader : readers) {
             if (!reader.joined) {
@@ -70,6 +76,17 @@ public final class TsFanOut {
             }
             reader.consumer.accept(packet);
         }
+    }
+
+    @Override
+    public boolean isMedia(byte[] packet) {
+        int pid = TsPacket.pid(packet);
+        return pid == videoPid || pid == audioPid;
+    }
+
+    @Override
+    public boolean isKeyframe(byte[] packet) {
+        return TsPacket.pid(packet) == videoPid && TsPacket.randomAccess(packet);
     }
 
     /**

@@ -47,6 +47,18 @@ public final class TsPacket {
         return hasAdaptation(p) && (p[5] & 0x40) != 0;
     }
 
+    /**
+     * The program clock reference's 90 kHz base, or -1 when the packet carries none. The 27 MHz
+     * extension adds nothing a pacer needs.
+     */
+    public static long pcrBase(byte[] p) {
+        if (!hasAdaptation(p) || (p[4] & 0xFF) < 7 || (p[5] & 0x10) == 0) {
+            return -1;
+        }
+        return ((p[6] & 0xFFL) << 25) | ((p[7] & 0xFFL) << 17) | ((p[8] & 0xFFL) << 9) | ((p[9] & 0xFFL) << 1)
+                | ((p[10] & 0xFFL) >> 7);
+    }
+
     public static boolean discontinuity(byte[] p) {
         return hasAdaptation(p) && (p[5] & 0x80) != 0;
     }

@@ -47,7 +47,7 @@ class SrtInputTest {
                     if (streams.isVideo(TsPacket.pid(packet)) && TsPacket.randomAccess(packet)) {
                         keyframes.incrementAndGet();
                     }
-                });
+                }, Duration.ofMillis(200));
         input.start();
         return input;
     }
@@ -85,9 +85,9 @@ class SrtInputTest {
             assertThat(input.status().connected()).isFalse();
             assertThat(input.status().lastPacketAgeMs()).isGreaterThan(1000L);
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> !input.deliveringWithin(Duration.ofSeconds(1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> input.starvedFor().compareTo(Duration.ofSeconds(1)) > 0);
         try (TestSource again = TestSource.call(port)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> input.deliveringWithin(Duration.ofMillis(500)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> input.steadyFor().isPositive());
         }
     }
 

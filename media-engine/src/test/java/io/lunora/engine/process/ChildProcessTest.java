@@ -175,6 +175,46 @@ class ChildProcessTest {
         }
     }
 
+    /**
+     * The stop that hung in the field: an encoder SIGSTOPped (or stalled) while its feeder is
+     * blocked writing into its full stdin. The stop must not wait on the pipe: SIGTERM, then SIGKILL
+     * after the grace period, and the feeder is never what it waits for.
+     */
+    @Test
+    void shouldStopAStalledChildWhoseFeederIsBlockedOnItsFullPipeWithinTheGracePeriod() throws Exception {
+        AtomicReference<io.lunora.engine.rendition.PacketPipe> feeder = new AtomicReference<>();
+        ChildProcess child = pool(Duration.ofSeconds(1)).create(spec("stalled", List.of("-hide_banner", "-loglevel",
+                "error", "-f", "mpegts", "-i", "pipe:0", "-f", "null", "-"), null), new ChildProcess.Listener() {
+                    @Override
+                    public void started(Process process) {
+                        feeder.set(new io.lunora.engine.rendition.PacketPipe("stalled", process.getOutputStream(),
+                                io.lunora.engine.rendition.MediaPackets.PROGRAM, Duration.ofMinutes(1), () -> { }));
+                    }
+
+                    @Override
+                    public void stopping() {
+                        feeder.get().close();
+                    }
+                });
+        child.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> feeder.get() != null);
+        Process process = child.process();
+        new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start().waitFor();
+        byte[] packet = new byte[188];
+        packet[0] = 0x47;
+        for (int i = 0; i < 5_000; i++) { // ~900 kB: far more than the pipe holds, so the feeder blocks
+            feeder.get().accept(packet);
+        }
+        Thread.sleep(300);
+
+        long stopping = System.nanoTime();
+        child.stop().get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofMillis(2500));
+        assertThat(process.isAlive()).isFalse();
+        assertThat(pool.pids()).isEmpty();
+    }
+
     private static ChildSpec spec(String name, List<String> arguments, Backoff restart) {
         return new ChildSpec(name, FFMPEG.command(arguments), FFMPEG.environment(), restart);
     }

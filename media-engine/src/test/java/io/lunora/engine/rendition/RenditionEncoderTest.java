@@ -59,7 +59,7 @@ class RenditionEncoderTest {
                 FailbackPolicy.STAY, Duration.ofSeconds(5)), bus, e -> { });
         int port = FreePorts.next();
         SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
-                Media.ffmpeg(), pool, switcher);
+                Media.ffmpeg(), pool, switcher, Duration.ofMillis(200));
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();

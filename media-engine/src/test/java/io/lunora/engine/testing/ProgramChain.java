@@ -33,7 +33,7 @@ public final class ProgramChain implements AutoCloseable {
         switcher = new Switcher(SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2), FailbackPolicy.STAY,
                 Duration.ofSeconds(5)), bus, e -> { });
         SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
-                Media.ffmpeg(), pool, switcher);
+                Media.ffmpeg(), pool, switcher, Duration.ofMillis(200));
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();

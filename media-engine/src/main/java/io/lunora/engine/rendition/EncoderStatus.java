@@ -1,0 +1,21 @@
+package io.lunora.engine.rendition;
+
+import io.lunora.engine.process.Progress;
+
+/**
+ * How one encoder keeps up with real time, for the status API: its speed (1.0 is real time), how
+ * long the latest packet waited for it, and what was dropped to keep it at the live edge.
+ *
+ * @param skips how many times it fell behind and was brought back to the live edge
+ */
+public record EncoderStatus(String name, double speed, long lagMs, long droppedPackets, long skips) {
+
+    static EncoderStatus of(String name, Progress progress, PacketPipe pipe) {
+        return pipe == null ? new EncoderStatus(name, progress.speed(), 0, 0, 0)
+                : new EncoderStatus(name, progress.speed(), pipe.lag().toMillis(), pipe.dropped(), pipe.skips());
+    }
+
+    public static EncoderStatus of(String name, ProgramFeed feed, Progress progress) {
+        return of(name, progress, feed.pipe());
+    }
+}
