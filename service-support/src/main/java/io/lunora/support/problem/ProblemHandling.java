@@ -93,6 +93,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problemResponse(problem);
     }
 
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<Object> storageUnavailable(StorageUnavailableException ex) {
+        log.warn("Data store unavailable: {}", SafeFailure.describe(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The data store is not available now. Try again shortly.");
+        problem.setTitle("Service unavailable");
+        return problemResponse(problem);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> forbidden(RuntimeException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
