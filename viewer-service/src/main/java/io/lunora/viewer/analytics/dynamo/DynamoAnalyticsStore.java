@@ -1,4 +1,4 @@
-package io.lunora.viewer.analytics;
+package io.lunora.viewer.analytics.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.map;
 import static io.lunora.viewer.dynamo.Attrs.n;
@@ -7,6 +7,8 @@ import static io.lunora.viewer.dynamo.Attrs.num;
 import static io.lunora.viewer.dynamo.Attrs.s;
 import static io.lunora.viewer.dynamo.Attrs.str;
 
+import io.lunora.viewer.analytics.AnalyticsStore;
+import io.lunora.viewer.analytics.DailyActivity;
 import io.lunora.viewer.dynamo.ViewerTables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,17 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * ({@code ADD}), so concurrent sessions of one viewer never lose an update.
  */
 @Component
-public class AnalyticsStore {
+class DynamoAnalyticsStore implements AnalyticsStore {
     private static final Map<String, AttributeValue> EMPTY_MAPS = Map.of(":empty", map(Map.of()));
 
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public AnalyticsStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoAnalyticsStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.analytics();
     }
 
+    @Override
     public void recordWatch(String viewerId, Instant at, long seconds, String category, String device, String streamId) {
         Map<String, AttributeValue> key = key(viewerId, date(at));
         ensureMaps(key);
@@ -49,6 +52,7 @@ public class AnalyticsStore {
                 .expressionAttributeValues(Map.of(":s", n(seconds), ":one", n(1))));
     }
 
+    @Override
     public void recordEngagement(String viewerId, Instant at, String event) {
         Map<String, AttributeValue> key = key(viewerId, date(at));
         ensureMaps(key);
@@ -57,6 +61,7 @@ public class AnalyticsStore {
     }
 
     /** A viewer's days from {@code from} on, oldest first. */
+    @Override
     public List<DailyActivity> days(String viewerId, LocalDate from) {
         List<DailyActivity> days = new ArrayList<>();
         dynamo.queryPaginator(QueryRequest.builder().tableName(table)
@@ -68,6 +73,7 @@ public class AnalyticsStore {
     }
 
     /** Every viewer's activity on one day (platform totals). */
+    @Override
     public List<DailyActivity> onDate(LocalDate date) {
         List<DailyActivity> days = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).filterExpression("#date = :d")
@@ -77,6 +83,7 @@ public class AnalyticsStore {
         return days;
     }
 
+    @Override
     public void deleteAll(String viewerId) {
         days(viewerId, LocalDate.EPOCH).forEach(d -> dynamo.deleteItem(b -> b.tableName(table).key(key(viewerId, d.date()))));
     }
@@ -104,7 +111,7 @@ public class AnalyticsStore {
         return result;
     }
 
-    static DailyActivity fromItem(Map<String, AttributeValue> i) {
+    private static DailyActivity fromItem(Map<String, AttributeValue> i) {
         return new DailyActivity(str(i, "viewer_id"), str(i, "date"), num(i, "total_watch_time"), num(i, "streams_watched"),
                 counters(i, "category_watch"), counters(i, "hour_watch"), counters(i, "device_usage"),
                 counters(i, "engagement_metrics"));

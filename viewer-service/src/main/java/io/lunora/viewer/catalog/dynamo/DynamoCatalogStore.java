@@ -1,4 +1,4 @@
-package io.lunora.viewer.catalog;
+package io.lunora.viewer.catalog.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.bool;
 import static io.lunora.viewer.dynamo.Attrs.flag;
@@ -11,6 +11,10 @@ import static io.lunora.viewer.dynamo.Attrs.str;
 import static io.lunora.viewer.dynamo.Attrs.strings;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
+import io.lunora.support.problem.ConcurrentChangeException;
+import io.lunora.support.problem.ConflictException;
+import io.lunora.viewer.catalog.CatalogEntry;
+import io.lunora.viewer.catalog.CatalogStore;
 import io.lunora.viewer.dynamo.ViewerTables;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +34,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * StreamCatalog in DynamoDB. The catalog of one deployment is small enough to be read whole for
+ * {@link CatalogStore} on DynamoDB (StreamCatalog). The catalog of one deployment is small enough to be read whole for
  * listings; browsing reads a snapshot at most once per {@link #LISTING_TTL} per instance instead of
  * scanning the table on every request, and every write through this store refreshes it.
  */
 @Component
-public class CatalogStore {
+class DynamoCatalogStore implements CatalogStore {
     static final Duration LISTING_TTL = Duration.ofSeconds(2);
 
     private final DynamoDbClient dynamo;
@@ -46,17 +50,19 @@ public class CatalogStore {
     private record Snapshot(long readAtNanos, long writesBefore, List<CatalogEntry> entries) {
     }
 
-    public CatalogStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoCatalogStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.catalog();
     }
 
+    @Override
     public Optional<CatalogEntry> find(String streamId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(streamId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     /** The whole catalog as of at most {@link #LISTING_TTL} ago, and after this instance's last write. */
+    @Override
     public List<CatalogEntry> listed() {
         Snapshot known = snapshot;
         long now = System.nanoTime();
@@ -70,6 +76,7 @@ public class CatalogStore {
     }
 
     /** The whole catalog, read now. */
+    @Override
     public List<CatalogEntry> all() {
         List<CatalogEntry> entries = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).items().forEach(i -> entries.add(fromItem(i)));
@@ -80,6 +87,7 @@ public class CatalogStore {
      * Writes the editorial fields. {@code expectedVersion} null creates the entry (it must not exist);
      * otherwise the stored version must match, or the write fails with a conflict.
      */
+    @Override
     public void saveEditorial(CatalogEntry e, Long expectedVersion) {
         if (expectedVersion == null) {
             Map<String, AttributeValue> item = new HashMap<>(key(e.streamId()));
@@ -89,8 +97,12 @@ public class CatalogStore {
             item.put("viewer_count", n(0));
             item.put("like_count", n(0));
             item.put("version", n(1));
-            put(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(stream_id)").build());
+            try {
+                put(PutItemRequest.builder().tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(stream_id)").build());
+            } catch (ConditionalCheckFailedException exists) {
+                throw new ConflictException("A catalog entry with this stream id exists already.");
+            }
             return;
         }
         Map<String, AttributeValue> values = new HashMap<>(editorial(e));
@@ -107,13 +119,18 @@ public class CatalogStore {
                 remove.append(remove.isEmpty() ? " REMOVE " : ", ").append(optional);
             }
         }
-        update(UpdateItemRequest.builder().tableName(table).key(key(e.streamId()))
-                .updateExpression(set + remove.toString())
-                .conditionExpression("version = :expected")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build());
+        try {
+            update(UpdateItemRequest.builder().tableName(table).key(key(e.streamId()))
+                    .updateExpression(set + remove.toString())
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
+        } catch (ConditionalCheckFailedException stale) {
+            throw new ConcurrentChangeException();
+        }
     }
 
     /** A session went live: live fields are set, and a missing entry is created as a public draft. */
+    @Override
     public void markLive(CatalogSessionEvent event, String now) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":t", bool(true));
@@ -147,6 +164,7 @@ public class CatalogStore {
     }
 
     /** A session ended; false when the entry is unknown. */
+    @Override
     public boolean markEnded(String streamId, String endedAt) {
         try {
             update(b -> b.tableName(table).key(key(streamId))
@@ -160,16 +178,19 @@ public class CatalogStore {
     }
 
     /** Whether any entry names this creator (through {@code creator_id-index}). */
+    @Override
     public boolean hasCreator(String creatorId) {
         return dynamo.query(b -> b.tableName(table).indexName("creator_id-index")
                 .keyConditionExpression("creator_id = :c").expressionAttributeValues(Map.of(":c", s(creatorId)))
                 .limit(1)).count() > 0;
     }
 
+    @Override
     public void setViewerCount(String streamId, long count) {
         conditionalSet(streamId, "viewer_count = :v", Map.of(":v", n(count)));
     }
 
+    @Override
     public void addLikes(String streamId, long delta) {
         try {
             update(b -> b.tableName(table).key(key(streamId))
@@ -180,18 +201,22 @@ public class CatalogStore {
         }
     }
 
+    @Override
     public void setFeatured(String streamId, boolean featured) {
         conditionalSet(streamId, "featured = :v", Map.of(":v", bool(featured)));
     }
 
+    @Override
     public void setRemoved(String streamId, boolean removed) {
         conditionalSet(streamId, "removed = :v", Map.of(":v", bool(removed)));
     }
 
+    @Override
     public void setCategory(String streamId, String category) {
         conditionalSet(streamId, "category = :v", Map.of(":v", s(category)));
     }
 
+    @Override
     public void delete(String streamId) {
         delete(b -> b.tableName(table).key(key(streamId)));
     }
@@ -225,7 +250,7 @@ public class CatalogStore {
         return Map.of("stream_id", s(streamId));
     }
 
-    static CatalogEntry fromItem(Map<String, AttributeValue> i) {
+    private static CatalogEntry fromItem(Map<String, AttributeValue> i) {
         return new CatalogEntry(str(i, "stream_id"), str(i, "title"), str(i, "description"), str(i, "creator_id"),
                 str(i, "organization_id"), str(i, "category"), strings(i, "tags"), str(i, "thumbnail_url"),
                 str(i, "hls_url"), str(i, "access_level"), num(i, "viewer_count"), num(i, "like_count"),

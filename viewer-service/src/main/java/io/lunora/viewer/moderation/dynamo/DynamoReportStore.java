@@ -1,10 +1,12 @@
-package io.lunora.viewer.moderation;
+package io.lunora.viewer.moderation.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.putIfPresent;
 import static io.lunora.viewer.dynamo.Attrs.s;
 import static io.lunora.viewer.dynamo.Attrs.str;
 
 import io.lunora.viewer.dynamo.ViewerTables;
+import io.lunora.viewer.moderation.Report;
+import io.lunora.viewer.moderation.ReportStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,17 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** ContentModeration in DynamoDB; a reporter's reports through {@code reporter_id-index}. */
 @Component
-public class ReportStore {
+class DynamoReportStore implements ReportStore {
     static final String REPORTER_INDEX = "reporter_id-index";
 
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public ReportStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoReportStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.moderation();
     }
 
+    @Override
     public void create(Report r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("report_id", s(r.reportId()));
@@ -45,6 +48,7 @@ public class ReportStore {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
+    @Override
     public Optional<Report> find(String reportId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("report_id", s(reportId))).consistentRead(true)).item();
@@ -52,6 +56,7 @@ public class ReportStore {
     }
 
     /** Reports, newest first; {@code status} null means all. */
+    @Override
     public List<Report> list(String status) {
         ScanRequest.Builder scan = ScanRequest.builder().tableName(table);
         if (status != null) {
@@ -64,6 +69,7 @@ public class ReportStore {
         return reports;
     }
 
+    @Override
     public List<Report> byReporter(String reporterId) {
         List<Report> reports = new ArrayList<>();
         dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(REPORTER_INDEX)
@@ -73,6 +79,7 @@ public class ReportStore {
     }
 
     /** Resolves a pending report; false when somebody resolved it first. */
+    @Override
     public boolean resolve(String reportId, String moderatorId, String resolution, String note, String now) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":resolved", s("resolved"), ":m", s(moderatorId),
                 ":r", s(resolution), ":now", s(now), ":pending", s("pending")));
@@ -93,18 +100,20 @@ public class ReportStore {
     }
 
     /** After account deletion: the report stays for the moderation record, without the reporter's id. */
+    @Override
     public void anonymiseReporter(String reportId, String marker) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("report_id", s(reportId)))
                 .updateExpression("SET reporter_id = :m").expressionAttributeValues(Map.of(":m", s(marker))));
     }
 
     /** After account deletion: reports about the deleted viewer's messages keep an anonymous author. */
+    @Override
     public void anonymiseReported(String reportId, String marker) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("report_id", s(reportId)))
                 .updateExpression("SET reported_viewer_id = :m").expressionAttributeValues(Map.of(":m", s(marker))));
     }
 
-    static Report fromItem(Map<String, AttributeValue> i) {
+    private static Report fromItem(Map<String, AttributeValue> i) {
         return new Report(str(i, "report_id"), str(i, "stream_id"), str(i, "reporter_id"), str(i, "report_type"),
                 str(i, "description"), str(i, "message_id"), str(i, "reported_viewer_id"), str(i, "status"),
                 str(i, "moderator_id"), str(i, "resolution"), str(i, "moderator_note"), str(i, "created_at"),

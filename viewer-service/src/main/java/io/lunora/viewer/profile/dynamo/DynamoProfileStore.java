@@ -1,4 +1,4 @@
-package io.lunora.viewer.profile;
+package io.lunora.viewer.profile.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.bool;
 import static io.lunora.viewer.dynamo.Attrs.flag;
@@ -13,6 +13,12 @@ import static io.lunora.viewer.dynamo.Attrs.strings;
 import static io.lunora.viewer.dynamo.Attrs.stringSet;
 
 import io.lunora.viewer.dynamo.ViewerTables;
+import io.lunora.viewer.profile.LibrarySet;
+import io.lunora.viewer.profile.ParentalControls;
+import io.lunora.viewer.profile.Preferences;
+import io.lunora.viewer.profile.ProfileStore;
+import io.lunora.viewer.profile.ViewerProfile;
+import io.lunora.viewer.subscription.ProfilePlans;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,17 +33,18 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** ViewerProfiles in DynamoDB: one item per viewer, keyed by the token's {@code sub}. */
+/** {@link ProfileStore} and the profile's copy of the plan ({@link ProfilePlans}) on DynamoDB (ViewerProfiles). */
 @Component
-public class ProfileStore {
+class DynamoProfileStore implements ProfileStore, ProfilePlans {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public ProfileStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoProfileStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.profiles();
     }
 
+    @Override
     public Optional<ViewerProfile> find(String viewerId) {
         Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
                 .key(key(viewerId)).consistentRead(true).build()).item();
@@ -45,6 +52,7 @@ public class ProfileStore {
     }
 
     /** Creates the profile unless it exists; two first requests at once create it once. */
+    @Override
     public void createIfMissing(String viewerId, String username, String now) {
         Map<String, AttributeValue> item = new HashMap<>(key(viewerId));
         putIfPresent(item, "username", username);
@@ -63,10 +71,12 @@ public class ProfileStore {
         }
     }
 
+    @Override
     public void touchLogin(String viewerId, String now) {
         update(viewerId, "SET last_login = :now", Map.of(":now", s(now)));
     }
 
+    @Override
     public void updateSettings(String viewerId, String displayName, String region, Preferences preferences,
             ParentalControls parental) {
         update(viewerId, "SET display_name = :d, #region = :r, viewing_preferences = :p, parental_controls = :c",
@@ -74,7 +84,13 @@ public class ProfileStore {
                 Map.of("#region", "region"));
     }
 
-    public void setSubscription(String viewerId, String type, String expires) {
+    @Override
+    public boolean hasProfile(String viewerId) {
+        return find(viewerId).isPresent();
+    }
+
+    @Override
+    public void setPlan(String viewerId, String type, String expires) {
         if (expires == null) {
             update(viewerId, "SET subscription_type = :t REMOVE subscription_expires", Map.of(":t", s(type)));
         } else {
@@ -82,10 +98,12 @@ public class ProfileStore {
         }
     }
 
+    @Override
     public void setDisabled(String viewerId, boolean disabled) {
         update(viewerId, "SET disabled = :d", Map.of(":d", bool(disabled)));
     }
 
+    @Override
     public boolean isDisabled(String viewerId) {
         Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
                 .key(key(viewerId)).projectionExpression("disabled").build()).item();
@@ -93,6 +111,7 @@ public class ProfileStore {
     }
 
     /** Adds {@code value} to a library set; false when it was there already (nothing changed). */
+    @Override
     public boolean addMember(String viewerId, LibrarySet set, String value) {
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(viewerId))
@@ -107,6 +126,7 @@ public class ProfileStore {
     }
 
     /** Removes {@code value} from a library set; false when it was not there. */
+    @Override
     public boolean removeMember(String viewerId, LibrarySet set, String value) {
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(viewerId))
@@ -121,6 +141,7 @@ public class ProfileStore {
     }
 
     /** Every profile; the viewer base of one deployment is read whole for admin search and totals. */
+    @Override
     public List<ViewerProfile> all() {
         List<ViewerProfile> profiles = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).items()
@@ -128,6 +149,7 @@ public class ProfileStore {
         return profiles;
     }
 
+    @Override
     public void delete(String viewerId) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(viewerId)));
     }
@@ -160,7 +182,7 @@ public class ProfileStore {
                 "hide_mature", bool(c.hideMature())));
     }
 
-    static ViewerProfile fromItem(Map<String, AttributeValue> item) {
+    private static ViewerProfile fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> p = nested(item, "viewing_preferences");
         Map<String, AttributeValue> c = nested(item, "parental_controls");
         Preferences preferences = p.isEmpty() ? Preferences.defaults() : new Preferences(str(p, "default_quality"),

@@ -1,18 +1,23 @@
-package io.lunora.viewer.social;
+package io.lunora.viewer.social.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.s;
 import static io.lunora.viewer.dynamo.Attrs.str;
 
-import io.lunora.viewer.dynamo.Timestamps;
+import io.lunora.support.problem.StorageUnavailableException;
+import io.lunora.viewer.Timestamps;
 import io.lunora.viewer.dynamo.ViewerTables;
+import io.lunora.viewer.social.Message;
+import io.lunora.viewer.social.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -22,15 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * them), listed per stream and time through {@code stream_id-index}.
  */
 @Component
-public class MessageStore {
+class DynamoMessageStore implements MessageStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public MessageStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoMessageStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.history();
     }
 
+    @Override
     public Message post(String streamId, String authorId, String authorName, String kind, String text, Instant at) {
         String sortKey = Timestamps.sortable(at) + "#" + kind.charAt(0) + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         dynamo.putItem(b -> b.tableName(table).item(Map.of("viewer_id", s(authorId), "timestamp", s(sortKey),
@@ -39,6 +45,7 @@ public class MessageStore {
         return new Message(authorId + "~" + sortKey, streamId, authorId, authorName, kind, text, at.toString());
     }
 
+    @Override
     public Optional<Message> find(String messageId) {
         int split = messageId.lastIndexOf('~');
         if (split <= 0) {
@@ -53,7 +60,8 @@ public class MessageStore {
     }
 
     /** The newest messages of one kind on a stream, newest first, skipping authors in {@code hidden}. */
-    public List<Message> latest(String streamId, String kind, int limit, java.util.Set<String> hidden) {
+    @Override
+    public List<Message> latest(String streamId, String kind, int limit, Set<String> hidden) {
         List<Message> result = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                 .indexName(ViewerTables.STREAM_INDEX).keyConditionExpression("stream_id = :s")
@@ -71,28 +79,34 @@ public class MessageStore {
     }
 
     /** Messages of one kind on a stream sent after {@code after}, oldest first (at most {@code limit}). */
+    @Override
     public List<Message> after(String streamId, String kind, Instant after, int limit) {
         List<Message> result = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                .indexName(ViewerTables.STREAM_INDEX).keyConditionExpression("stream_id = :s AND #t > :after")
-                .filterExpression("item_type = :k").expressionAttributeNames(Map.of("#t", "timestamp"))
-                .expressionAttributeValues(Map.of(":s", s(streamId), ":k", s(kind), ":after", s(Timestamps.sortable(after))))
-                .build()).items()) {
-            result.add(fromItem(item));
-            if (result.size() == limit) {
-                break;
+        try {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                    .indexName(ViewerTables.STREAM_INDEX).keyConditionExpression("stream_id = :s AND #t > :after")
+                    .filterExpression("item_type = :k").expressionAttributeNames(Map.of("#t", "timestamp"))
+                    .expressionAttributeValues(Map.of(":s", s(streamId), ":k", s(kind), ":after", s(Timestamps.sortable(after))))
+                    .build()).items()) {
+                result.add(fromItem(item));
+                if (result.size() == limit) {
+                    break;
+                }
             }
+        } catch (SdkException unavailable) {
+            throw new StorageUnavailableException(unavailable);
         }
         return result;
     }
 
+    @Override
     public void delete(String messageId) {
         int split = messageId.lastIndexOf('~');
         dynamo.deleteItem(b -> b.tableName(table).key(Map.of(
                 "viewer_id", s(messageId.substring(0, split)), "timestamp", s(messageId.substring(split + 1)))));
     }
 
-    static Message fromItem(Map<String, AttributeValue> i) {
+    private static Message fromItem(Map<String, AttributeValue> i) {
         return new Message(str(i, "viewer_id") + "~" + str(i, "timestamp"), str(i, "stream_id"), str(i, "viewer_id"),
                 str(i, "author_name"), str(i, "item_type"), str(i, "text"), str(i, "sent_at"));
     }

@@ -1,4 +1,4 @@
-package io.lunora.viewer.subscription;
+package io.lunora.viewer.subscription.dynamo;
 
 import static io.lunora.viewer.dynamo.Attrs.bool;
 import static io.lunora.viewer.dynamo.Attrs.flag;
@@ -9,6 +9,8 @@ import static io.lunora.viewer.dynamo.Attrs.s;
 import static io.lunora.viewer.dynamo.Attrs.str;
 
 import io.lunora.viewer.dynamo.ViewerTables;
+import io.lunora.viewer.subscription.Subscription;
+import io.lunora.viewer.subscription.SubscriptionStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,15 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** ViewerSubscriptions in DynamoDB; a viewer's periods are found through {@code viewer_id-index}. */
 @Component
-public class SubscriptionStore {
+class DynamoSubscriptionStore implements SubscriptionStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public SubscriptionStore(DynamoDbClient dynamo, ViewerTables tables) {
+    DynamoSubscriptionStore(DynamoDbClient dynamo, ViewerTables tables) {
         this.dynamo = dynamo;
         this.table = tables.subscriptions();
     }
 
+    @Override
     public void put(Subscription s) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("subscription_id", s(s.subscriptionId()));
@@ -51,6 +54,7 @@ public class SubscriptionStore {
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
+    @Override
     public Optional<Subscription> find(String subscriptionId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of("subscription_id", s(subscriptionId))).consistentRead(true)).item();
@@ -58,6 +62,7 @@ public class SubscriptionStore {
     }
 
     /** A viewer's periods, newest first. */
+    @Override
     public List<Subscription> byViewer(String viewerId) {
         List<Subscription> result = new ArrayList<>();
         dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(ViewerTables.VIEWER_INDEX)
@@ -67,6 +72,7 @@ public class SubscriptionStore {
         return result;
     }
 
+    @Override
     public List<Subscription> all() {
         List<Subscription> result = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).build()).items()
@@ -76,12 +82,14 @@ public class SubscriptionStore {
     }
 
     /** Ends a period now (upgrade or admin cancel): it stops granting access and will not renew. */
+    @Override
     public void endNow(String subscriptionId, String now) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("subscription_id", s(subscriptionId)))
                 .updateExpression("SET end_date = :now, auto_renew = :f")
                 .expressionAttributeValues(Map.of(":now", s(now), ":f", bool(false))));
     }
 
+    @Override
     public void setAutoRenew(String subscriptionId, boolean autoRenew) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("subscription_id", s(subscriptionId)))
                 .updateExpression("SET auto_renew = :a").expressionAttributeValues(Map.of(":a", bool(autoRenew))));
@@ -91,6 +99,7 @@ public class SubscriptionStore {
      * Takes the right to renew a period: true for exactly one caller, so two renewal runs can never
      * charge twice for the same period.
      */
+    @Override
     public boolean claimRenewal(String subscriptionId) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("subscription_id", s(subscriptionId)))
@@ -104,13 +113,14 @@ public class SubscriptionStore {
     }
 
     /** Replaces the viewer id of a deleted account's billing records by an anonymous marker. */
+    @Override
     public void anonymise(String subscriptionId, String marker) {
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("subscription_id", s(subscriptionId)))
                 .updateExpression("SET viewer_id = :m REMOVE payment_method_id")
                 .expressionAttributeValues(Map.of(":m", s(marker))));
     }
 
-    static Subscription fromItem(Map<String, AttributeValue> item) {
+    private static Subscription fromItem(Map<String, AttributeValue> item) {
         return new Subscription(str(item, "subscription_id"), str(item, "viewer_id"), str(item, "subscription_type"),
                 str(item, "start_date"), str(item, "end_date"), str(item, "payment_status"), flag(item, "auto_renew"),
                 str(item, "payment_method_id"), str(item, "provider"), str(item, "payment_id"),
