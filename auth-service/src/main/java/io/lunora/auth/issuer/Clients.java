@@ -1,10 +1,10 @@
 package io.lunora.auth.issuer;
 
+import io.lunora.auth.signin.ClientPools;
 import io.lunora.model.identity.Pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -27,7 +27,6 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * of a session by 15 minutes at most.
  */
 public final class Clients {
-    public static final String POOL_SETTING = "settings.client.lunora.pool";
     public static final String SERVICES = "lunora-services";
     public static final String INTERNAL_SCOPE = "internal";
     static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
@@ -58,11 +57,6 @@ public final class Clients {
                         .build());
     }
 
-    public static Optional<Pool> poolOf(RegisteredClient client) {
-        Object pool = client.getClientSettings().getSetting(POOL_SETTING);
-        return pool == null ? Optional.empty() : Optional.of(Pool.valueOf(pool.toString()));
-    }
-
     private static RegisteredClient publicClient(String clientId, Pool pool, String issuer, String appName,
             String extraScope, Map<String, String> appHosts) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
@@ -75,7 +69,7 @@ public final class Clients {
                 .postLogoutRedirectUri(base + app + "/")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                        .setting(POOL_SETTING, pool.name()).build())
+                        .setting(ClientPools.SETTING, pool.name()).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build());
         String host = appHosts.get(appName);
         if (host != null && !host.isBlank()) {

@@ -1,5 +1,6 @@
 package io.lunora.auth.issuer;
 
+import io.lunora.auth.signin.ClientPools;
 import io.lunora.auth.signin.SignedInUser;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;
@@ -30,7 +31,7 @@ class PoolGuard implements Consumer<OAuth2AuthorizationCodeRequestAuthentication
                 || !(principal.getPrincipal() instanceof SignedInUser signedIn)) {
             return; // not signed in yet: the login page comes first
         }
-        boolean samePool = Clients.poolOf(context.getRegisteredClient()).filter(p -> p == signedIn.pool()).isPresent();
+        boolean samePool = ClientPools.poolOf(context.getRegisteredClient()).filter(p -> p == signedIn.pool()).isPresent();
         Optional<UserAccount> user = users.findById(signedIn.userId()).filter(UserAccount::enabled);
         if (!samePool || user.isEmpty()) {
             throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(

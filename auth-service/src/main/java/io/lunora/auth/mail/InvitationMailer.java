@@ -1,6 +1,5 @@
 package io.lunora.auth.mail;
 
-import io.lunora.auth.users.UserAccount;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,10 +17,10 @@ public class InvitationMailer {
     }
 
     /** @throws MailException when the SMTP server does not take the message */
-    public void sendInvitation(UserAccount user, String temporaryPassword, String signInUrl) {
+    public void sendInvitation(String email, String username, String temporaryPassword, String signInUrl) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
-        message.setTo(user.email());
+        message.setTo(email);
         message.setSubject("Your Lunora Live invitation");
         message.setText("""
                 Hello %s,
@@ -34,7 +33,7 @@ public class InvitationMailer {
                 Sign in at %s
                 You will then choose your own password and set up two-step verification
                 with an authenticator app.
-                """.formatted(user.username(), user.username(), temporaryPassword, signInUrl));
+                """.formatted(username, username, temporaryPassword, signInUrl));
         sender.send(message);
     }
 }

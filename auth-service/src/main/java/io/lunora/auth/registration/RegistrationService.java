@@ -8,6 +8,7 @@ import io.lunora.auth.users.UserAdminService;
 import io.lunora.auth.users.UserStore;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
+import io.lunora.support.problem.ConcurrentChangeException;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.security.SecurityProperties;
 import java.net.URLEncoder;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Self-registration in the consumer pool (Cognito's sign-up and confirm-sign-up): the account is
@@ -123,7 +123,7 @@ public class RegistrationService {
                 return false;
             }
             users.save(user.withVerification(null));
-        } catch (ConditionalCheckFailedException raced) {
+        } catch (ConcurrentChangeException raced) {
             return false; // another attempt on the same code changed the account first
         }
         log.info("Consumer {} verified the email address", user.id());

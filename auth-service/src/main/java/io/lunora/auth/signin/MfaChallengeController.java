@@ -2,6 +2,7 @@ package io.lunora.auth.signin;
 
 import io.lunora.auth.mfa.MfaService;
 import io.lunora.auth.users.UserAccount;
+import io.lunora.support.problem.ConcurrentChangeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The second factor of every sign-in of an enrolled user: a TOTP code of a step not used before,
@@ -47,7 +47,7 @@ class MfaChallengeController {
         Optional<UserAccount> accepted;
         try {
             accepted = mfa.verify(state.user(), code);
-        } catch (ConditionalCheckFailedException concurrentUse) {
+        } catch (ConcurrentChangeException concurrentUse) {
             accepted = Optional.empty(); // the same code or backup code was just accepted elsewhere
         }
         if (accepted.isEmpty()) {

@@ -5,6 +5,7 @@ import io.lunora.auth.users.Passwords;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;
 import io.lunora.model.identity.Pool;
+import io.lunora.support.problem.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The rules of a sign-in: password check with lockout, then the steps a user still owes (new
@@ -130,7 +130,7 @@ public class SignInFlow {
     private UserAccount update(UserAccount user, UnaryOperator<UserAccount> change) {
         try {
             return users.save(change.apply(user));
-        } catch (ConditionalCheckFailedException raced) {
+        } catch (ConcurrentChangeException raced) {
             return users.save(change.apply(users.findById(user.id()).orElseThrow()));
         }
     }

@@ -1,6 +1,5 @@
 package io.lunora.auth.signin;
 
-import io.lunora.auth.issuer.Clients;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.model.identity.Pool;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +46,7 @@ class SignInSession {
             return Optional.empty();
         }
         return Optional.ofNullable(clients.findByClientId(saved.getParameterValues("client_id")[0]))
-                .flatMap(Clients::poolOf);
+                .flatMap(ClientPools::poolOf);
     }
 
     Optional<PendingSignIn> pending(HttpServletRequest request) {

@@ -1,16 +1,11 @@
 package io.lunora.auth.users;
 
 import io.lunora.model.identity.Group;
-import io.lunora.model.identity.Pool;
-import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,14 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 class ConsumerGroupController {
-    private static final Logger log = LoggerFactory.getLogger(ConsumerGroupController.class);
+    private final ConsumerGroups groups;
 
-    private final UserStore users;
-    private final Clock clock;
-
-    ConsumerGroupController(UserStore users, Clock clock) {
-        this.users = users;
-        this.clock = clock;
+    ConsumerGroupController(ConsumerGroups groups) {
+        this.groups = groups;
     }
 
     record ChangeConsumerGroup(@NotBlank @Pattern(regexp = "free|premium|vip|consumer-admins",
@@ -42,11 +33,6 @@ class ConsumerGroupController {
     @PutMapping("/api/admin/users/consumers/{username}/group")
     UserView change(Caller caller, @PathVariable @Size(max = 64) String username,
             @Valid @RequestBody ChangeConsumerGroup request) {
-        UserAccount user = users.findByUsername(Pool.CONSUMER, username)
-                .orElseThrow(() -> new NotFoundException("viewer", username));
-        Group group = Group.fromClaimValue(request.group()).orElseThrow();
-        UserAccount saved = user.group() == group ? user : users.save(user.withGroup(group));
-        log.info("Consumer {} set to group {} by admin {}", saved.id(), group.claimValue(), caller.userId());
-        return UserView.of(saved, clock.instant());
+        return groups.change(caller, username, Group.fromClaimValue(request.group()).orElseThrow());
     }
 }

@@ -68,7 +68,7 @@ class LocalUserDirectory implements UserDirectory {
                 false, 0, List.of(), clock.instant(), null);
         UserAccount user = draft.withPassword(passwords.hashNew(draft, temporary, "password"), List.of(),
                 clock.instant(), true);
-        mailer.sendInvitation(user, temporary, issuer + (group == Group.ADMINS ? "/admin" : "/stream"));
+        mailer.sendInvitation(user.email(), user.username(), temporary, issuer + (group == Group.ADMINS ? "/admin" : "/stream"));
         return view(users.save(user));
     }
 

@@ -5,7 +5,10 @@ import io.lunora.model.identity.Pool;
 import java.util.List;
 import java.util.Optional;
 
-/** Where users live. Saves are conditional on the version read: a lost race is a conflict. */
+/**
+ * Where users live. Saves are conditional on the version read: a lost race is a
+ * {@link io.lunora.support.problem.ConcurrentChangeException}.
+ */
 public interface UserStore {
 
     Optional<UserAccount> findById(String id);

@@ -4,6 +4,7 @@ import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -49,6 +50,12 @@ public class DynamoDbAutoConfiguration {
     @Bean
     TableNames tableNames(DynamoDbProperties properties) {
         return new TableNames(properties.environment());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ConditionalWriteProblems conditionalWriteProblems() {
+        return new ConditionalWriteProblems();
     }
 
     /** Runs while the context starts, so that no store is used before its table exists. */

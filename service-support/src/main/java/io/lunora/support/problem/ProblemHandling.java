@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Turns every failure into RFC 9457 problem+json. Validation problems name each field at fault in
@@ -87,11 +86,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /** A conditional write lost: somebody changed the item since the caller read it. */
-    @ExceptionHandler(ConditionalCheckFailedException.class)
-    ResponseEntity<Object> staleVersion(ConditionalCheckFailedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The resource was changed since you read it. Reload it and apply your change again.");
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ResponseEntity<Object> staleVersion(ConcurrentChangeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Stale version");
+        return problemResponse(problem);
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<Object> storageUnavailable(StorageUnavailableException ex) {
+        log.warn("Data store unavailable: {}", SafeFailure.describe(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The data store is not available now. Try again shortly.");
+        problem.setTitle("Service unavailable");
         return problemResponse(problem);
     }
 

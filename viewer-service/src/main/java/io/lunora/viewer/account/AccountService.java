@@ -1,7 +1,5 @@
 package io.lunora.viewer.account;
 
-import static io.lunora.viewer.dynamo.Attrs.str;
-
 import io.lunora.support.security.Caller;
 import io.lunora.viewer.analytics.AnalyticsStore;
 import io.lunora.viewer.analytics.DailyActivity;
@@ -14,6 +12,7 @@ import io.lunora.viewer.profile.ViewerProfile;
 import io.lunora.viewer.subscription.AnonymisedViewer;
 import io.lunora.viewer.subscription.Subscription;
 import io.lunora.viewer.subscription.SubscriptionStore;
+import io.lunora.viewer.viewing.HistoryItem;
 import io.lunora.viewer.viewing.ViewingStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Data export and account deletion (the viewer's right to both). Deletion removes the profile,
@@ -59,10 +57,8 @@ public class AccountService {
         ViewerProfile profile = profileService.ensure(caller);
         List<Map<String, String>> viewing = new ArrayList<>();
         List<Map<String, String>> messages = new ArrayList<>();
-        for (Map<String, AttributeValue> item : history.allItemsOf(id)) {
-            Map<String, String> plain = new LinkedHashMap<>();
-            item.forEach((k, v) -> plain.put(k, v.s() != null ? v.s() : v.n() != null ? v.n() : String.valueOf(v.bool())));
-            ("viewing".equals(str(item, "item_type")) ? viewing : messages).add(plain);
+        for (HistoryItem item : history.allItemsOf(id)) {
+            (item.isViewing() ? viewing : messages).add(item.attributes());
         }
         return new DataExport(Instant.now(clock).toString(), profile, subscriptions.byViewer(id), viewing, messages,
                 analytics.days(id, LocalDate.EPOCH), reports.byReporter(id));
@@ -76,9 +72,9 @@ public class AccountService {
 
         int viewingSessions = 0;
         int messages = 0;
-        for (Map<String, AttributeValue> item : history.allItemsOf(id)) {
-            history.delete(id, str(item, "timestamp"));
-            if ("viewing".equals(str(item, "item_type"))) {
+        for (HistoryItem item : history.allItemsOf(id)) {
+            history.delete(id, item.sortKey());
+            if (item.isViewing()) {
                 viewingSessions++;
             } else {
                 messages++;

@@ -1,13 +1,11 @@
 package io.lunora.viewer.admin;
 
-import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.InvalidFieldException;
-import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
+import io.lunora.viewer.catalog.CatalogEditor;
 import io.lunora.viewer.catalog.CatalogEntry;
 import io.lunora.viewer.catalog.CatalogRules;
 import io.lunora.viewer.catalog.CatalogService;
-import io.lunora.viewer.catalog.CatalogStore;
 import io.lunora.viewer.catalog.CategorySummary;
 import io.lunora.viewer.web.Visitor;
 import jakarta.validation.Valid;
@@ -16,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,18 +26,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Catalog editing, featuring and categories for consumer admins and admins ({@code /api/viewer-admin/catalog|categories}). */
 @RestController
 @RequestMapping("/api/viewer-admin")
 class CatalogAdminController {
-    private final CatalogStore store;
+    private final CatalogEditor editor;
     private final CatalogService catalog;
     private final Clock clock;
 
-    CatalogAdminController(CatalogStore store, CatalogService catalog, Clock clock) {
-        this.store = store;
+    CatalogAdminController(CatalogEditor editor, CatalogService catalog, Clock clock) {
+        this.editor = editor;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -59,8 +55,7 @@ class CatalogAdminController {
     /** Every entry, including drafts and entries removed by moderation; newest first. */
     @GetMapping("/catalog")
     List<CatalogEntry> entries() {
-        return store.all().stream().sorted(Comparator.comparing(CatalogEntry::createdAt,
-                Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        return editor.all();
     }
 
     @PostMapping("/catalog")
@@ -69,51 +64,37 @@ class CatalogAdminController {
         String streamId = request.streamId() != null ? request.streamId() : UUID.randomUUID().toString();
         checkSchedule(request.scheduledStart());
         String now = Instant.now(clock).toString();
-        try {
-            store.saveEditorial(entry(streamId, request, request.creatorId() != null ? request.creatorId() : caller.userId(),
-                    now, now), null);
-        } catch (ConditionalCheckFailedException exists) {
-            throw new ConflictException("A catalog entry with this stream id exists already.");
-        }
-        return store.find(streamId).orElseThrow();
+        return editor.create(entry(streamId, request,
+                request.creatorId() != null ? request.creatorId() : caller.userId(), now, now));
     }
 
     @PutMapping("/catalog/{streamId}")
     CatalogEntry update(@PathVariable String streamId, @Valid @RequestBody CatalogRequest request) {
-        CatalogEntry current = store.find(streamId).orElseThrow(() -> new NotFoundException("stream", streamId));
+        CatalogEntry current = editor.existing(streamId);
         if (request.version() == null) {
             throw new InvalidFieldException("version", "is required: send the version you read");
         }
         checkSchedule(request.scheduledStart());
         String creator = request.creatorId() != null ? request.creatorId() : current.creatorId();
-        store.saveEditorial(entry(streamId, request, creator, current.createdAt(), Instant.now(clock).toString()),
+        return editor.update(entry(streamId, request, creator, current.createdAt(), Instant.now(clock).toString()),
                 request.version());
-        return store.find(streamId).orElseThrow();
     }
 
     @PutMapping("/catalog/{streamId}/featured")
     CatalogEntry feature(@PathVariable String streamId, @Valid @RequestBody FeaturedRequest request) {
-        store.find(streamId).orElseThrow(() -> new NotFoundException("stream", streamId));
-        store.setFeatured(streamId, request.featured());
-        return store.find(streamId).orElseThrow();
+        return editor.setFeatured(streamId, request.featured());
     }
 
     /** Restores an entry that moderation removed. */
     @PutMapping("/catalog/{streamId}/restore")
     CatalogEntry restore(@PathVariable String streamId) {
-        store.find(streamId).orElseThrow(() -> new NotFoundException("stream", streamId));
-        store.setRemoved(streamId, false);
-        return store.find(streamId).orElseThrow();
+        return editor.restore(streamId);
     }
 
     @DeleteMapping("/catalog/{streamId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String streamId) {
-        CatalogEntry entry = store.find(streamId).orElseThrow(() -> new NotFoundException("stream", streamId));
-        if (entry.isLive()) {
-            throw new ConflictException("The stream is live; end its session before deleting the entry.");
-        }
-        store.delete(streamId);
+        editor.delete(streamId);
     }
 
     @GetMapping("/categories")
@@ -123,12 +104,7 @@ class CatalogAdminController {
 
     @PostMapping("/categories/rename")
     RenameResult rename(@Valid @RequestBody RenameCategory request) {
-        List<CatalogEntry> moved = store.all().stream().filter(e -> request.from().equals(e.category())).toList();
-        if (moved.isEmpty()) {
-            throw new NotFoundException("category", request.from());
-        }
-        moved.forEach(e -> store.setCategory(e.streamId(), request.to()));
-        return new RenameResult(request.from(), request.to(), moved.size());
+        return new RenameResult(request.from(), request.to(), editor.renameCategory(request.from(), request.to()));
     }
 
     private static void checkSchedule(String scheduledStart) {

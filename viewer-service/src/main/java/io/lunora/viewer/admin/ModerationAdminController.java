@@ -2,10 +2,10 @@ package io.lunora.viewer.admin;
 
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.security.Caller;
-import io.lunora.viewer.catalog.CatalogStore;
+import io.lunora.viewer.catalog.CatalogEditor;
 import io.lunora.viewer.moderation.ModerationService;
 import io.lunora.viewer.moderation.Report;
-import io.lunora.viewer.profile.ProfileStore;
+import io.lunora.viewer.profile.ViewerAccounts;
 import io.lunora.viewer.social.SocialService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ModerationAdminController {
     private final ModerationService moderation;
     private final SocialService social;
-    private final CatalogStore catalog;
-    private final ProfileStore profiles;
+    private final CatalogEditor catalog;
+    private final ViewerAccounts profiles;
 
-    ModerationAdminController(ModerationService moderation, SocialService social, CatalogStore catalog,
-            ProfileStore profiles) {
+    ModerationAdminController(ModerationService moderation, SocialService social, CatalogEditor catalog,
+            ViewerAccounts profiles) {
         this.moderation = moderation;
         this.social = social;
         this.catalog = catalog;
@@ -61,7 +61,7 @@ class ModerationAdminController {
                 if (report.messageId() != null) {
                     social.removeMessage(report.messageId());
                 } else {
-                    catalog.setRemoved(report.streamId(), true);
+                    catalog.remove(report.streamId());
                 }
                 yield "content_removed";
             }
@@ -69,7 +69,7 @@ class ModerationAdminController {
                 if (report.reportedViewerId() == null) {
                     throw new InvalidFieldException("action", "this report is about a stream, not a viewer's message");
                 }
-                profiles.setDisabled(report.reportedViewerId(), true);
+                profiles.ban(report.reportedViewerId());
                 yield "viewer_banned";
             }
             default -> "dismissed";

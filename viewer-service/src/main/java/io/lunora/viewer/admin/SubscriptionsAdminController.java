@@ -1,11 +1,8 @@
 package io.lunora.viewer.admin;
 
-import io.lunora.support.problem.NotFoundException;
-import io.lunora.viewer.profile.ProfileStore;
 import io.lunora.viewer.subscription.Plan;
 import io.lunora.viewer.subscription.Subscription;
 import io.lunora.viewer.subscription.SubscriptionService;
-import io.lunora.viewer.subscription.SubscriptionStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,14 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/viewer-admin/subscriptions")
 class SubscriptionsAdminController {
-    private final SubscriptionStore store;
     private final SubscriptionService subscriptions;
-    private final ProfileStore profiles;
 
-    SubscriptionsAdminController(SubscriptionStore store, SubscriptionService subscriptions, ProfileStore profiles) {
-        this.store = store;
+    SubscriptionsAdminController(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
-        this.profiles = profiles;
     }
 
     record Grant(
@@ -45,13 +38,12 @@ class SubscriptionsAdminController {
 
     @GetMapping
     List<Subscription> list(@RequestParam(name = "viewer_id", required = false) String viewerId) {
-        return viewerId == null ? store.all() : store.byViewer(viewerId);
+        return subscriptions.periods(viewerId);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Subscription grant(@Valid @RequestBody Grant request) {
-        profiles.find(request.viewerId()).orElseThrow(() -> new NotFoundException("viewer", request.viewerId()));
         return subscriptions.grant(request.viewerId(), Plan.fromWireValue(request.plan()).orElseThrow(), request.days());
     }
 

@@ -1,7 +1,6 @@
 package io.lunora.viewer.admin;
 
-import io.lunora.support.problem.NotFoundException;
-import io.lunora.viewer.profile.ProfileStore;
+import io.lunora.viewer.profile.ViewerAccounts;
 import io.lunora.viewer.profile.ViewerProfile;
 import io.lunora.viewer.web.Page;
 import jakarta.validation.Valid;
@@ -24,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/viewer-admin/viewers")
 class ViewerAccountsAdminController {
-    private final ProfileStore profiles;
+    private final ViewerAccounts profiles;
 
-    ViewerAccountsAdminController(ProfileStore profiles) {
+    ViewerAccountsAdminController(ViewerAccounts profiles) {
         this.profiles = profiles;
     }
 
@@ -58,9 +57,7 @@ class ViewerAccountsAdminController {
 
     @PutMapping("/{viewerId}/disabled")
     ViewerAccount setDisabled(@PathVariable String viewerId, @Valid @RequestBody DisabledRequest request) {
-        profiles.find(viewerId).orElseThrow(() -> new NotFoundException("viewer", viewerId));
-        profiles.setDisabled(viewerId, request.disabled());
-        return ViewerAccount.of(profiles.find(viewerId).orElseThrow());
+        return ViewerAccount.of(profiles.setDisabled(viewerId, request.disabled()));
     }
 
     private static boolean contains(String value, String needle) {

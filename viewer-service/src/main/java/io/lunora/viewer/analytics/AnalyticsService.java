@@ -2,13 +2,14 @@ package io.lunora.viewer.analytics;
 
 import io.lunora.model.viewer.ViewerTier;
 import io.lunora.support.security.Caller;
+import io.lunora.viewer.Timestamps;
 import io.lunora.viewer.ViewerProperties;
 import io.lunora.viewer.catalog.CatalogService;
 import io.lunora.viewer.catalog.StreamView;
-import io.lunora.viewer.dynamo.Timestamps;
 import io.lunora.viewer.profile.ProfileService;
 import io.lunora.viewer.profile.ViewerProfile;
 import io.lunora.viewer.subscription.TierResolver;
+import io.lunora.viewer.viewing.ViewingEnded;
 import io.lunora.viewer.viewing.ViewingStore;
 import io.lunora.viewer.web.Visitor;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** Recommendations, trending, engagement tracking and a viewer's own statistics. */
@@ -82,6 +84,18 @@ public class AnalyticsService {
                 .sorted(Comparator.comparingInt(TrendingEntry::recentViews).reversed()
                         .thenComparing(t -> -t.stream().viewerCount()))
                 .limit(limit).toList();
+    }
+
+    /** Counts the watch time of every ended session, in the request that ends it. */
+    @EventListener
+    void recordWatch(ViewingEnded ended) {
+        store.recordWatch(ended.viewerId(), ended.at(), ended.seconds(), ended.category(), ended.deviceType(),
+                ended.streamId());
+    }
+
+    /** Every viewer's activity on one UTC day (the platform totals of consumer admins). */
+    public List<DailyActivity> activityOn(LocalDate date) {
+        return store.onDate(date);
     }
 
     void trackEngagement(Caller caller, String streamId, String event) {

@@ -16,15 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Hidden
 class PlaybackLookupController {
-    private final CatalogStore catalog;
+    private final CatalogService catalog;
 
-    PlaybackLookupController(CatalogStore catalog) {
+    PlaybackLookupController(CatalogService catalog) {
         this.catalog = catalog;
     }
 
     @GetMapping("/internal/catalog/streams/{streamId}/playback")
     PlaybackTarget playback(@PathVariable @Pattern(regexp = CatalogRules.STREAM_ID) String streamId) {
-        return catalog.find(streamId).filter(e -> !e.removed() && e.hlsUrl() != null)
+        return catalog.findEntry(streamId).filter(e -> e.hlsUrl() != null)
                 .map(e -> new PlaybackTarget(e.streamId(), e.accessLevel(), e.hlsUrl(), e.isLive()))
                 .orElseThrow(() -> new NotFoundException("stream", streamId));
     }

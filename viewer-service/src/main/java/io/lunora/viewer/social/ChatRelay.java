@@ -1,5 +1,6 @@
 package io.lunora.viewer.social;
 
+import io.lunora.support.problem.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Brings chat posted on other instances of viewer-service (AWS runs two or more behind the load
@@ -39,7 +39,7 @@ class ChatRelay {
         for (String streamId : hub.listenedStreams()) {
             try {
                 messages.after(streamId, "chat", after, MAX_PER_READ).forEach(m -> hub.publish(MessageView.of(m)));
-            } catch (SdkException e) {
+            } catch (StorageUnavailableException e) {
                 log.warn("chat of stream {} not relayed this round: {}", streamId, e.getClass().getSimpleName());
             }
         }

@@ -3,7 +3,6 @@ package io.lunora.viewer.subscription;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
 import io.lunora.viewer.ViewerProperties;
-import io.lunora.viewer.profile.ProfileStore;
 import io.lunora.viewer.subscription.PaymentProvider.PaymentRequest;
 import io.lunora.viewer.subscription.PaymentProvider.PaymentResult;
 import java.time.Clock;
@@ -28,12 +27,12 @@ public class SubscriptionService {
     static final String CURRENCY = "USD";
 
     private final SubscriptionStore store;
-    private final ProfileStore profiles;
+    private final ProfilePlans profiles;
     private final PaymentProvider payments;
     private final Clock clock;
     private final Duration period;
 
-    SubscriptionService(SubscriptionStore store, ProfileStore profiles, PaymentProvider payments, Clock clock,
+    SubscriptionService(SubscriptionStore store, ProfilePlans profiles, PaymentProvider payments, Clock clock,
             ViewerProperties properties) {
         this.store = store;
         this.profiles = profiles;
@@ -74,18 +73,26 @@ public class SubscriptionService {
                 .orElseThrow(() -> new PaymentDeclinedException("The payment was declined."));
         active.forEach(s -> store.endNow(s.subscriptionId(), now.toString()));
         store.put(paid);
-        profiles.setSubscription(viewerId, plan.wireValue(), paid.endDate());
+        profiles.setPlan(viewerId, plan.wireValue(), paid.endDate());
         return status(viewerId);
     }
 
-    /** A consumer admin gives a viewer a plan for some days, without payment. */
+    /** A viewer's periods, newest first; every viewer's when {@code viewerId} is null (consumer admins). */
+    public List<Subscription> periods(String viewerId) {
+        return viewerId == null ? store.all() : store.byViewer(viewerId);
+    }
+
+    /** A consumer admin gives a viewer with a profile a plan for some days, without payment. */
     public Subscription grant(String viewerId, Plan plan, int days) {
+        if (!profiles.hasProfile(viewerId)) {
+            throw new NotFoundException("viewer", viewerId);
+        }
         Instant now = Instant.now(clock);
         Instant end = now.plus(Duration.ofDays(days));
         Subscription granted = new Subscription(UUID.randomUUID().toString(), viewerId, plan.wireValue(),
                 now.toString(), end.toString(), "granted", false, null, "admin-grant", null, 0, CURRENCY, now.toString());
         store.put(granted);
-        profiles.setSubscription(viewerId, plan.wireValue(), end.toString());
+        profiles.setPlan(viewerId, plan.wireValue(), end.toString());
         return granted;
     }
 
@@ -127,10 +134,10 @@ public class SubscriptionService {
 
     /** Keeps the profile's denormalised subscription_type / subscription_expires in step with the periods. */
     private void refreshProfile(String viewerId) {
-        if (viewerId.startsWith(AnonymisedViewer.PREFIX) || profiles.find(viewerId).isEmpty()) {
+        if (viewerId.startsWith(AnonymisedViewer.PREFIX) || !profiles.hasProfile(viewerId)) {
             return;
         }
         SubscriptionStatus status = status(viewerId);
-        profiles.setSubscription(viewerId, status.subscriptionType(), status.subscriptionExpires());
+        profiles.setPlan(viewerId, status.subscriptionType(), status.subscriptionExpires());
     }
 }

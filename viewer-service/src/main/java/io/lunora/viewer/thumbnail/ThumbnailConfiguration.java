@@ -1,20 +1,20 @@
 package io.lunora.viewer.thumbnail;
 
+import io.lunora.viewer.thumbnail.s3.S3ThumbnailConfiguration;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The thumbnail source by {@code lunora.mode}: the local engine's files, or MediaLive's frame captures on S3. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ThumbnailProperties.class)
+@Import(S3ThumbnailConfiguration.class)
 class ThumbnailConfiguration {
 
     @Configuration(proxyBeanMethods = false)
@@ -31,24 +31,6 @@ class ThumbnailConfiguration {
             timeouts.setConnectTimeout(Duration.ofSeconds(2));
             timeouts.setReadTimeout(Duration.ofSeconds(3));
             return new EngineThumbnailSource(RestClient.builder().baseUrl(engineUrl).requestFactory(timeouts).build());
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "lunora.mode", havingValue = "aws")
-    static class Aws {
-        @Bean(destroyMethod = "close")
-        S3Client thumbnailS3Client(ThumbnailProperties properties) {
-            return S3Client.builder().region(Region.of(properties.region()))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        }
-
-        @Bean
-        ThumbnailSource s3ThumbnailSource(S3Client thumbnailS3Client, ThumbnailProperties properties) {
-            if (properties.bucket() == null || properties.bucket().isBlank()) {
-                throw new IllegalStateException("lunora.thumbnails.bucket is required in aws mode");
-            }
-            return new S3ThumbnailSource(thumbnailS3Client, properties.bucket());
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.lunora.viewer.viewing;
 
+import io.lunora.viewer.Timestamps;
 import io.lunora.viewer.ViewerProperties;
 import io.lunora.viewer.catalog.CatalogEntry;
 import io.lunora.viewer.catalog.CatalogStore;
-import io.lunora.viewer.dynamo.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

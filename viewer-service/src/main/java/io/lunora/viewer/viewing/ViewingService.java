@@ -1,18 +1,17 @@
 package io.lunora.viewer.viewing;
 
 import io.lunora.model.viewer.AccessLevel;
-import io.lunora.model.viewer.PlaybackTokens;
 import io.lunora.model.viewer.PlaybackTokens.Grant;
+import io.lunora.model.viewer.PlaybackTokens;
 import io.lunora.model.viewer.Quality;
 import io.lunora.model.viewer.ViewerTier;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
+import io.lunora.viewer.Timestamps;
 import io.lunora.viewer.ViewerProperties;
-import io.lunora.viewer.analytics.AnalyticsStore;
 import io.lunora.viewer.catalog.CatalogEntry;
 import io.lunora.viewer.catalog.CatalogService;
-import io.lunora.viewer.dynamo.Timestamps;
 import io.lunora.viewer.profile.LibrarySet;
 import io.lunora.viewer.profile.ProfileService;
 import io.lunora.viewer.subscription.TierResolver;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,20 +45,20 @@ public class ViewingService {
     private final PlaybackTokens tokens;
     private final ViewingStore store;
     private final ProfileService profiles;
-    private final AnalyticsStore analytics;
+    private final ApplicationEventPublisher events;
     private final ViewerCounts viewerCounts;
     private final Clock clock;
     private final Duration tokenTtl;
 
     ViewingService(CatalogService catalog, TierResolver tiers, PlaybackTokens tokens, ViewingStore store,
-            ProfileService profiles, AnalyticsStore analytics, ViewerCounts viewerCounts, Clock clock,
+            ProfileService profiles, ApplicationEventPublisher events, ViewerCounts viewerCounts, Clock clock,
             ViewerProperties properties) {
         this.catalog = catalog;
         this.tiers = tiers;
         this.tokens = tokens;
         this.store = store;
         this.profiles = profiles;
-        this.analytics = analytics;
+        this.events = events;
         this.viewerCounts = viewerCounts;
         this.clock = clock;
         this.tokenTtl = properties.playbackTokenTtl();
@@ -104,7 +104,8 @@ public class ViewingService {
         long score = engagementScore(duration);
         Instant now = Instant.now(clock);
         store.end(caller.userId(), sessionId, duration, exitReason, score, Timestamps.sortable(now));
-        analytics.recordWatch(caller.userId(), now, duration, session.category(), session.deviceType(), session.streamId());
+        events.publishEvent(new ViewingEnded(caller.userId(), now, duration, session.category(), session.deviceType(),
+                session.streamId()));
         if (!profiles.ensure(caller).viewingPreferences().saveHistory()) {
             store.delete(caller.userId(), sessionId);
         }

@@ -14,18 +14,11 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The {@link Visitor} parameter, the active-account check, and the clock every time stamp comes from. */
+/** The {@link Visitor} parameter and the clock every time stamp comes from. */
 @Configuration(proxyBeanMethods = false)
 class ViewerWebConfiguration implements WebMvcConfigurer {
-    private final ActiveAccountInterceptor activeAccounts;
-
-    ViewerWebConfiguration(ActiveAccountInterceptor activeAccounts) {
-        this.activeAccounts = activeAccounts;
-    }
-
     @Bean
     static Clock clock() {
         return Clock.systemUTC();
@@ -48,13 +41,5 @@ class ViewerWebConfiguration implements WebMvcConfigurer {
                         : Visitor.ANONYMOUS;
             }
         });
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(activeAccounts)
-                .addPathPatterns("/api/viewers/**", "/api/viewing/**", "/api/social/**", "/api/analytics/**")
-                // a disabled viewer may still see, export and delete what we hold about them
-                .excludePathPatterns("/api/viewers/account", "/api/viewers/export", "/api/viewers/profile");
     }
 }

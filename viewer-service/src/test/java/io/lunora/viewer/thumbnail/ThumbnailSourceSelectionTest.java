@@ -2,6 +2,7 @@ package io.lunora.viewer.thumbnail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lunora.viewer.thumbnail.s3.S3ThumbnailSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,4 +1,4 @@
-package io.lunora.auth.users;
+package io.lunora.auth.users.dynamo;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lunora.viewer.catalog;
+package io.lunora.viewer.catalog.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.lunora.model.viewer.CatalogSessionEvent;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.viewer.ServiceTest;
+import io.lunora.viewer.catalog.CatalogEntry;
+import io.lunora.viewer.catalog.CatalogStore;
 import io.lunora.viewer.dynamo.ViewerTables;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +33,7 @@ class CatalogListingTest extends ServiceTest {
 
     @Test
     void shouldServeRepeatedListingsFromOneScan() {
-        CatalogStore store = new CatalogStore(countingClient(), tables);
+        CatalogStore store = new DynamoCatalogStore(countingClient(), tables);
         store.listed();
         int afterFirst = scans.get();
         for (int i = 0; i < 20; i++) {
@@ -43,7 +45,7 @@ class CatalogListingTest extends ServiceTest {
 
     @Test
     void shouldListItsOwnWriteAtOnce() {
-        CatalogStore store = new CatalogStore(countingClient(), tables);
+        CatalogStore store = new DynamoCatalogStore(countingClient(), tables);
         store.listed();
         String id = unique("own");
         store.markLive(live(id), Instant.now().toString());
@@ -52,12 +54,12 @@ class CatalogListingTest extends ServiceTest {
 
     @Test
     void shouldListAnotherInstancesWriteWithinTheSnapshotLifetime() {
-        CatalogStore here = new CatalogStore(countingClient(), tables);
-        CatalogStore there = new CatalogStore(countingClient(), tables);
+        CatalogStore here = new DynamoCatalogStore(countingClient(), tables);
+        CatalogStore there = new DynamoCatalogStore(countingClient(), tables);
         here.listed();
         String id = unique("there");
         there.markLive(live(id), Instant.now().toString());
-        await().atMost(CatalogStore.LISTING_TTL.plusSeconds(1)).pollInterval(Duration.ofMillis(100))
+        await().atMost(DynamoCatalogStore.LISTING_TTL.plusSeconds(1)).pollInterval(Duration.ofMillis(100))
                 .until(() -> here.listed().stream().anyMatch(e -> e.streamId().equals(id)));
     }
 

@@ -1,10 +1,11 @@
-package io.lunora.viewer.thumbnail;
+package io.lunora.viewer.thumbnail.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.viewer.thumbnail.LiveStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lunora.viewer.dynamo;
+package io.lunora.viewer;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

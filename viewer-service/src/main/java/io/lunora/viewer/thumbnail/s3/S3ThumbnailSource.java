@@ -1,12 +1,14 @@
-package io.lunora.viewer.thumbnail;
+package io.lunora.viewer.thumbnail.s3;
 
+import io.lunora.viewer.thumbnail.LiveStream;
+import io.lunora.viewer.thumbnail.ThumbnailSource;
 import java.util.Comparator;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * AWS mode: MediaLive's Frame Capture output group writes {@code live.00001.jpg},
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * is the object written last, not the greatest key: every key under the prefix is listed (a few
  * hundred per streaming hour, at most one page per thousand) and the newest one fetched.
  */
-final class S3ThumbnailSource implements ThumbnailSource {
+public final class S3ThumbnailSource implements ThumbnailSource {
     private static final Logger log = LoggerFactory.getLogger(S3ThumbnailSource.class);
 
     private final S3Client s3;

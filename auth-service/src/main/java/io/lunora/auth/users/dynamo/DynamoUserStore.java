@@ -1,8 +1,12 @@
-package io.lunora.auth.users;
+package io.lunora.auth.users.dynamo;
 
+import io.lunora.auth.users.EmailVerification;
+import io.lunora.auth.users.UserAccount;
+import io.lunora.auth.users.UserStore;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
 import io.lunora.support.dynamo.TableNames;
+import io.lunora.support.problem.ConcurrentChangeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Users in the {@code Users} table. Username and email are looked up through the
@@ -71,7 +76,11 @@ class DynamoUserStore implements UserStore {
     @Override
     public UserAccount save(UserAccount user) {
         UserItem item = toItem(user);
-        table.putItem(item); // the version extension makes this conditional
+        try {
+            table.putItem(item); // the version extension makes this conditional
+        } catch (ConditionalCheckFailedException raced) {
+            throw new ConcurrentChangeException();
+        }
         return toUser(item);
     }
 
