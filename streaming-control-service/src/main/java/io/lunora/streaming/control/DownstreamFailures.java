@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.RestClientException;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where a failure of a service this one calls (the media engine, MediaLive,
- * source-service, ...) becomes the caller's answer. A downstream 4xx problem+json is the caller's
+ * source-service, ...), or of the token to call it, becomes the caller's answer. A downstream 4xx problem+json is the caller's
  * own mistake or a state they can act on (400 with its {@code errors}, 404, 409 "no channel"): it is
  * answered with the same status, title, detail and field errors. Everything else — no connection,
  * a timeout, a 5xx, a 4xx without a problem document, or 401/403 (this service's own credentials
@@ -60,6 +61,13 @@ class DownstreamFailures {
     @ExceptionHandler(RestClientException.class)
     ResponseEntity<ProblemDetail> unreachable(RestClientException failure) {
         log.warn("a downstream service was not reached: {}", failure.getClass().getSimpleName());
+        return unavailable(UNAVAILABLE);
+    }
+
+    /** The token for calling another service was not issued: nothing the caller can fix. */
+    @ExceptionHandler(OAuth2AuthorizationException.class)
+    ResponseEntity<ProblemDetail> noServiceToken(OAuth2AuthorizationException failure) {
+        log.warn("no service token for a downstream call: {}", failure.getError().getErrorCode());
         return unavailable(UNAVAILABLE);
     }
 
