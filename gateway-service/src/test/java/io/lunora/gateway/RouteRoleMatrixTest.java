@@ -49,10 +49,10 @@ class RouteRoleMatrixTest extends GatewayTestBase {
     static final Set<Caller> VIEWER_ADMINS = Set.of(Caller.CONSUMER_ADMIN, Caller.ADMIN);
 
     static final List<Route> ROUTES = List.of(
-            new Route("GET", "/api/sources/status", "SOURCE", INTERNAL),
-            new Route("POST", "/api/sources/status", "SOURCE", INTERNAL),
-            new Route("GET", "/api/sources/switch", "SOURCE", INTERNAL),
-            new Route("POST", "/api/sources/switch", "SOURCE", INTERNAL),
+            new Route("GET", "/api/sources/status", "STREAMING", INTERNAL),
+            new Route("POST", "/api/sources/status", "STREAMING", INTERNAL),
+            new Route("GET", "/api/sources/switch", "STREAMING", INTERNAL),
+            new Route("POST", "/api/sources/switch", "STREAMING", INTERNAL),
             new Route("GET", "/api/sources/config", "SOURCE", INTERNAL),
             new Route("PUT", "/api/sources/config", "SOURCE", ADMINS),
             new Route("GET", "/api/destinations", "DESTINATION", INTERNAL),

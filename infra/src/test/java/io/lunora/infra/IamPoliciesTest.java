@@ -35,10 +35,9 @@ class IamPoliciesTest {
                     "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",
                     "cognito-idp:AdminListGroupsForUser", "cognito-idp:ListUsers"), SECRET_STORE),
-            // SourceConfigurationStore: getItem, updateItem; SRT passphrases; MediaLiveSourceSignal: find the
-            // channel, describe it, immediate InputSwitch
-            "source-service", union(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "medialive:ListChannels",
-                    "medialive:DescribeChannel", "medialive:BatchUpdateSchedule"), SECRET_STORE),
+            // SourceConfigurationStore: getItem, updateItem; SRT passphrases. Nothing of MediaLive: the media
+            // plane is streaming-control's alone
+            "source-service", union(Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"), SECRET_STORE),
             // DestinationStore: get/put/update/delete, query by organization; stream keys
             "destination-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query"), SECRET_STORE),
@@ -46,14 +45,15 @@ class IamPoliciesTest {
                     "dynamodb:DeleteItem", "dynamodb:Query"),
             // DynamoSessionStore (transactWriteItems of two puts needs PutItem); MediaLiveBackend and SrtInputs:
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
-            // the channel role passed to CreateChannel; ChannelMonitor: the channel's alerts and input metrics;
+            // the channel role passed to CreateChannel; MediaLiveInputSwitch: the operator's immediate InputSwitch
+            // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics;
             // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints
             "streaming-control-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
                     "medialive:ListChannels", "medialive:CreateChannel", "medialive:UpdateChannel",
                     "medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel",
-                    "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "cloudwatch:GetMetricData",
+                    "medialive:BatchUpdateSchedule", "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "cloudwatch:GetMetricData",
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt",

@@ -14,9 +14,7 @@ class SourceRoutes {
     AuthorizationRules sourceRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.PUT, "/api/sources/config").hasRole("ADMINS")
-                .requestMatchers(HttpMethod.GET, "/api/sources/config", "/api/sources/status")
-                .hasAnyRole("OPERATORS", "ADMINS")
-                .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers(HttpMethod.GET, "/api/sources/config").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers("/api/sources/**").denyAll()
                 .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
     }

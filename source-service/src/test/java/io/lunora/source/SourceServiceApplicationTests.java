@@ -27,8 +27,6 @@ class SourceServiceApplicationTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -25,6 +26,10 @@ class StreamingConfiguration {
     @Bean
     AuthorizationRules streamingRules() {
         return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers(HttpMethod.GET, "/api/sources/status").hasAnyRole("OPERATORS", "ADMINS")
+                .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
+                // the source configuration is source-service's; the gateway sends only these two here
+                .requestMatchers("/api/sources/**").denyAll()
                 .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
     }
 

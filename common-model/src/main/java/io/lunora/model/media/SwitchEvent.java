@@ -12,4 +12,6 @@ public record SwitchEvent(Instant time, String from, String to, String reason) {
     public static final String SLATE = "slate";
     public static final String PRIMARY = "primary";
     public static final String SECONDARY = "secondary";
+    /** The reason of a switch an operator asked for. */
+    public static final String MANUAL = "manual";
 }

@@ -10,10 +10,13 @@ import io.lunora.engine.program.SwitcherSettings;
 import io.lunora.model.media.FailbackPolicy;
 import io.lunora.model.media.RedundancyMode;
 import io.lunora.model.media.SwitchEvent;
+import io.lunora.model.media.SwitchRequest;
 import io.lunora.support.problem.InvalidFieldException;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 @RequestMapping("/internal/engine")
 class ChannelController {
+    private static final Logger log = LoggerFactory.getLogger(ChannelController.class);
     static final String ID = "[A-Za-z0-9_.-]{1,64}";
     private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
 
@@ -96,11 +100,17 @@ class ChannelController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The switch event says {@code manual}, a machine reason like the switcher's own; the operator's
+     * words ({@link SwitchRequest#reason()}, free text) go to the log beside it.
+     */
     @PostMapping("/channels/{organization}/switch")
     ResponseEntity<Void> switchInput(@PathVariable String organization,
             @Valid @RequestBody SwitchRequest body) {
         requireId("organization", organization);
-        channels.switchTo(organization, body.input(), body.reason() == null ? "manual" : body.reason());
+        channels.switchTo(organization, body.input(), SwitchEvent.MANUAL);
+        log.info("manual switch of {} to {}: {}", organization, body.input(),
+                body.reason() == null ? "no reason given" : body.reason());
         return ResponseEntity.noContent().build();
     }
 

@@ -41,8 +41,6 @@ class SourceConfigurationApiTest {
         dataDir = Files.createTempDirectory("source-data");
         registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
         registry.add("lunora.data-dir", () -> dataDir.toString());
     }
 

@@ -3,6 +3,7 @@ package io.lunora.streaming.control;
 import io.lunora.streaming.live.LiveStatusHub;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.MediaBackendUnavailableException;
 import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -74,7 +75,7 @@ class StreamingController {
         ChannelStatus channel;
         try {
             channel = media.status(caller.requireOrganization());
-        } catch (RestClientException unreachable) {
+        } catch (RestClientException | MediaBackendUnavailableException unreachable) {
             channel = null; // the session record still answers; /api/health/medialive says why
         }
         return new StatusView(control.current(caller).map(s -> SessionView.of(s, clock.instant())).orElse(null),

@@ -1,12 +1,13 @@
 package io.lunora.streaming.media;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Outgoing port: the media plane's channel and outputs (input switching belongs to
- * source-service, which owns the source configuration). The local engine (FFmpeg) and AWS MediaLive implement it; the
- * control service never knows which one runs. Every operation is idempotent, so a retried or
- * reconciled call is harmless.
+ * Outgoing port: the media plane's channel, outputs and inputs. It is the only way any service
+ * drives the media plane (docs/architecture.md): the local engine (FFmpeg) and AWS MediaLive
+ * implement it; the control service never knows which one runs. Every operation but
+ * {@link #switchTo} is idempotent, so a retried or reconciled call is harmless.
  */
 public interface MediaBackend {
 
@@ -22,8 +23,22 @@ public interface MediaBackend {
     /** Stops one destination's output; others are untouched. */
     void stopOutput(String organizationId, String destinationId);
 
-    /** The channel's live state; {@link ChannelStatus#stopped()} when it does not run. */
+    /**
+     * The channel's live state, the inputs' health included; {@link ChannelStatus#stopped()} when
+     * it does not run.
+     */
     ChannelStatus status(String organizationId);
+
+    /**
+     * Puts {@code input} ({@code primary} or {@code secondary}) on air now. The switch shows in the
+     * events ({@link MediaEvent.InputSwitched}, reason {@code manual}) when the backend applies it.
+     *
+     * @param reason the operator's words, for the log; never the event's reason
+     * @return what the operator should know about when the switch takes effect, if anything
+     * @throws io.lunora.support.problem.ConflictException when the channel cannot switch by hand now
+     *         (none runs; on MediaLive a failover pair that returns to the primary on its own)
+     */
+    Optional<String> switchTo(String organizationId, String input, String reason);
 
     /** Receives output state changes and input switches of every channel until closed. */
     AutoCloseable subscribe(Consumer<MediaEvent> listener);

@@ -1,11 +1,13 @@
 package io.lunora.streaming.media.engine;
 
+import io.lunora.model.media.SwitchRequest;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.streaming.media.ChannelSpec;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +59,14 @@ public class LocalEngineBackend implements MediaBackend {
         ChannelStatus status = client.get().uri("/internal/engine/channels/{org}", organizationId)
                 .retrieve().body(ChannelStatus.class);
         return status == null ? ChannelStatus.stopped() : status;
+    }
+
+    /** The engine switches on the input's next keyframe: nothing to tell the operator. */
+    @Override
+    public Optional<String> switchTo(String organizationId, String input, String reason) {
+        client.post().uri("/internal/engine/channels/{org}/switch", organizationId)
+                .body(new SwitchRequest(input, reason)).retrieve().toBodilessEntity();
+        return Optional.empty();
     }
 
     @Override

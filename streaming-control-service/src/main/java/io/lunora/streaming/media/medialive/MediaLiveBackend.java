@@ -4,8 +4,10 @@ import io.lunora.streaming.media.ChannelSpec;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
 import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.MediaBackendUnavailableException;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
+import io.lunora.support.problem.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final Clock clock;
     private final ChannelMonitor monitor;
     private final PackagingCheck packaging;
+    private final MediaLiveInputSwitch inputSwitch;
     private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
     private final Map<String, Applied> applied = new ConcurrentHashMap<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
@@ -92,6 +95,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.monitor = monitor;
+        this.inputSwitch = new MediaLiveInputSwitch(medialive, clock);
     }
 
     @Override
@@ -143,6 +147,10 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
 
     @Override
     public ChannelStatus status(String organizationId) {
+        return aws(() -> readStatus(organizationId));
+    }
+
+    private ChannelStatus readStatus(String organizationId) {
         Optional<String> id = channelId(organizationId);
         Wanted w = wanted.get(organizationId);
         if (id.isEmpty()) {
@@ -173,6 +181,25 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
                         o.lastError())));
         ChannelStatus status = new ChannelStatus(true, active, health.inputs(), shown, packaging.warning());
         return relay == null ? status : relay.merge(organizationId, status);
+    }
+
+    /** An immediate schedule action on the running channel ({@link MediaLiveInputSwitch}). */
+    @Override
+    public Optional<String> switchTo(String organizationId, String input, String reason) {
+        DescribeChannelResponse channel = aws(() -> channelId(organizationId)
+                .map(id -> medialive.describeChannel(b -> b.channelId(id))))
+                .filter(c -> ON.contains(c.state()))
+                .orElseThrow(() -> new ConflictException("No channel is running: start streaming first."));
+        return aws(() -> inputSwitch.switchTo(channel, input, reason));
+    }
+
+    /** A MediaLive failure as the port reports it: the error code, never the request. */
+    private static <T> T aws(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw new MediaBackendUnavailableException(AwsErrors.describe("MediaLive", e), e);
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.lunora.streaming.internal;
+package io.lunora.streaming.media.medialive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,25 +42,27 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /internal/streaming/channel} in aws mode: the real {@code MediaLiveBackend} and its
- * health monitor, with the real SDK clients pointed at a local endpoint standing in for MediaLive
- * (REST JSON) and CloudWatch (Query protocol), answer the channel as source-service reads it.
+ * {@code GET /api/sources/status} and {@code POST /api/sources/switch} in aws mode: the real
+ * {@code MediaLiveBackend}, its health monitor and its input switch, with the real SDK clients
+ * pointed at a local endpoint standing in for MediaLive (REST JSON) and CloudWatch (Query
+ * protocol); source-service's configuration recorded on loopback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "lunora.mode=aws",
-        "lunora.medialive.organization-id=org-ic",
-        "lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-ic-local-medialive",
-        "lunora.medialive.packaging-channel-id=org-ic-local-live", "lunora.medialive.recording-bucket=lunora-org-ic",
-        "lunora.medialive.srt-secret-prefix=lunora/local/org-ic/srt/",
+        "lunora.medialive.organization-id=org-ml",
+        "lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-ml-local-medialive",
+        "lunora.medialive.packaging-channel-id=org-ml-local-live", "lunora.medialive.recording-bucket=lunora-org-ml",
+        "lunora.medialive.srt-secret-prefix=lunora/local/org-ml/srt/",
         "lunora.medialive.kms-key-id=arn:aws:kms:us-east-1:123456789012:key/k-1",
         // the reconciliation never runs: only what is wanted is recorded, MediaLive's state is the stand-in's
         "lunora.medialive.settle=1h",
         // every status reads CloudWatch and the alerts again, so each test sees what the stand-in says now
         "lunora.medialive.health-interval=0s" })
 @ExtendWith(OutputCaptureExtension.class)
-class InternalChannelApiTest {
+class MediaLiveSourcesApiTest {
     static final String YOUTUBE_KEY = "yt-secret-key-0042";
     static final TestIssuer issuer = new TestIssuer();
     static final RecordingHttpEndpoint aws = new RecordingHttpEndpoint();
@@ -67,6 +70,8 @@ class InternalChannelApiTest {
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static volatile String alerts = "";
+    static volatile String channelClass = "SINGLE_PIPELINE";
+    static volatile String preference = "EQUAL_INPUT_PREFERENCE";
     static volatile boolean mediaLiveFails;
 
     @DynamicPropertySource
@@ -112,92 +117,97 @@ class InternalChannelApiTest {
     @Autowired
     MediaBackend media;
 
-    final String service = issuer.serviceToken("lunora-services", "internal");
+    final String operator = issuer.userToken("otto", "org-ml", Group.OPERATORS);
 
     @BeforeEach
     void channelRunsWithOneDestination() {
         alerts = "";
+        channelClass = "SINGLE_PIPELINE";
+        preference = "EQUAL_INPUT_PREFERENCE";
         mediaLiveFails = false;
         aws.clear();
-        aws.answer(InternalChannelApiTest::answer);
-        peers.answer(r -> Reply.json(200, "[]"));
+        aws.answer(MediaLiveSourcesApiTest::answer);
+        peers.answer(r -> r.path().startsWith("/internal/sources/config") ? new Reply(200, "application/json", """
+                {"mode":"auto_failover","failover_threshold":5,"failback":"stay","failback_after":10,
+                 "primary":{"name":"Videon A","mode":"caller","host":"203.0.113.10","port":9998,"latency_ms":200},
+                 "secondary":{"name":"Videon B","mode":"caller","host":"203.0.113.11","port":9999,"latency_ms":120}}""")
+                : new Reply(200, "application/json", "[]"));
         SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
         SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
-        media.startChannel(new ChannelSpec("org-ic", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
+        media.startChannel(new ChannelSpec("org-ml", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
                 false));
-        media.startOutput("org-ic", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
+        media.startOutput("org-ml", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
     }
 
     @Test
-    void shouldAnswerBothInputsHealthWithTheStandbyDownWhileAnAlertNamesIt() throws Exception {
+    void shouldShowBothInputsHealthWithTheStandbyDownWhileAnAlertNamesIt() throws Exception {
         alerts = alert("Input Resource is Inaccessible",
                 "Unable to connect to SRT listener 203.0.113.11:9999 for input [input-2]");
 
-        HttpResponse<String> answer = get("org-ic", service);
+        HttpResponse<String> answer = call("GET", "/api/sources/status", null);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree("""
-                {"running":true,"active_input":"primary",
-                 "inputs":[{"input":"primary","connected":true,"bitrate_kbps":7500,"last_packet_age_ms":0,
-                            "continuity_errors":0,"uptime_seconds":0},
-                           {"input":"secondary","connected":false,"bitrate_kbps":0,"last_packet_age_ms":-1,
-                            "continuity_errors":0,"uptime_seconds":0}],
-                 "outputs":[{"destination_id":"youtube-1","state":"live","bitrate_kbps":0,"bytes_sent":0,
-                             "last_error":null}],
-                 "error":null}"""));
+                {"channel_running":true,"redundancy_mode":"auto_failover","active_input":"primary",
+                 "health_known":true,"notice":null,"sources":[
+                  {"role":"primary","name":"Videon A","active":true,"connected":true,"bitrate_kbps":7500,
+                   "last_packet_age_ms":0,"continuity_errors":0,"uptime_seconds":0},
+                  {"role":"secondary","name":"Videon B","active":false,"connected":false,"bitrate_kbps":0,
+                   "last_packet_age_ms":-1,"continuity_errors":0,"uptime_seconds":0}]}"""));
     }
 
     @Test
-    void shouldCarryAnOutputsAlertWithoutItsStreamKey(CapturedOutput output) throws Exception {
-        alerts = alert("Failed RTMP Connection", "RTMP output [dest-youtube-1] could not connect to "
-                + "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY);
+    void shouldSendAnImmediateInputSwitchAndSayWhenASinglePipelineChannelAppliesIt(CapturedOutput output)
+            throws Exception {
+        HttpResponse<String> switched = call("POST", "/api/sources/switch",
+                "{\"input\":\"secondary\",\"reason\":\"manual switch by operator\"}");
 
-        HttpResponse<String> answer = get("org-ic", service);
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).path("outputs").get(0).path("last_error").asString())
-                .isEqualTo("MediaLive alert: Failed RTMP Connection");
-        assertThat(answer.body()).doesNotContain(YOUTUBE_KEY);
-        assertThat(output.getAll()).doesNotContain(YOUTUBE_KEY);
+        assertThat(switched.statusCode()).as(switched.body()).isEqualTo(202);
+        assertThat(JSON.readTree(switched.body()).path("notice").asString())
+                .isEqualTo(MediaLiveInputSwitch.SINGLE_PIPELINE_NOTICE);
+        Recorded schedule = aws.requests().stream().filter(r -> r.path().equals("/prod/channels/4242/schedule"))
+                .findFirst().orElseThrow();
+        JsonNode action = JSON.readTree(schedule.body()).path("creates").path("scheduleActions").get(0);
+        assertThat(action.path("scheduleActionSettings").path("inputSwitchSettings")
+                .path("inputAttachmentNameReference").asString()).isEqualTo("secondary");
+        assertThat(action.path("scheduleActionStartSettings").has("immediateModeScheduleActionStartSettings")).isTrue();
+        assertThat(output.getAll()).contains("manual switch by operator").doesNotContain(YOUTUBE_KEY);
     }
 
     @Test
-    void shouldAnswerNotRunningWithoutInputsForAnOrganizationWithoutChannel() throws Exception {
-        HttpResponse<String> answer = get("org-other", service);
+    void shouldTellTheOperatorThatAStandardChannelSwitchesAboutTenSecondsLater() throws Exception {
+        channelClass = "STANDARD";
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body())).isEqualTo(JSON.readTree(
-                "{\"running\":false,\"active_input\":null,\"inputs\":[],\"outputs\":[],\"error\":null}"));
-        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
+        HttpResponse<String> switched = call("POST", "/api/sources/switch", "{\"input\":\"primary\"}");
+
+        assertThat(switched.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(switched.body()).path("notice").asString())
+                .isEqualTo(MediaLiveInputSwitch.STANDARD_NOTICE).contains("about 10 seconds");
     }
 
     @Test
-    void shouldRefuseCallersWithoutAServiceTokenOfScopeInternal() throws Exception {
-        assertProblem(get("org-ic", null), 401);
-        assertProblem(get("org-ic", issuer.serviceToken("lunora-services", "openid")), 403);
-        assertProblem(get("org-ic", issuer.userToken("otto", "org-ic", Group.OPERATORS)), 403);
-        assertProblem(get("org-ic", issuer.userToken("ada", "org-ic", Group.ADMINS)), 403);
-        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
-    }
+    void shouldRefuseASwitchInAPairThatReturnsToThePrimaryAndSayHowToAllowIt() throws Exception {
+        preference = "PRIMARY_INPUT_PREFERRED";
 
-    @Test
-    void shouldNameTheOrganizationParameterWhenItIsMalformed() throws Exception {
-        HttpResponse<String> answer = get("org 1/../x", service);
+        HttpResponse<String> refused = call("POST", "/api/sources/switch", "{\"input\":\"secondary\"}");
 
-        assertProblem(answer, 400);
-        assertThat(JSON.readTree(answer.body()).path("errors").get(0).path("field").asString())
-                .isEqualTo("organization");
-        assertThat(aws.requests()).noneMatch(InternalChannelApiTest::readsTheChannel);
+        assertProblem(refused, 409);
+        assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("Set failback to stay");
+        assertThat(aws.requests()).noneMatch(r -> r.path().endsWith("/schedule"));
     }
 
     @Test
     void shouldAnswerServiceUnavailableWhenMediaLiveFails() throws Exception {
         mediaLiveFails = true;
 
-        HttpResponse<String> answer = get("org-ic", service);
+        HttpResponse<String> status = call("GET", "/api/sources/status", null);
+        HttpResponse<String> switched = call("POST", "/api/sources/switch", "{\"input\":\"secondary\"}");
 
-        assertProblem(answer, 503);
-        assertThat(JSON.readTree(answer.body()).path("title").asString()).isEqualTo("Media backend unavailable");
+        for (HttpResponse<String> answer : List.of(status, switched)) {
+            assertProblem(answer, 503);
+            assertThat(JSON.readTree(answer.body()).path("detail").asString())
+                    .contains("MediaLive refused: InternalServerErrorException (HTTP 500)").doesNotContain("boom");
+        }
     }
 
     // ------------------------------------------------------------------ the stand-in for AWS
@@ -211,15 +221,17 @@ class InternalChannelApiTest {
         }
         return switch (r.method() + " " + r.path().replaceAll("\\?.*", "")) {
             case "GET /prod/channels" -> Reply.json(200,
-                    "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-ic-local-live\"}]}");
+                    "{\"channels\":[{\"id\":\"4242\",\"name\":\"org-ml-local-live\"}]}");
             case "GET /prod/channels/4242" -> Reply.json(200, """
-                    {"id":"4242","name":"org-ic-local-live","state":"RUNNING","channelClass":"SINGLE_PIPELINE",
+                    {"id":"4242","name":"org-ml-local-live","state":"RUNNING","channelClass":"%s",
                      "inputAttachments":[{"inputAttachmentName":"primary","inputId":"input-1",
                        "automaticInputFailoverSettings":{"secondaryInputId":"input-2",
-                         "inputPreference":"EQUAL_INPUT_PREFERENCE"}},
+                         "inputPreference":"%s"}},
                        {"inputAttachmentName":"secondary","inputId":"input-2"}],
-                     "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"primary"}]}""");
+                     "pipelineDetails":[{"pipelineId":"0","activeInputAttachmentName":"primary"}]}"""
+                    .formatted(channelClass, preference));
             case "GET /prod/channels/4242/alerts" -> Reply.json(200, "{\"alerts\":[" + alerts + "]}");
+            case "PUT /prod/channels/4242/schedule" -> Reply.json(200, "{\"creates\":{\"scheduleActions\":[]}}");
             default -> Reply.json(404, "{\"message\":\"not here\"}");
         };
     }
@@ -241,28 +253,17 @@ class InternalChannelApiTest {
               <ResponseMetadata><RequestId>6f1c3a52-0000-4000-8000-000000000002</RequestId></ResponseMetadata>
             </GetMetricDataResponse>""";
 
-    /**
-     * DescribeChannel, ListAlerts or GetMetricData of org-ic's channel. (The scheduled counters'
-     * refresh may list channels for open sessions that other tests left in DynamoDB Local.)
-     */
-    private static boolean readsTheChannel(Recorded r) {
-        return r.path().startsWith("/prod/channels/4242") || r.path().equals("/");
-    }
-
     private static String alert(String type, String message) {
         return """
                 {"alertType":"%s","id":"a-1","message":"%s","pipelineId":"0",
                  "setTimestamp":"2026-11-24T12:00:00Z","state":"SET"}""".formatted(type, message);
     }
 
-    private HttpResponse<String> get(String organization, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/internal/streaming/channel?organization=" + java.net.URLEncoder.encode(organization,
-                        java.nio.charset.StandardCharsets.UTF_8)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {

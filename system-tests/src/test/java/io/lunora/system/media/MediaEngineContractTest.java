@@ -1,0 +1,206 @@
+package io.lunora.system.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.lunora.streaming.StreamingControlApplication;
+import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.streaming.media.MediaBackend;
+import io.lunora.streaming.media.engine.LocalEngineBackend;
+import io.lunora.support.clients.ServiceClientAutoConfiguration;
+import io.lunora.testing.FreePorts;
+import io.lunora.testing.ProjectPaths;
+import io.lunora.testing.TestIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * The contract between streaming-control-service and the media engine, both real: the engine's
+ * runnable jar in its own JVM (its validation, its service-token check) and streaming-control's
+ * media selection in this one, with its own configuration, so that {@link LocalEngineBackend} is
+ * the bean the service runs with (its JSON naming, its token flow). The requests the backend builds
+ * are accepted by the engine's validation — the operator's and the administrator's free-text
+ * switch reasons included — and the engine's status answer is read by the backend's parser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MediaEngineContractTest {
+    private static final String ORG = "org-contract";
+    private static final String CLIENT_SECRET = "contract-client-secret-5e1a";
+
+    private final TestIssuer issuer = new TestIssuer();
+    private Path data;
+    private Process engine;
+    private Path engineLog;
+    private ConfigurableApplicationContext control;
+    private MediaBackend media;
+
+    /** Streaming-control's media selection: the same package scan and configuration, without the rest of the service. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan("io.lunora.streaming.media")
+    @ImportAutoConfiguration({ JacksonAutoConfiguration.class, ServiceClientAutoConfiguration.class })
+    static class LocalMediaBackend {
+    }
+
+    @BeforeAll
+    void startTheEngineAndTheBackend() throws IOException {
+        data = Files.createTempDirectory("engine-contract");
+        int port = FreePorts.next();
+        engineLog = data.resolve("engine.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", engineJar().toString(), "--server.port=" + port,
+                "--lunora.engine.data-dir=" + data.resolve("engine"),
+                "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
+                // the contract, not the picture: the least FFmpeg work a channel allows
+                "--lunora.engine.hls.enabled=false", "--lunora.engine.slate.width=160",
+                "--lunora.engine.slate.height=90", "--lunora.engine.slate.frame-rate=5"));
+        engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(engineLog.toFile()).start();
+        // the engine unpacks FFmpeg on its first start: minutes on a busy 2-core machine
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !engine.isAlive() || answers(port));
+        assertThat(engine.isAlive()).as("the engine started: %s", Files.readString(engineLog)).isTrue();
+
+        control = new SpringApplicationBuilder(LocalMediaBackend.class).web(WebApplicationType.NONE).run(
+                "--spring.config.location=" + ownConfiguration(StreamingControlApplication.class),
+                "--lunora.services.engine-url=http://127.0.0.1:" + port,
+                "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri("lunora-services", CLIENT_SECRET),
+                "--lunora.services.client-secret=" + CLIENT_SECRET);
+        media = control.getBean(MediaBackend.class);
+        assertThat(media).isInstanceOf(LocalEngineBackend.class);
+    }
+
+    @AfterAll
+    void stopEverything() throws InterruptedException {
+        try {
+            if (media != null) {
+                media.stopChannel(ORG);
+            }
+            if (control != null) {
+                control.close();
+            }
+        } finally {
+            if (engine != null) {
+                List<ProcessHandle> children = engine.descendants().toList();
+                engine.destroy();
+                if (!engine.waitFor(20, TimeUnit.SECONDS)) {
+                    engine.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                children.forEach(ProcessHandle::destroyForcibly);
+            }
+            issuer.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldStartAChannelFromTheBackendsRequestAndReadTheEnginesStatus() {
+        int primary = FreePorts.next();
+        int secondary = FreePorts.next();
+        media.startChannel(new ChannelSpec(ORG, "s-contract-1", new ChannelSpec.Inputs("manual", 2, "stay", 0,
+                new ChannelSpec.SrtInput("Camera A", "listener", "127.0.0.1", primary, 120, null, null, null),
+                new ChannelSpec.SrtInput("Camera B", "listener", "127.0.0.1", secondary, 120,
+                        "contract-Passphrase-42", 16, null)), false));
+
+        ChannelStatus status = media.status(ORG);
+
+        assertThat(status.running()).isTrue();
+        assertThat(status.inputs()).extracting(ChannelStatus.InputHealth::input)
+                .containsExactlyInAnyOrder("primary", "secondary");
+        assertThat(status.inputs()).allSatisfy(i -> assertThat(i.connected()).isFalse());
+        assertThat(status.outputs()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void shouldHaveTheOperatorsAndTheAdministratorsFreeTextReasonsAccepted() throws IOException {
+        assertThat(media.switchTo(ORG, "secondary", "manual switch by operator")).isEmpty();
+        assertThat(media.switchTo(ORG, "primary", "forced by administrator")).isEmpty();
+        assertThat(media.switchTo(ORG, "secondary", "Kamera B – Ersatz wegen Störung (Regie, 20:15 Uhr)")).isEmpty();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(engineLog))
+                .contains("manual switch of " + ORG + " to secondary: manual switch by operator",
+                        "manual switch of " + ORG + " to primary: forced by administrator"));
+    }
+
+    @Test
+    @Order(3)
+    void shouldBeRefusedByTheEnginesValidationWhereTheSharedContractSaysSo() {
+        assertRefused(() -> media.switchTo(ORG, "tertiary", "manual switch by operator"), "input");
+        assertRefused(() -> media.switchTo(ORG, "primary", "x".repeat(201)), "reason");
+        assertRefused(() -> media.switchTo(ORG, "primary", "first line\nsecond line"), "reason");
+    }
+
+    @Test
+    @Order(4)
+    void shouldReadAStoppedChannelFromTheEnginesAnswer() {
+        media.stopChannel(ORG);
+
+        ChannelStatus status = media.status(ORG);
+
+        assertThat(status.running()).isFalse();
+        assertThat(status.inputs()).isEmpty();
+    }
+
+    private static void assertRefused(Runnable call, String field) {
+        HttpClientErrorException refused = catchThrowableOfType(HttpClientErrorException.class, call::run);
+
+        assertThat(refused).as("the engine refuses it").isNotNull();
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getResponseBodyAsString()).contains("\"field\":\"" + field + "\"");
+    }
+
+    private static boolean answers(int port) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path engineJar() {
+        Path target = ProjectPaths.root().resolve("media-engine/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("media-engine-.*-exec\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("build media-engine first: no exec jar in " + target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String ownConfiguration(Class<?> application) {
+        String location = application.getProtectionDomain().getCodeSource().getLocation().toString();
+        return location.endsWith(".jar") ? "jar:" + location + "!/application.yml" : location + "application.yml";
+    }
+}
