@@ -50,6 +50,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StreamingControlService {
     private static final Logger log = LoggerFactory.getLogger(StreamingControlService.class);
+    /** The most switch events one page answers. */
+    public static final int MAX_EVENTS_PAGE = 100;
 
     private final SessionStore store;
     private final SwitchEventStore switches;
@@ -210,9 +212,6 @@ public class StreamingControlService {
                 .orElseThrow(() -> new NotFoundException("session", sessionId));
         return session.status().isOpen() ? withCountersOf(session) : session;
     }
-
-    /** The most switch events one page answers. */
-    public static final int MAX_EVENTS_PAGE = 100;
 
     /** One page of a session's input switches, oldest first; 404 for a session of another organization. */
     public SwitchEventStore.Page switchEvents(Caller caller, String sessionId, int limit, String cursor) {
@@ -416,7 +415,10 @@ public class StreamingControlService {
         return saved;
     }
 
-    /** Runs {@code work} alone for the organization; a lost conditional write is retried on fresh data. */
+    /**
+     * Runs {@code work} alone for the organization; a lost conditional write is retried on fresh
+     * data, and answered 409 when it keeps losing.
+     */
     private <T> T withLock(String org, java.util.function.Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(org, k -> new ReentrantLock());
         lock.lock();
@@ -426,7 +428,7 @@ public class StreamingControlService {
                     return work.get();
                 } catch (ConcurrentChangeException raced) {
                     if (attempt == 3) {
-                        throw raced;
+                        throw new ConflictException("The session was changed at the same time. Try again.");
                     }
                 }
             }
