@@ -205,6 +205,18 @@ class SessionEventsTest {
     }
 
     @Test
+    void shouldSendTheEnginesLiveBitrateToTheBrowserThatWatches() throws Exception {
+        start();
+        control.onMediaEvent(new MediaEvent.OutputStateChanged("org-s", Instant.now(), "d-yt", "live", null));
+        StringBuffer received = new StringBuffer();
+        http.sendAsync(request(port, operator, "/api/streaming/events").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(received::append));
+
+        // the stored session has no bitrate: only the backend's figures, sent every 5 s, carry 800 kbps
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.toString().contains("\"bandwidth_kbps\":800"));
+    }
+
+    @Test
     void shouldKeepTheSessionAndItsSwitchesAcrossARestartAndRestoreTheChannel() throws Exception {
         String id = start();
         Instant t0 = Instant.now();

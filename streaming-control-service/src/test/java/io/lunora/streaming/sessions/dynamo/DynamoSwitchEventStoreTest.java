@@ -30,7 +30,7 @@ class DynamoSwitchEventStoreTest {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
                 .build();
-        TableNames names = new TableNames("adapter");
+        TableNames names = new TableNames("local"); // the tables the service itself creates in this JVM's DynamoDB Local
         new TableBootstrap(dynamo, names).createTablesOwnedBy("streaming-control-service");
         store = new DynamoSwitchEventStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), names);
     }
