@@ -53,6 +53,7 @@ async function overview(main, { api, auth }) {
     metric('Bandwidth', mbps(open.reduce((s, x) => s + (x.bandwidth_kbps || 0), 0)), 'metric-bandwidth'),
     metric('Streaming costs this month' + (p.status === 'fulfilled' ? ' (' + Math.round(cost / p.value.monthly_budget * 100) + '% of budget)' : ''),
       money(cost), 'metric-cost'));
+  // each session carries its latest switches (failover_events), enough for the newest alerts
   const recent = list.slice(0, 20).flatMap((s) => [
     ...(s.failover_events || []).map((f) => ({ t: f.time, text: 'Failover ' + f.from + ' → ' + f.to + (f.reason ? ' (' + f.reason + ')' : '') })),
     ...(s.error_logs || []).map((e) => ({ t: e.time, text: 'Destination error: ' + e.message }))])

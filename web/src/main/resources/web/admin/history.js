@@ -24,6 +24,19 @@ export function bitrateSeries(session, now = Date.now()) {
   return { start, end, series: times.map((t) => ({ t, v: spans.filter((s) => s.from <= t && t < s.to).reduce((sum, s) => sum + s.kbps, 0) })) };
 }
 
+/** Every input switch of a session, oldest first, page by page (the session itself holds only the latest). */
+export async function sessionSwitches(api, sessionId, max = 1000) {
+  const all = [];
+  let cursor = null;
+  do {
+    const page = await api.get('/api/streaming/sessions/' + encodeURIComponent(sessionId) + '/events?limit=100'
+      + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    all.push(...page.events);
+    cursor = page.next_cursor;
+  } while (cursor && all.length < max);
+  return all;
+}
+
 export async function history(main, { api }) {
   const box = problemBox();
   const range = h('select', { id: 'range' }, RANGES.map(([v, label]) => h('option', { value: v }, label)));
@@ -98,17 +111,21 @@ export async function history(main, { api }) {
 
   function show(s) {
     const { start, end, series } = bitrateSeries(s);
+    const chart = (switches) => stepChart({
+      title: 'Total bitrate over time with failover events',
+      series, start, end,
+      markers: switches.map((f) => ({ t: Date.parse(f.time), label: 'failover ' + f.from + '→' + f.to })),
+    });
     const c = sessionCost(s, prices);
+    let shown = chart(s.failover_events || []);
     detail.hidden = false;
+    detail.dataset.session = s.session_id;
     detail.replaceChildren(
       h('h2', { id: 'session-detail-title', tabindex: '-1' }, 'Session of ' + dateTime(s.start_time)),
       h('p', {}, 'Status: ', statusBadge(s.status), ' · duration ' + duration(s.duration_seconds) + ' · started by ' + (s.started_by || '—')
-        + ' · source mode ' + (s.source_config?.redundancy_mode || '—')),
-      stepChart({
-        title: 'Total bitrate over time with failover events',
-        series, start, end,
-        markers: (s.failover_events || []).map((f) => ({ t: Date.parse(f.time), label: 'failover ' + f.from + '→' + f.to })),
-      }),
+        + ' · source mode ' + (s.source_config?.redundancy_mode || '—')
+        + ' · ' + (s.switch_count || 0) + ' input switches, ' + (s.failover_count || 0) + ' failovers'),
+      shown,
       h('p', { class: 'hint' }, 'Each destination counts with its average bitrate (bytes sent over the time it was pushed).'),
       h('h3', {}, 'Destinations'),
       h('ul', {}, (s.destinations || []).map((d) => h('li', {}, d.name + ' (' + platformName(d.platform) + '): '
@@ -122,6 +139,16 @@ export async function history(main, { api }) {
       (s.error_logs || []).length ? h('div', {}, h('h3', {}, 'Errors'),
         h('ul', {}, s.error_logs.map((e) => h('li', {}, dateTime(e.time) + ': ' + e.message)))) : null);
     detail.querySelector('h2').focus();
+    // the session lists only its latest switches: the chart gets all of them once they are read
+    if ((s.switch_count || 0) > (s.failover_events || []).length) {
+      sessionSwitches(api, s.session_id).then((switches) => {
+        if (detail.dataset.session === s.session_id && shown.isConnected) {
+          const full = chart(switches);
+          shown.replaceWith(full);
+          shown = full;
+        }
+      }).catch(() => { /* the chart keeps the latest switches */ });
+    }
   }
 
   range.addEventListener('change', draw);

@@ -68,6 +68,7 @@ class RouteRoleMatrixTest extends GatewayTestBase {
             new Route("GET", "/api/streaming/status", "STREAMING", INTERNAL),
             new Route("POST", "/api/streaming/start", "STREAMING", INTERNAL),
             new Route("DELETE", "/api/streaming/sessions/s-1", "STREAMING", INTERNAL),
+            new Route("GET", "/api/streaming/sessions/s-1/events", "STREAMING", INTERNAL),
             new Route("GET", "/api/health/sources", "STREAMING", INTERNAL),
             new Route("GET", "/api/users/me", "AUTH", INTERNAL),
             new Route("PUT", "/api/users/me", "AUTH", ADMINS),

@@ -43,7 +43,8 @@ class IamPoliciesTest {
                     "dynamodb:DeleteItem", "dynamodb:Query"), SECRET_STORE),
             "preset-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query"),
-            // DynamoSessionStore (transactWriteItems of two puts needs PutItem); MediaLiveBackend and SrtInputs:
+            // DynamoSessionStore (transactWriteItems of two puts needs PutItem), DynamoSwitchEventStore (putItem,
+            // query of a session's switches); MediaLiveBackend and SrtInputs:
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
             // the channel role passed to CreateChannel; MediaLiveInputSwitch: the operator's immediate InputSwitch
             // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics;

@@ -16,7 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Role rules, the clock, and the background work: media events, duration limits, reconciliation. */
+/** Role rules, the clock, and the background work: media events, live figures, duration limits, reconciliation. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(StreamingProperties.class)
@@ -65,9 +65,10 @@ class StreamingConfiguration {
             }
         }
 
+        /** Live figures to the browsers that watch a session; the store is not written. */
         @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
-        void refreshCounters() {
-            control.refreshCounters();
+        void publishLiveFigures() {
+            control.publishLiveFigures();
         }
 
         @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)

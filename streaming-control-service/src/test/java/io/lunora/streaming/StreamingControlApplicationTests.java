@@ -45,7 +45,8 @@ class StreamingControlApplicationTests {
     @Test
     void shouldCreateOwnedTablesAndReportHealthy() throws Exception {
         List<String> tables = dynamo.listTables().tableNames();
-        assertThat(tables).isNotEmpty().allMatch(t -> t.startsWith("lunora-local-"));
+        assertThat(tables).isNotEmpty().allMatch(t -> t.startsWith("lunora-local-"))
+                .contains("lunora-local-StreamSessions", "lunora-local-StreamSessionEvents");
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

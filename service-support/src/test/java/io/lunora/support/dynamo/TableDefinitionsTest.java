@@ -13,7 +13,7 @@ class TableDefinitionsTest {
         List<TableDefinitions.Table> tables = TableDefinitions.load();
 
         assertThat(tables).extracting(TableDefinitions.Table::logicalName).contains(
-                "StreamingPresets", "Destinations", "StreamSessions", "SourceConfiguration",
+                "StreamingPresets", "Destinations", "StreamSessions", "StreamSessionEvents", "SourceConfiguration",
                 "ViewerProfiles", "ViewingHistory", "StreamCatalog", "ViewerSubscriptions",
                 "ViewerAnalytics", "ContentModeration", "Users");
         assertThat(tables).allSatisfy(t -> {

@@ -13,10 +13,13 @@ import io.lunora.streaming.media.OutputSpec;
 import io.lunora.streaming.resolve.DestinationDirectory;
 import io.lunora.streaming.resolve.PresetCatalog;
 import io.lunora.streaming.resolve.SourceSettings;
+import io.lunora.streaming.sessions.ConcurrentChangeException;
 import io.lunora.streaming.sessions.OutputState;
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.streaming.sessions.SwitchCounts;
+import io.lunora.streaming.sessions.SwitchEventStore;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
@@ -33,18 +36,25 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Starts and stops sessions and single destinations, and keeps each session's record in step
  * with what the media backend reports. One organization has at most one open session. Changes
  * to a session are serialized per organization, and every change is published live.
+ *
+ * <p>The backend is the source of truth for what runs now; the store keeps what must outlive a
+ * restart, written only when it changes: the session, its outputs' wanted and reported states, its
+ * switches, and the counters an output had when it stopped. Live figures (bytes, bitrate) of an
+ * open session are read from the backend when asked for, never mirrored into the store on a timer.
  */
 @Service
 public class StreamingControlService {
     private static final Logger log = LoggerFactory.getLogger(StreamingControlService.class);
+    /** The most switch events one page answers. */
+    public static final int MAX_EVENTS_PAGE = 100;
 
     private final SessionStore store;
+    private final SwitchEventStore switches;
     private final MediaBackend media;
     private final DestinationDirectory destinations;
     private final PresetCatalog presets;
@@ -54,11 +64,15 @@ public class StreamingControlService {
     private final StreamingProperties properties;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final OutputReports reports = new OutputReports();
+    /** The backend's latest live figures per organization, so that a change published live keeps them. */
+    private final Map<String, ChannelStatus> liveFigures = new ConcurrentHashMap<>();
 
-    public StreamingControlService(SessionStore store, MediaBackend media, DestinationDirectory destinations,
-            PresetCatalog presets, SourceSettings sources, LiveStatusHub hub, CatalogPublisher catalog,
-            StreamingProperties properties, Clock clock) {
+    public StreamingControlService(SessionStore store, SwitchEventStore switches, MediaBackend media,
+            DestinationDirectory destinations, PresetCatalog presets, SourceSettings sources, LiveStatusHub hub,
+            CatalogPublisher catalog, StreamingProperties properties, Clock clock) {
         this.store = store;
+        this.switches = switches;
         this.media = media;
         this.destinations = destinations;
         this.presets = presets;
@@ -80,6 +94,7 @@ public class StreamingControlService {
             if (open.isPresent()) {
                 return new Started(open.get(), false);
             }
+            reports.forget(org);
             Map<DestinationTarget, EncodingPreset> chosen = resolve(org, command.destinationIds());
             ChannelSpec.Inputs inputs = sources.current(org);
             Instant now = clock.instant();
@@ -91,7 +106,7 @@ public class StreamingControlService {
                     SessionStatus.STARTING, new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(),
                             inputs.primary().name(), inputs.secondary() == null ? null : inputs.secondary().name(),
                             "primary"),
-                    sessionDestinations, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
+                    sessionDestinations, SwitchCounts.NONE, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
                     caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()),
                     command.streamId(), null));
             try {
@@ -135,6 +150,8 @@ public class StreamingControlService {
         }
         stopped = store.save(stopped.withStatus(SessionStatus.STOPPED, now));
         store.close(stopped);
+        reports.forget(stopped.organizationId());
+        liveFigures.remove(stopped.organizationId());
         hub.publish(stopped);
         catalog.ended(stopped, streamIdOf(stopped));
         return stopped;
@@ -152,6 +169,7 @@ public class StreamingControlService {
                     .orElseThrow(() -> new NotFoundException("destination", destinationId));
             EncodingPreset preset = presetOf(org, target, "destination_id");
             media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishUrl()));
+            reports.forget(org);
             Instant now = clock.instant();
             StreamSession.Destination started = current
                     .map(d -> d.withStarted(now))
@@ -170,60 +188,87 @@ public class StreamingControlService {
             if (!current.wanted()) {
                 return open;
             }
+            // what the output was sent is kept: its counters as they were when it stopped
+            StreamSession.Destination counted = withCountersOf(open).destination(destinationId).orElse(current);
             media.stopOutput(org, destinationId);
-            return saveAndPublish(open.withDestination(current.withStopped(clock.instant())));
+            reports.forget(org);
+            return saveAndPublish(open.withDestination(counted.withStopped(clock.instant())));
         });
     }
 
+    /** The open session as stored, without live figures (see {@link #withLiveFigures}). */
     public Optional<StreamSession> current(Caller caller) {
         return store.findOpen(caller.requireOrganization());
     }
 
+    /** The organization's sessions, newest first; an open one with the backend's live figures. */
     public List<StreamSession> history(Caller caller) {
-        return store.history(caller.requireOrganization(), properties.historyLimit());
+        return store.history(caller.requireOrganization(), properties.historyLimit()).stream()
+                .map(s -> s.status().isOpen() ? withCountersOf(s) : s).toList();
     }
 
     public StreamSession session(Caller caller, String sessionId) {
-        return store.find(caller.requireOrganization(), sessionId)
+        StreamSession session = store.find(caller.requireOrganization(), sessionId)
                 .orElseThrow(() -> new NotFoundException("session", sessionId));
+        return session.status().isOpen() ? withCountersOf(session) : session;
     }
 
-    /** Applies what the media backend reports to the organization's open session. */
+    /** One page of a session's input switches, oldest first; 404 for a session of another organization. */
+    public SwitchEventStore.Page switchEvents(Caller caller, String sessionId, int limit, String cursor) {
+        if (limit < 1 || limit > MAX_EVENTS_PAGE) {
+            throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_EVENTS_PAGE);
+        }
+        String org = caller.requireOrganization();
+        store.find(org, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
+        try {
+            return switches.page(org, sessionId, limit, cursor);
+        } catch (SwitchEventStore.InvalidCursorException unknown) {
+            throw new InvalidFieldException("cursor", "cursor is not one of this session's pages");
+        }
+    }
+
+    /**
+     * Applies what the media backend reports to the organization's open session; the store is
+     * written only when the session changes, and a report repeated unchanged is not even read.
+     */
     public void onMediaEvent(MediaEvent event) {
         String org = event.organizationId();
         withLock(org, () -> {
-            store.findOpen(org).ifPresent(open -> saveAndPublish(apply(open, event)));
+            if (event instanceof MediaEvent.OutputStateChanged output && reports.isRepeat(output)) {
+                return null;
+            }
+            store.findOpen(org).ifPresent(open -> {
+                StreamSession changed = switch (event) {
+                    case MediaEvent.InputSwitched s -> recordSwitch(open, s);
+                    case MediaEvent.OutputStateChanged o -> applyOutput(open, o);
+                };
+                if (!changed.equals(open)) {
+                    saveAndPublish(changed);
+                }
+                if (event instanceof MediaEvent.OutputStateChanged output) {
+                    reports.applied(output);
+                }
+            });
             return null;
         });
     }
 
     /**
-     * Copies the backend's per-destination counters (bytes sent since the output's last start,
-     * current bitrate) into every open session, so that the live panel and the history show them.
+     * Sends the backend's live figures of every open session someone watches to its browsers.
+     * Nothing is stored: the backend is where live figures are.
      */
-    public void refreshCounters() {
-        for (StreamSession open : store.findAllOpen()) {
-            String org = open.organizationId();
-            withLock(org, () -> {
-                store.findOpen(org).ifPresent(current -> {
-                    StreamSession counted = withCountersOf(current);
-                    if (!counted.equals(current)) {
-                        saveAndPublish(counted);
-                    }
-                });
-                return null;
-            });
+    public void publishLiveFigures() {
+        for (StreamSession watched : hub.watchedOpenSessions()) {
+            ChannelStatus status = statusOf(watched);
+            if (status != null) {
+                liveFigures.put(watched.organizationId(), status);
+                hub.publish(withLiveFigures(watched, status));
+            }
         }
     }
 
-    private StreamSession withCountersOf(StreamSession session) {
-        ChannelStatus status;
-        try {
-            status = media.status(session.organizationId());
-        } catch (RuntimeException unavailable) {
-            log.warn("No counters for session {}: {}", session.sessionId(), unavailable.getClass().getSimpleName());
-            return session;
-        }
+    /** The session with each pushed destination's bytes and bitrate as the backend reports them now. */
+    public StreamSession withLiveFigures(StreamSession session, ChannelStatus status) {
         StreamSession counted = session;
         for (ChannelStatus.OutputStatus output : status.outputs()) {
             Optional<StreamSession.Destination> destination = counted.destination(output.destinationId())
@@ -234,6 +279,20 @@ public class StreamingControlService {
             }
         }
         return counted;
+    }
+
+    private StreamSession withCountersOf(StreamSession session) {
+        ChannelStatus status = statusOf(session);
+        return status == null ? session : withLiveFigures(session, status);
+    }
+
+    private ChannelStatus statusOf(StreamSession session) {
+        try {
+            return media.status(session.organizationId());
+        } catch (RuntimeException unavailable) {
+            log.warn("No counters for session {}: {}", session.sessionId(), unavailable.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** Stops operators' sessions that ran past their maximum duration. */
@@ -265,6 +324,7 @@ public class StreamingControlService {
 
     private void restore(StreamSession open) {
         String org = open.organizationId();
+        reports.forget(org);
         try {
             media.startChannel(new ChannelSpec(org, open.sessionId(), sources.current(org), open.recording()));
             StreamSession restored = open.withError(new StreamSession.SessionError(clock.instant(), null,
@@ -289,21 +349,33 @@ public class StreamingControlService {
         }
     }
 
-    private StreamSession apply(StreamSession open, MediaEvent event) {
-        return switch (event) {
-            // a session starts on the slate until its encoder is heard: its first input going on air is no failover
-            case MediaEvent.InputSwitched s when open.failoverEvents().isEmpty()
-                    && (s.from() == null || "slate".equals(s.from())) -> open.withActiveInput(s.to());
-            case MediaEvent.InputSwitched s -> open.withFailover(
-                    new StreamSession.FailoverEvent(s.time(), s.from(), s.to(), s.reason()));
-            case MediaEvent.OutputStateChanged o -> open.destination(o.destinationId())
-                    .map(d -> {
-                        StreamSession changed = open.withDestination(d.withState(OutputState.of(o.state()), o.lastError()));
-                        return o.lastError() == null ? changed : changed.withError(
-                                new StreamSession.SessionError(o.time(), o.destinationId(), o.lastError()));
-                    })
-                    .orElse(open);
-        };
+    /**
+     * A switch to the input already on air (a repeat) changes nothing. A session starts on the
+     * slate until its encoder is heard: its first input going on air is no switch. Any other
+     * switch is stored in the switch events, and counted once in the session.
+     */
+    private StreamSession recordSwitch(StreamSession open, MediaEvent.InputSwitched s) {
+        if (s.to() == null || s.to().equals(open.sourceConfig().activeInput())) {
+            return open;
+        }
+        if (open.switchCounts().switches() == 0 && (s.from() == null || "slate".equals(s.from()))) {
+            return open.withActiveInput(s.to());
+        }
+        StreamSession.FailoverEvent event = new StreamSession.FailoverEvent(s.time(), s.from(), s.to(), s.reason());
+        switches.append(open.organizationId(), open.sessionId(), open.switchCounts().switches() + 1L, event);
+        return open.withSwitch(event);
+    }
+
+    /** A reported output state; an error is logged in the session only when it is a new one. */
+    private static StreamSession applyOutput(StreamSession open, MediaEvent.OutputStateChanged o) {
+        return open.destination(o.destinationId())
+                .map(d -> {
+                    StreamSession changed = open.withDestination(d.withState(OutputState.of(o.state()), o.lastError()));
+                    boolean newError = o.lastError() != null && !o.lastError().equals(d.lastError());
+                    return newError ? changed.withError(
+                            new StreamSession.SessionError(o.time(), o.destinationId(), o.lastError())) : changed;
+                })
+                .orElse(open);
     }
 
     private Map<DestinationTarget, EncodingPreset> resolve(String org, List<String> ids) {
@@ -338,11 +410,15 @@ public class StreamingControlService {
 
     private StreamSession saveAndPublish(StreamSession session) {
         StreamSession saved = store.save(session);
-        hub.publish(saved);
+        ChannelStatus live = liveFigures.get(saved.organizationId());
+        hub.publish(live != null && saved.status().isOpen() ? withLiveFigures(saved, live) : saved);
         return saved;
     }
 
-    /** Runs {@code work} alone for the organization; a lost conditional write is retried on fresh data. */
+    /**
+     * Runs {@code work} alone for the organization; a lost conditional write is retried on fresh
+     * data, and answered 409 when it keeps losing.
+     */
     private <T> T withLock(String org, java.util.function.Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(org, k -> new ReentrantLock());
         lock.lock();
@@ -350,9 +426,9 @@ public class StreamingControlService {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return work.get();
-                } catch (ConditionalCheckFailedException raced) {
+                } catch (ConcurrentChangeException raced) {
                     if (attempt == 3) {
-                        throw raced;
+                        throw new ConflictException("The session was changed at the same time. Try again.");
                     }
                 }
             }

@@ -4,9 +4,12 @@ import io.lunora.streaming.live.LiveStatusHub;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaBackendUnavailableException;
+import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.streaming.sessions.SwitchEventStore;
 import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -66,7 +70,10 @@ class StreamingController {
         return SessionView.of(control.stopDestination(caller, id), clock.instant());
     }
 
-    /** @param channel the media backend's view; null when the backend cannot be reached right now */
+    /**
+     * @param session the open session, its bytes and bitrate the backend's live figures
+     * @param channel the media backend's view; null when the backend cannot be reached right now
+     */
     record StatusView(SessionView session, ChannelStatus channel) {
     }
 
@@ -78,8 +85,10 @@ class StreamingController {
         } catch (RestClientException | MediaBackendUnavailableException unreachable) {
             channel = null; // the session record still answers; /api/health/medialive says why
         }
-        return new StatusView(control.current(caller).map(s -> SessionView.of(s, clock.instant())).orElse(null),
-                channel);
+        ChannelStatus live = channel;
+        return new StatusView(control.current(caller)
+                .map(s -> live == null ? s : control.withLiveFigures(s, live))
+                .map(s -> SessionView.of(s, clock.instant())).orElse(null), channel);
     }
 
     @GetMapping("/sessions")
@@ -90,6 +99,19 @@ class StreamingController {
     @GetMapping("/sessions/{id}")
     SessionView session(Caller caller, @PathVariable @Pattern(regexp = ID) String id) {
         return SessionView.of(control.session(caller, id), clock.instant());
+    }
+
+    /** @param nextCursor the {@code cursor} of the next page; null on the last page */
+    record SwitchEventsPage(List<StreamSession.FailoverEvent> events, String nextCursor) {
+    }
+
+    /** Every input switch of a session, oldest first, page by page. */
+    @GetMapping("/sessions/{id}/events")
+    SwitchEventsPage switchEvents(Caller caller, @PathVariable @Pattern(regexp = ID) String id,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) @Size(min = 1, max = 200) String cursor) {
+        SwitchEventStore.Page page = control.switchEvents(caller, id, limit, cursor);
+        return new SwitchEventsPage(page.events(), page.nextCursor());
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -15,6 +15,6 @@ public record LiveSessionEvent(String sessionId, String status, Instant startTim
                 s.sourceConfig().activeInput(),
                 s.destinations().stream().filter(d -> d.state() == OutputState.LIVE)
                         .mapToInt(StreamSession.Destination::bitrateKbps).sum(),
-                s.destinations(), s.failoverEvents().isEmpty() ? null : s.failoverEvents().getLast());
+                s.destinations(), s.recentSwitches().isEmpty() ? null : s.recentSwitches().getLast());
     }
 }

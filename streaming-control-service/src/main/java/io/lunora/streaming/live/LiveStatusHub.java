@@ -15,11 +15,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-Sent Events of live session state, per organization. Each change of a session is sent
  * to every open browser of its organization as a {@code session} event; idle connections get a
- * comment every 15 s so proxies keep them open.
+ * comment every 15 s so proxies keep them open. The session last sent to an organization is kept,
+ * so that live figures can be sent to those who watch it without reading the store.
  */
 @Component
 public class LiveStatusHub implements SmartLifecycle {
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, StreamSession> lastSent = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile boolean running;
 
@@ -34,15 +36,26 @@ public class LiveStatusHub implements SmartLifecycle {
         emitter.onCompletion(() -> list.remove(emitter));
         emitter.onTimeout(() -> list.remove(emitter));
         emitter.onError(e -> list.remove(emitter));
+        if (current != null) {
+            lastSent.put(organizationId, current);
+        }
         send(emitter, current, list);
         return emitter;
     }
 
     public void publish(StreamSession session) {
+        lastSent.put(session.organizationId(), session);
         List<SseEmitter> list = subscribers.getOrDefault(session.organizationId(), List.of());
         for (SseEmitter emitter : list) {
             send(emitter, session, list);
         }
+    }
+
+    /** The open session of every organization that at least one browser watches, as last sent. */
+    public List<StreamSession> watchedOpenSessions() {
+        return lastSent.values().stream()
+                .filter(s -> s.status().isOpen() && !subscribers.getOrDefault(s.organizationId(), List.of()).isEmpty())
+                .toList();
     }
 
     @Override

@@ -12,10 +12,13 @@ public interface SessionStore {
      */
     StreamSession open(StreamSession session);
 
-    /** Saves a changed session, conditional on its version; a lost race throws the store's conditional failure. */
+    /** Saves a changed session, conditional on its version; a lost race throws {@link ConcurrentChangeException}. */
     StreamSession save(StreamSession session);
 
-    /** Ends the organization's open-session marker; the session item itself stays as history. */
+    /**
+     * Ends the organization's open-session marker; the session item itself stays as history. Throws
+     * {@link ConcurrentChangeException} when the marker points at another session.
+     */
     void close(StreamSession session);
 
     Optional<StreamSession> find(String organizationId, String sessionId);

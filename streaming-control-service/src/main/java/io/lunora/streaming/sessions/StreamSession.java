@@ -8,19 +8,24 @@ import java.util.Optional;
 
 /**
  * One streaming session (the StreamSessions table): who started it, the source configuration it
- * used, its destinations with their state and counters, every failover and every error.
+ * used, its destinations with their wanted state and final counters, its input switches counted
+ * (every switch itself lives in the {@link SwitchEventStore}, only the latest few here) and its errors.
+ *
+ * @param recentSwitches the latest {@value #RECENT_SWITCHES} input switches, oldest first
  */
 public record StreamSession(String organizationId, String sessionId, String startedBy, Instant startTime,
         Instant endTime, SessionStatus status, SourceSnapshot sourceConfig, List<Destination> destinations,
-        List<FailoverEvent> failoverEvents, List<SessionError> errors, boolean recording, Instant stopDeadline,
-        String streamId, Long version) {
+        SwitchCounts switchCounts, List<FailoverEvent> recentSwitches, List<SessionError> errors, boolean recording,
+        Instant stopDeadline, String streamId, Long version) {
 
-    /** Lists kept in the item are bounded so a long session cannot outgrow DynamoDB's 400 KB item limit. */
-    public static final int MAX_EVENTS = 200;
+    /** Lists kept in the session are bounded so that no session can outgrow DynamoDB's 400 KB item limit. */
+    public static final int RECENT_SWITCHES = 10;
+    public static final int MAX_ERRORS = 50;
 
     public StreamSession {
         destinations = List.copyOf(destinations);
-        failoverEvents = List.copyOf(failoverEvents);
+        switchCounts = switchCounts == null ? SwitchCounts.NONE : switchCounts;
+        recentSwitches = List.copyOf(recentSwitches);
         errors = List.copyOf(errors);
     }
 
@@ -65,32 +70,6 @@ public record StreamSession(String organizationId, String sessionId, String star
     public record SessionError(Instant time, String destinationId, String message) {
     }
 
-    /**
-     * How many times the program changed source: a change between the real inputs, the slate in
-     * between ignored. One outage (primary → slate → secondary) is one failover; a primary that
-     * comes back after the slate (primary → slate → primary) is none.
-     */
-    public int failoverCount() {
-        int count = 0;
-        String onAir = null;
-        for (FailoverEvent e : failoverEvents) {
-            if (onAir == null && isInput(e.from())) {
-                onAir = e.from();
-            }
-            if (isInput(e.to())) {
-                if (onAir != null && !onAir.equals(e.to())) {
-                    count++;
-                }
-                onAir = e.to();
-            }
-        }
-        return count;
-    }
-
-    private static boolean isInput(String name) {
-        return name != null && !"slate".equals(name);
-    }
-
     public Optional<Destination> destination(String destinationId) {
         return destinations.stream().filter(d -> d.destinationId().equals(destinationId)).findFirst();
     }
@@ -105,8 +84,8 @@ public record StreamSession(String organizationId, String sessionId, String star
 
     public StreamSession withStatus(SessionStatus newStatus, Instant at) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime,
-                newStatus.isOpen() ? endTime : at, newStatus, sourceConfig, destinations, failoverEvents, errors,
-                recording, stopDeadline, streamId, version);
+                newStatus.isOpen() ? endTime : at, newStatus, sourceConfig, destinations, switchCounts, recentSwitches,
+                errors, recording, stopDeadline, streamId, version);
     }
 
     public StreamSession withDestination(Destination changed) {
@@ -124,7 +103,7 @@ public record StreamSession(String organizationId, String sessionId, String star
             list.add(changed);
         }
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
-                list, failoverEvents, errors, recording, stopDeadline, streamId, version);
+                list, switchCounts, recentSwitches, errors, recording, stopDeadline, streamId, version);
     }
 
     /** The input on air changed without a failover (the program's first input going on air). */
@@ -132,24 +111,27 @@ public record StreamSession(String organizationId, String sessionId, String star
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
                         sourceConfig.primaryName(), sourceConfig.secondaryName(), input),
-                destinations, failoverEvents, errors, recording, stopDeadline, streamId, version);
+                destinations, switchCounts, recentSwitches, errors, recording, stopDeadline, streamId, version);
     }
 
-    public StreamSession withFailover(FailoverEvent event) {
+    /** An input switch recorded: counted, kept among the recent ones, its target now on air. */
+    public StreamSession withSwitch(FailoverEvent event) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
                         sourceConfig.primaryName(), sourceConfig.secondaryName(), event.to()),
-                destinations, bounded(failoverEvents, event), errors, recording, stopDeadline, streamId, version);
+                destinations, switchCounts.after(event), bounded(recentSwitches, event, RECENT_SWITCHES), errors,
+                recording, stopDeadline, streamId, version);
     }
 
     public StreamSession withError(SessionError error) {
         return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
-                destinations, failoverEvents, bounded(errors, error), recording, stopDeadline, streamId, version);
+                destinations, switchCounts, recentSwitches, bounded(errors, error, MAX_ERRORS), recording, stopDeadline,
+                streamId, version);
     }
 
-    private static <T> List<T> bounded(List<T> list, T added) {
+    private static <T> List<T> bounded(List<T> list, T added, int max) {
         List<T> copy = new ArrayList<>(list);
         copy.add(added);
-        return copy.size() > MAX_EVENTS ? copy.subList(copy.size() - MAX_EVENTS, copy.size()) : copy;
+        return copy.size() > max ? copy.subList(copy.size() - max, copy.size()) : copy;
     }
 }

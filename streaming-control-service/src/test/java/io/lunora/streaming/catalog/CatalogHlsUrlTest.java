@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.streaming.sessions.SwitchCounts;
 import io.lunora.testing.RecordingHttpEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ class CatalogHlsUrlTest {
     private void publishLive(CatalogProperties properties) {
         StreamSession session = new StreamSession("org-7", "s1", "op", Instant.parse("2026-03-01T12:00:00Z"), null,
                 SessionStatus.ACTIVE, new StreamSession.SourceSnapshot("single", 1, "Videon A", null, "primary"),
-                List.of(), List.of(), List.of(), false, null, "concert", null);
+                List.of(), SwitchCounts.NONE, List.of(), List.of(), false, null, "concert", null);
         new ViewerCatalogPublisher(RestClient.create(viewer.url()), properties).live(session, "concert");
     }
 }

@@ -1,5 +1,9 @@
-package io.lunora.streaming.sessions;
+package io.lunora.streaming.sessions.dynamo;
 
+import io.lunora.streaming.sessions.ConcurrentChangeException;
+import io.lunora.streaming.sessions.SessionStatus;
+import io.lunora.streaming.sessions.SessionStore;
+import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.support.dynamo.TableNames;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,12 +20,14 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The StreamSessions table. An organization's open session is guarded by a marker item
  * ({@code session_id = open}) written in the same transaction as the session, conditional on no
- * marker existing: of two concurrent starts exactly one wins.
+ * marker existing: of two concurrent starts exactly one wins. Saves are conditional on the
+ * session's version; a lost condition is the domain's {@link ConcurrentChangeException}.
  */
 @Component
 class DynamoSessionStore implements SessionStore {
@@ -64,15 +70,23 @@ class DynamoSessionStore implements SessionStore {
 
     @Override
     public StreamSession save(StreamSession session) {
-        return SessionItemMapper.toDomain(table.updateItem(r -> r.item(SessionItemMapper.toItem(session, clock.instant()))
-                .ignoreNulls(false)));
+        try {
+            return SessionItemMapper.toDomain(table.updateItem(r -> r
+                    .item(SessionItemMapper.toItem(session, clock.instant())).ignoreNulls(false)));
+        } catch (ConditionalCheckFailedException stale) {
+            throw new ConcurrentChangeException(session.sessionId());
+        }
     }
 
     @Override
     public void close(StreamSession session) {
-        table.deleteItem(r -> r.key(key(session.organizationId(), OPEN_MARKER))
-                .conditionExpression(Expression.builder().expression("open_session_id = :id")
-                        .putExpressionValue(":id", AttributeValue.fromS(session.sessionId())).build()));
+        try {
+            table.deleteItem(r -> r.key(key(session.organizationId(), OPEN_MARKER))
+                    .conditionExpression(Expression.builder().expression("open_session_id = :id")
+                            .putExpressionValue(":id", AttributeValue.fromS(session.sessionId())).build()));
+        } catch (ConditionalCheckFailedException notItsMarker) {
+            throw new ConcurrentChangeException(session.sessionId());
+        }
     }
 
     @Override

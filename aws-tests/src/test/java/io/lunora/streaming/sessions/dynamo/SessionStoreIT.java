@@ -1,9 +1,15 @@
-package io.lunora.streaming.sessions;
+package io.lunora.streaming.sessions.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.aws.dynamo.DynamoOnLocalStack;
+import io.lunora.streaming.sessions.ConcurrentChangeException;
+import io.lunora.streaming.sessions.OutputState;
+import io.lunora.streaming.sessions.SessionStatus;
+import io.lunora.streaming.sessions.SessionStore;
+import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.streaming.sessions.SwitchCounts;
 import io.lunora.streaming.sessions.StreamSession.SourceSnapshot;
 import io.lunora.support.dynamo.TableNames;
 import java.time.Clock;
@@ -13,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * streaming-control-service's real session store on LocalStack's DynamoDB: the open-session
@@ -27,7 +32,7 @@ class SessionStoreIT {
                 new SourceSnapshot("auto_failover", 5, "Videon A", "Videon B", "primary"),
                 List.of(new StreamSession.Destination("d-1", "Main channel", "youtube", "youtube-1080p",
                         OutputState.CONNECTING, true, START, null, 0, 0, null)),
-                List.of(), List.of(), false, START.plusSeconds(4 * 3600), "stream-" + id, null);
+                SwitchCounts.NONE, List.of(), List.of(), false, START.plusSeconds(4 * 3600), "stream-" + id, null);
     }
 
     static DynamoSessionStore store(org.springframework.context.ApplicationContext context) {
@@ -79,7 +84,7 @@ class SessionStoreIT {
             store.save(opened.withStatus(SessionStatus.ACTIVE, START.plusSeconds(5)));
 
             assertThatThrownBy(() -> store.save(opened.withStatus(SessionStatus.ERROR, START.plusSeconds(6))))
-                    .isInstanceOf(ConditionalCheckFailedException.class);
+                    .isInstanceOf(ConcurrentChangeException.class);
             assertThat(store.find(org, "s-0001")).get().extracting(StreamSession::status).isEqualTo(SessionStatus.ACTIVE);
         });
     }

@@ -1,4 +1,4 @@
-package io.lunora.streaming.sessions;
+package io.lunora.streaming.sessions.dynamo;
 
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * Storage shape of a session with the specification's attribute names (session_id, start_time,
  * end_time, source_config, active_destinations, session_status, metrics, error_logs) plus what
- * the product needs beyond them. Also the shape of the organization's open-session marker
- * (session_id {@code open}, pointing at the open session).
+ * the product needs beyond them: {@code failover_events} holds only the latest switches and
+ * {@code switch_counts} their counts (every switch is an item of StreamSessionEvents). Also the
+ * shape of the organization's open-session marker (session_id {@code open}, pointing at the open session).
  */
 @DynamoDbBean
 public class SessionItem {
@@ -29,6 +30,7 @@ public class SessionItem {
     private List<String> activeDestinations;
     private List<Map<String, String>> destinations;
     private List<Map<String, String>> failoverEvents;
+    private Map<String, String> switchCounts;
     private List<Map<String, String>> errorLogs;
     private Map<String, String> metrics;
     private Boolean recording;
@@ -83,6 +85,10 @@ public class SessionItem {
     @DynamoDbAttribute("failover_events")
     public List<Map<String, String>> getFailoverEvents() { return failoverEvents; }
     public void setFailoverEvents(List<Map<String, String>> v) { failoverEvents = v; }
+
+    @DynamoDbAttribute("switch_counts")
+    public Map<String, String> getSwitchCounts() { return switchCounts; }
+    public void setSwitchCounts(Map<String, String> v) { switchCounts = v; }
 
     @DynamoDbAttribute("error_logs")
     public List<Map<String, String>> getErrorLogs() { return errorLogs; }

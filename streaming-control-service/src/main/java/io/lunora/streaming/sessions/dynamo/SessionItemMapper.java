@@ -1,9 +1,13 @@
-package io.lunora.streaming.sessions;
+package io.lunora.streaming.sessions.dynamo;
 
+import io.lunora.streaming.sessions.OutputState;
+import io.lunora.streaming.sessions.SessionStatus;
+import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.streaming.sessions.StreamSession.Destination;
 import io.lunora.streaming.sessions.StreamSession.FailoverEvent;
 import io.lunora.streaming.sessions.StreamSession.SessionError;
 import io.lunora.streaming.sessions.StreamSession.SourceSnapshot;
+import io.lunora.streaming.sessions.SwitchCounts;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,15 +29,18 @@ final class SessionItemMapper {
         i.setSourceConfig(source(s.sourceConfig()));
         i.setActiveDestinations(s.activeDestinationIds());
         i.setDestinations(s.destinations().stream().map(SessionItemMapper::destination).toList());
-        i.setFailoverEvents(s.failoverEvents().stream().map(e -> map("time", e.time(), "from", e.from(), "to", e.to(),
+        i.setFailoverEvents(s.recentSwitches().stream().map(e -> map("time", e.time(), "from", e.from(), "to", e.to(),
                 "reason", e.reason())).toList());
+        SwitchCounts counts = s.switchCounts();
+        i.setSwitchCounts(map("switches", counts.switches(), "failovers", counts.failovers(),
+                "slate_insertions", counts.slateInsertions(), "last_input", counts.lastInput()));
         i.setErrorLogs(s.errors().stream().map(e -> map("time", e.time(), "destination_id", e.destinationId(),
                 "message", e.message())).toList());
         long bytes = s.destinations().stream().mapToLong(Destination::bytesSent).sum();
         int bitrate = s.destinations().stream().filter(d -> d.state() == OutputState.LIVE)
                 .mapToInt(Destination::bitrateKbps).sum();
         i.setMetrics(map("duration_seconds", s.duration(now).toSeconds(), "bytes_sent", bytes,
-                "bandwidth_kbps", bitrate, "failover_count", s.failoverCount()));
+                "bandwidth_kbps", bitrate, "failover_count", counts.failovers()));
         i.setRecording(s.recording());
         i.setStopDeadline(s.stopDeadline() == null ? null : s.stopDeadline().toString());
         i.setStreamId(s.streamId());
@@ -43,16 +50,35 @@ final class SessionItemMapper {
 
     static StreamSession toDomain(SessionItem i) {
         Map<String, String> src = i.getSourceConfig();
+        List<FailoverEvent> switches = list(i.getFailoverEvents()).stream().map(m -> new FailoverEvent(
+                Instant.parse(m.get("time")), m.get("from"), m.get("to"), m.get("reason"))).toList();
         return new StreamSession(i.getOrganizationId(), i.getSessionId(), i.getStartedBy(),
                 Instant.parse(i.getStartTime()), instant(i.getEndTime()), SessionStatus.of(i.getSessionStatus()),
                 new SourceSnapshot(src.get("redundancy_mode"), Integer.parseInt(src.get("failover_threshold")),
                         src.get("primary_name"), src.get("secondary_name"), src.get("active_input")),
                 list(i.getDestinations()).stream().map(SessionItemMapper::destination).toList(),
-                list(i.getFailoverEvents()).stream().map(m -> new FailoverEvent(Instant.parse(m.get("time")),
-                        m.get("from"), m.get("to"), m.get("reason"))).toList(),
+                counts(i.getSwitchCounts(), switches), latest(switches),
                 list(i.getErrorLogs()).stream().map(m -> new SessionError(Instant.parse(m.get("time")),
                         m.get("destination_id"), m.get("message"))).toList(),
                 Boolean.TRUE.equals(i.getRecording()), instant(i.getStopDeadline()), i.getStreamId(), i.getVersion());
+    }
+
+    /** Counts as stored; a session written before they were (its whole switch list in the item) counts its list. */
+    private static SwitchCounts counts(Map<String, String> m, List<FailoverEvent> switches) {
+        if (m == null) {
+            SwitchCounts counted = SwitchCounts.NONE;
+            for (FailoverEvent e : switches) {
+                counted = counted.after(e);
+            }
+            return counted;
+        }
+        return new SwitchCounts(Integer.parseInt(m.get("switches")), Integer.parseInt(m.get("failovers")),
+                Integer.parseInt(m.get("slate_insertions")), m.get("last_input"));
+    }
+
+    private static List<FailoverEvent> latest(List<FailoverEvent> switches) {
+        int max = StreamSession.RECENT_SWITCHES;
+        return switches.size() > max ? switches.subList(switches.size() - max, switches.size()) : switches;
     }
 
     private static Map<String, String> source(SourceSnapshot s) {
