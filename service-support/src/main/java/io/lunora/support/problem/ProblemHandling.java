@@ -1,5 +1,6 @@
 package io.lunora.support.problem;
 
+import io.lunora.support.clients.DownstreamFailures;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -93,6 +95,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The resource was changed since you read it. Reload it and apply your change again.");
         problem.setTitle("Stale version");
         return problemResponse(problem);
+    }
+
+    /** Another service's failed answer, as {@link DownstreamFailures} translates it. */
+    @ExceptionHandler(RestClientException.class)
+    ResponseEntity<Object> downstream(RestClientException ex) {
+        return problemResponse(DownstreamFailures.problem(ex));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
