@@ -43,6 +43,15 @@ public class ServiceClients {
     private final Function<String, String> serviceOfUrl;
 
     /**
+     * Clients with the built-in resilience defaults and registries of their own (no meters), each
+     * service named by its host and port: for tests and tools that run without Spring.
+     */
+    public ServiceClients(OAuth2AuthorizedClientManager tokens, JsonMapper json) {
+        this(tokens, json, new ServiceResilienceProperties(null, null), CircuitBreakerRegistry.ofDefaults(),
+                RetryRegistry.ofDefaults(), ServiceClients::hostOf);
+    }
+
+    /**
      * @param serviceOfUrl names the service at a base URL, for callers that give only the URL
      */
     public ServiceClients(OAuth2AuthorizedClientManager tokens, JsonMapper json, ServiceResilienceProperties resilience,
