@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.security.issuer=" + TestIssuer.ISSUER,
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        // the stand-ins record every request: no API documents read from them (ApiDocsTest does that)
+        "lunora.gateway.openapi.services=",
         // two apps with hosts of their own (WebAppHostsTest); every other test talks to localhost as without hosts
         "lunora.web.hosts.stream=" + GatewayTestBase.STREAM_HOST, "lunora.web.hosts.admin=" + GatewayTestBase.ADMIN_HOST})
 abstract class GatewayTestBase {

@@ -8,6 +8,7 @@ import io.lunora.gateway.web.ProblemCorsFilter;
 import io.lunora.gateway.web.WebProperties;
 import io.lunora.support.security.AccessTokenRules;
 import io.lunora.support.security.SecurityProperties;
+import io.lunora.gateway.problem.Problems;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,11 @@ import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -27,6 +32,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -40,6 +47,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, AccessProperties.class, WebProperties.class})
 class GatewaySecurityConfiguration {
+    static final String SERVICES_CLIENT = "lunora-services";
 
     /**
      * One decoder per trusted issuer (in AWS the internal and the consumer pool), picked by the
@@ -47,12 +55,17 @@ class GatewaySecurityConfiguration {
      */
     @Bean
     JwtIssuerReactiveAuthenticationManagerResolver issuerResolver(SecurityProperties properties) {
+        return issuerResolver(properties, properties.allowedClientIds());
+    }
+
+    static JwtIssuerReactiveAuthenticationManagerResolver issuerResolver(SecurityProperties properties,
+            Set<String> allowedClientIds) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
         Map<String, Mono<ReactiveAuthenticationManager>> managers = new HashMap<>();
         for (SecurityProperties.TrustedIssuer trusted : properties.trustedIssuers()) {
             JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(
-                    decoder(trusted, properties.allowedClientIds()));
+                    decoder(trusted, allowedClientIds));
             manager.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter));
             managers.putIfAbsent(trusted.issuer(), Mono.just(manager));
         }
@@ -66,6 +79,33 @@ class GatewaySecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(AccessTokenRules.validator(trusted.issuer(), allowedClientIds));
         return decoder;
+    }
+
+    /**
+     * The gateway's metrics, before the public chain: only for a {@code lunora-services}
+     * client-credentials token with scope {@code internal} (Prometheus' {@code oauth2} scrape
+     * setting); to everyone else the path does not exist (404, like the services' actuators).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain metricsSecurity(ServerHttpSecurity http, SecurityProperties properties) {
+        ServerAuthenticationEntryPoint notFound = (exchange, ex) ->
+                Problems.write(exchange, HttpStatus.NOT_FOUND, "No such resource.");
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/prometheus"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(issuerResolver(properties, Set.of(SERVICES_CLIENT)))
+                        .authenticationEntryPoint(notFound)
+                        .accessDeniedHandler((exchange, denied) -> notFound.commence(exchange, null)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(notFound)
+                        .accessDeniedHandler((exchange, denied) -> notFound.commence(exchange, null)))
+                .authorizeExchange(a -> a.anyExchange().hasAuthority("SCOPE_internal"))
+                .build();
     }
 
     @Bean

@@ -15,9 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The preset use cases of one organization; built-in presets are shared, read-only and cloneable. */
 @Service
@@ -79,15 +77,8 @@ public class PresetService {
 
     public void delete(String organizationId, String presetId, Long version) {
         ownPreset(organizationId, presetId);
-        List<String> users;
-        try {
-            users = usage.destinationsUsing(organizationId, presetId);
-        } catch (PresetUsagePort.UsageUnknownException e) {
-            log.warn("Preset {} not deleted: its usage could not be checked ({})", presetId,
-                    e.getCause() == null ? "no answer" : e.getCause().getClass().getSimpleName());
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Cannot check whether destinations use this preset; try again later.");
-        }
+        // a destination service that cannot be asked fails the delete (503 naming it): never delete blind
+        List<String> users = usage.destinationsUsing(organizationId, presetId);
         if (!users.isEmpty()) {
             throw new ConflictException("The preset is used by " + users.size()
                     + " destination(s): " + String.join(", ", users) + ". Change their preset first.");

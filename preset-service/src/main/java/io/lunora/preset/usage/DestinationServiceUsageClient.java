@@ -18,17 +18,13 @@ class DestinationServiceUsageClient implements PresetUsagePort {
 
     @Override
     public List<String> destinationsUsing(String organizationId, String presetId) {
-        try {
-            PresetUsage usage = client.get()
-                    .uri("/internal/destinations/preset-usage/{presetId}?organization={organization}",
-                            presetId, organizationId)
-                    .retrieve().body(PresetUsage.class);
-            if (usage == null) {
-                throw new UsageUnknownException(null);
-            }
-            return usage.destinationIds();
-        } catch (RestClientException | IllegalArgumentException e) {
-            throw new UsageUnknownException(e);
+        PresetUsage usage = client.get()
+                .uri("/internal/destinations/preset-usage/{presetId}?organization={organization}",
+                        presetId, organizationId)
+                .retrieve().body(PresetUsage.class);
+        if (usage == null) {
+            throw new RestClientException("destination-service answered no preset usage");
         }
+        return usage.destinationIds();
     }
 }

@@ -16,6 +16,6 @@ class UsageClientConfiguration {
     @Bean
     PresetUsagePort presetUsagePort(ServiceClients clients,
             @Value("${lunora.services.destination-url}") String destinationUrl) {
-        return new DestinationServiceUsageClient(clients.forService(destinationUrl, Duration.ofSeconds(5)));
+        return new DestinationServiceUsageClient(clients.forService("destination-service", destinationUrl, Duration.ofSeconds(5)));
     }
 }

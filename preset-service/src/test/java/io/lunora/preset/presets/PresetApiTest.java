@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=presetapi", "lunora.http.max-body-bytes=8192",
-        "lunora.services.client-id=lunora-services", "lunora.services.client-secret=s3rvice-secret"})
+        "lunora.services.client-id=lunora-services", "lunora.services.client-secret=s3rvice-secret",
+        // one test makes the destination service fail on purpose; its breaker must not cut off the tests after it
+        "lunora.services.resilience.services.destination-service.minimum-calls=1000"})
 class PresetApiTest {
     static final TestIssuer issuer = new TestIssuer();
     static final RecordingHttpEndpoint destinations = new RecordingHttpEndpoint();
@@ -282,7 +284,10 @@ class PresetApiTest {
         String id = body(send("POST", "/api/presets", admin, customPreset("Maybe used", 4000))).path("preset_id").asString();
         destinations.answer(r -> Reply.json(500, "{}"));
 
-        assertProblem(send("DELETE", "/api/presets/" + id, admin, null), 503);
+        HttpResponse<String> refused = send("DELETE", "/api/presets/" + id, admin, null);
+        assertProblem(refused, 503);
+        assertThat(refused.body()).contains("The destination-service did not answer (failed with 500)");
+        assertThat(destinations.requests()).as("the usage GET is retried").hasSize(3);
         assertThat(storedItem(org, id)).isNotEmpty();
     }
 

@@ -1,5 +1,10 @@
 package io.lunora.support.clients;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -18,11 +24,15 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Service-to-service clients, for services that set {@code lunora.services.token-uri}. */
+/**
+ * Service-to-service clients, for services that set {@code lunora.services.token-uri}. Resilience4j
+ * is wired by hand (registries, Micrometer binding): its Boot 3 starter is built on Boot 3's
+ * actuator packages, which Boot 4 moved.
+ */
 @AutoConfiguration
 @ConditionalOnClass(OAuth2AuthorizedClientManager.class)
 @ConditionalOnProperty(prefix = "lunora.services", name = "token-uri")
-@EnableConfigurationProperties(ServiceClientProperties.class)
+@EnableConfigurationProperties({ServiceClientProperties.class, ServiceResilienceProperties.class})
 public class ServiceClientAutoConfiguration {
 
     @Bean
@@ -43,8 +53,30 @@ public class ServiceClientAutoConfiguration {
     }
 
     @Bean
-    ServiceClients serviceClients(OAuth2AuthorizedClientManager serviceTokenManager, JsonMapper json) {
-        return new ServiceClients(serviceTokenManager, json);
+    CircuitBreakerRegistry serviceCircuitBreakers() {
+        return CircuitBreakerRegistry.ofDefaults();
+    }
+
+    @Bean
+    RetryRegistry serviceRetries() {
+        return RetryRegistry.ofDefaults();
+    }
+
+    /** {@code resilience4j_circuitbreaker_*} and {@code resilience4j_retry_*} per downstream service (tag {@code name}). */
+    @Bean
+    MeterBinder serviceClientMetrics(CircuitBreakerRegistry serviceCircuitBreakers, RetryRegistry serviceRetries) {
+        return meters -> {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(serviceCircuitBreakers).bindTo(meters);
+            TaggedRetryMetrics.ofRetryRegistry(serviceRetries).bindTo(meters);
+        };
+    }
+
+    @Bean
+    ServiceClients serviceClients(OAuth2AuthorizedClientManager serviceTokenManager, JsonMapper json,
+            ServiceResilienceProperties resilience, CircuitBreakerRegistry serviceCircuitBreakers,
+            RetryRegistry serviceRetries, Environment environment) {
+        return new ServiceClients(serviceTokenManager, json, resilience, serviceCircuitBreakers, serviceRetries,
+                new ServiceNames(environment));
     }
 
     /** The secret from configuration, else from the file auth-service generated it into; read lazily per start. */

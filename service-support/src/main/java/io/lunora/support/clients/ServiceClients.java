@@ -1,6 +1,16 @@
 package io.lunora.support.clients;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -10,34 +20,112 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds REST clients for service-to-service calls: a client-credentials bearer token (fetched
- * once, cached, renewed before expiry), short timeouts, and the application's snake_case JSON.
+ * once, cached, renewed before expiry), the application's snake_case JSON, and per downstream
+ * service a connect and read timeout, retries of idempotent calls and one circuit breaker
+ * ({@link ServiceResilienceProperties}). A failed call throws a {@code RestClientException};
+ * {@link DownstreamFailures} says what it means for the caller.
  */
 public class ServiceClients {
     static final String REGISTRATION = "lunora-services";
 
+    /**
+     * Request attribute that marks a POST (or PATCH) as safe to repeat, e.g.
+     * {@code client.post().attribute(ServiceClients.IDEMPOTENT, true)}; GET, HEAD, PUT and DELETE
+     * are retried without it.
+     */
+    public static final String IDEMPOTENT = ServiceClients.class.getName() + ".idempotent";
+
     private final OAuth2AuthorizedClientManager tokens;
     private final JsonMapper json;
+    private final ServiceResilienceProperties resilience;
+    private final CircuitBreakerRegistry breakers;
+    private final RetryRegistry retries;
+    private final Function<String, String> serviceOfUrl;
 
+    /**
+     * Clients with the built-in resilience defaults and registries of their own (no meters), each
+     * service named by its host and port: for tests and tools that run without Spring.
+     */
     public ServiceClients(OAuth2AuthorizedClientManager tokens, JsonMapper json) {
+        this(tokens, json, new ServiceResilienceProperties(null, null), CircuitBreakerRegistry.ofDefaults(),
+                RetryRegistry.ofDefaults(), ServiceClients::hostOf);
+    }
+
+    /**
+     * @param serviceOfUrl names the service at a base URL, for callers that give only the URL
+     */
+    public ServiceClients(OAuth2AuthorizedClientManager tokens, JsonMapper json, ServiceResilienceProperties resilience,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, Function<String, String> serviceOfUrl) {
         this.tokens = tokens;
         this.json = json;
+        this.resilience = resilience;
+        this.breakers = breakers;
+        this.retries = retries;
+        this.serviceOfUrl = serviceOfUrl;
     }
 
+    /** A client of {@code service} (its breaker's and metrics' name, e.g. {@code destination-service}). */
+    public RestClient forService(String service, String baseUrl) {
+        return build(service, baseUrl, null);
+    }
+
+    /** As {@link #forService(String, String)}, waiting up to {@code readTimeout} for answers (slow operations). */
+    public RestClient forService(String service, String baseUrl, Duration readTimeout) {
+        return build(service, baseUrl, readTimeout);
+    }
+
+    /** A client of the service at {@code baseUrl}, named after its {@code lunora.services.<name>-url}. */
     public RestClient forService(String baseUrl) {
-        return forService(baseUrl, Duration.ofSeconds(10));
+        return build(serviceOfUrl.apply(baseUrl), baseUrl, null);
     }
 
+    /** As {@link #forService(String)}, waiting up to {@code readTimeout} for answers. */
     public RestClient forService(String baseUrl, Duration readTimeout) {
+        return build(serviceOfUrl.apply(baseUrl), baseUrl, readTimeout);
+    }
+
+    private RestClient build(String service, String baseUrl, Duration readTimeout) {
+        ServiceResilienceProperties.Policy policy = resilience.of(service, readTimeout);
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(tokens);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(2));
-        timeouts.setReadTimeout(readTimeout);
+        timeouts.setConnectTimeout(policy.connectTimeout());
+        timeouts.setReadTimeout(policy.readTimeout());
         return RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(timeouts)
                 .configureMessageConverters(c -> c.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
+                // outermost, so that a retry fetches a fresh token too when the old one was refused
+                .requestInterceptor(new ResilientCallInterceptor(service, breaker(service, policy), retry(service, policy)))
                 .requestInterceptor(bearer)
                 .build();
+    }
+
+    /** One breaker per downstream service, shared by every client of it (the first client's policy sets it up). */
+    private CircuitBreaker breaker(String service, ServiceResilienceProperties.Policy policy) {
+        return breakers.circuitBreaker(service, () -> CircuitBreakerConfig.custom()
+                .failureRateThreshold(policy.failureRateThreshold())
+                .slidingWindowSize(policy.slidingWindowSize())
+                .minimumNumberOfCalls(policy.minimumCalls())
+                .waitDurationInOpenState(policy.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+                // half-open without waiting for a call: the state metric shows recovery as it happens
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordExceptions(IOException.class)
+                .build());
+    }
+
+    private Retry retry(String service, ServiceResilienceProperties.Policy policy) {
+        return retries.retry(service, () -> RetryConfig.custom()
+                .maxAttempts(policy.retryAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(policy.retryBackoff(), policy.retryMultiplier()))
+                .retryExceptions(IOException.class)
+                .build());
+    }
+
+    /** The name of a service at a URL that no {@code lunora.services.<name>-url} names: its host and port. */
+    public static String hostOf(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 }

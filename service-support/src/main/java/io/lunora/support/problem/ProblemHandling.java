@@ -1,5 +1,6 @@
 package io.lunora.support.problem;
 
+import io.lunora.support.clients.DownstreamFailures;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -100,6 +102,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The data store is not available now. Try again shortly.");
         problem.setTitle("Service unavailable");
         return problemResponse(problem);
+    }
+
+    /** Another service's failed answer, as {@link DownstreamFailures} translates it. */
+    @ExceptionHandler(RestClientException.class)
+    ResponseEntity<Object> downstream(RestClientException ex) {
+        return problemResponse(DownstreamFailures.problem(ex));
+    }
+
+    /** The token to call another service could not be had. */
+    @ExceptionHandler(org.springframework.security.oauth2.core.OAuth2AuthorizationException.class)
+    ResponseEntity<Object> noServiceToken(org.springframework.security.oauth2.core.OAuth2AuthorizationException ex) {
+        return problemResponse(DownstreamFailures.noServiceToken(ex.getError().getErrorCode()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

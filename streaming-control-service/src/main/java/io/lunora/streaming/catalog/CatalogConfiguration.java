@@ -13,6 +13,6 @@ class CatalogConfiguration {
     @Bean
     CatalogPublisher catalogPublisher(ServiceClients clients, @Value("${lunora.services.viewer-url}") String url,
             CatalogProperties properties) {
-        return new ViewerCatalogPublisher(clients.forService(url), properties);
+        return new ViewerCatalogPublisher(clients.forService("viewer-service", url), properties);
     }
 }

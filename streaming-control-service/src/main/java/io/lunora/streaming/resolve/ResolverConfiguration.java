@@ -12,16 +12,16 @@ class ResolverConfiguration {
     @Bean
     DestinationDirectory destinationDirectory(ServiceClients clients,
             @Value("${lunora.services.destination-url}") String url) {
-        return new HttpDestinationDirectory(clients.forService(url));
+        return new HttpDestinationDirectory(clients.forService("destination-service", url));
     }
 
     @Bean
     PresetCatalog presetCatalog(ServiceClients clients, @Value("${lunora.services.preset-url}") String url) {
-        return new HttpPresetCatalog(clients.forService(url));
+        return new HttpPresetCatalog(clients.forService("preset-service", url));
     }
 
     @Bean
     SourceSettings sourceSettings(ServiceClients clients, @Value("${lunora.services.source-url}") String url) {
-        return new HttpSourceSettings(clients.forService(url));
+        return new HttpSourceSettings(clients.forService("source-service", url));
     }
 }
