@@ -43,5 +43,5 @@ else
 fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Dlogging.pattern.console= "${network_props[@]}" -cp "$CP" io.lunora.engine.reality.RealitySoak "$MINUTES"
+"$JAVA_HOME/bin/java" -Dlogging.pattern.console= -Dreality.fast-decode=true "${network_props[@]}" -cp "$CP" io.lunora.engine.reality.RealitySoak "$MINUTES"
 

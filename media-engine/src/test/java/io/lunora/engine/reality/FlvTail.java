@@ -129,6 +129,42 @@ public final class FlvTail implements AutoCloseable {
                 .mapToLong(LagSample::lagMs).max().orElse(-1);
     }
 
+    /** The lag at an instant (the last sample before it), in ms; 0 before the first frame. */
+    public synchronized long lagMsAt(long wallNanos) {
+        long lagMs = 0;
+        for (LagSample sample : lag) {
+            if (sample.wallNanos() > wallNanos) {
+                break;
+            }
+            lagMs = sample.lagMs();
+        }
+        return lagMs;
+    }
+
+    /**
+     * Waits (up to {@code deadline}) until the receiver has what the engine sent {@code after} an
+     * instant: the timestamp that had arrived then, plus the lag then (the receiver was behind by
+     * that much), plus {@code after}. False when the deadline passed first.
+     */
+    public boolean awaitMediaAfter(long wallNanos, java.time.Duration after, java.time.Duration deadline) {
+        long target = timestampAt(wallNanos) + lagMsAt(wallNanos) + after.toMillis();
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            synchronized (this) {
+                if (!tags.isEmpty() && tags.getLast().timestampMs() >= target) {
+                    return true;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The lag now, in ms. */
     public synchronized long lagMs() {
         return lag.isEmpty() ? -1 : lag.getLast().lagMs();

@@ -136,6 +136,14 @@ public final class RealityRig implements AutoCloseable {
         return RecordingAnalysis.read(nginx.recording(keys.get(destination)));
     }
 
+    /** What a destination recorded between the frames that had arrived at two instants. */
+    public RecordingAnalysis analyse(String destination, long fromNanos, long toNanos) {
+        FlvTail tail = tails.get(destination);
+        long from = tail.timestampAt(fromNanos);
+        long to = tail.timestampAt(toNanos);
+        return RecordingAnalysis.read(nginx.recording(keys.get(destination)), from, to).between(from, to);
+    }
+
     /** What a destination recorded from the frame that had arrived at {@code fromNanos} on. */
     public RecordingAnalysis analyse(String destination, long fromNanos) {
         return RecordingAnalysis.read(nginx.recording(keys.get(destination)), tails.get(destination).timestampAt(fromNanos));

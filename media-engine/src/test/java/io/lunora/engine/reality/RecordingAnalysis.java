@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,15 +55,28 @@ public final class RecordingAnalysis {
      * decoding 720p is what costs on a busy machine). A second or so before it may be included.
      */
     public static RecordingAnalysis read(Path recording, long fromMs) {
+        return read(recording, fromMs, Long.MAX_VALUE);
+    }
+
+    /** Decodes about [fromMs, toMs] of the recording (a second more on each side at most, then {@link #between}). */
+    public static RecordingAnalysis read(Path recording, long fromMs, long toMs) {
         try {
             Path stats = Files.createTempFile("signalstats", ".txt");
             try {
-                Process ffmpeg = new ProcessBuilder(DebianFfmpegEncoder.BINARY, "-hide_banner", "-nostdin",
-                        "-loglevel", "error", "-copyts", "-ss", String.format(java.util.Locale.ROOT, "%.3f", Math.max(0, fromMs - 1000) / 1000.0),
-                        "-i", recording.toString(), "-an", "-vf",
-                        "crop=iw/10:ih*4/9:0:0,scale=16:40,signalstats,metadata=mode=print:file=" + stats,
-                        "-f", "null", "-").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
+                List<String> command = new ArrayList<>(List.of(DebianFfmpegEncoder.BINARY, "-hide_banner", "-nostdin",
+                        "-loglevel", "error", "-copyts", "-ss", String.format(Locale.ROOT, "%.3f",
+                                Math.max(0, fromMs - 1000) / 1000.0), "-i", recording.toString(), "-an"));
+                if (Boolean.getBoolean("reality.fast-decode")) {
+                    // the soak decodes many minutes: skip the non-reference frames (B-frames), ±1 frame on every time
+                    command.addAll(command.indexOf("-i"), List.of("-skip_frame", "nonref"));
+                }
+                if (toMs != Long.MAX_VALUE) {
+                    command.addAll(List.of("-frames:v", Long.toString((toMs - Math.max(0, fromMs - 1000)) / 30 + 60)));
+                }
+                command.addAll(List.of("-vf", "crop=iw/10:ih*4/9:0:0,scale=16:40,signalstats,metadata=mode=print:file="
+                        + stats, "-f", "null", "-"));
+                Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!ffmpeg.waitFor(180, TimeUnit.SECONDS)) {
                     ffmpeg.destroyForcibly();
                     throw new IllegalStateException("decoding " + recording + " took over 180 s");
