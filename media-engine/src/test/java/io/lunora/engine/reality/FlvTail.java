@@ -147,7 +147,7 @@ public final class FlvTail implements AutoCloseable {
      * that much), plus {@code after}. False when the deadline passed first.
      */
     public boolean awaitMediaAfter(long wallNanos, java.time.Duration after, java.time.Duration deadline) {
-        long target = timestampAt(wallNanos) + lagMsAt(wallNanos) + after.toMillis();
+        long target = engineTimestampAt(wallNanos) + after.toMillis();
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             synchronized (this) {
@@ -204,6 +204,15 @@ public final class FlvTail implements AutoCloseable {
             timestamp = tag.timestampMs();
         }
         return timestamp;
+    }
+
+    /**
+     * The timestamp the engine was sending at an instant, as far as the receiver tells: what had
+     * arrived then plus how far behind the receiver was then. A phase's wall-clock window maps to
+     * the media of that window with it, however late that media reaches the receiver.
+     */
+    public long engineTimestampAt(long wallNanos) {
+        return timestampAt(wallNanos) + lagMsAt(wallNanos);
     }
 
     /** When the first frame with a timestamp at or after {@code timestampMs} arrived, or -1. */

@@ -136,17 +136,18 @@ public final class RealityRig implements AutoCloseable {
         return RecordingAnalysis.read(nginx.recording(keys.get(destination)));
     }
 
-    /** What a destination recorded between the frames that had arrived at two instants. */
+    /** What a destination recorded of the media the engine sent between two instants ({@link FlvTail#engineTimestampAt}). */
     public RecordingAnalysis analyse(String destination, long fromNanos, long toNanos) {
         FlvTail tail = tails.get(destination);
-        long from = tail.timestampAt(fromNanos);
-        long to = tail.timestampAt(toNanos);
+        long from = tail.engineTimestampAt(fromNanos);
+        long to = tail.engineTimestampAt(toNanos);
         return RecordingAnalysis.read(nginx.recording(keys.get(destination)), from, to).between(from, to);
     }
 
-    /** What a destination recorded from the frame that had arrived at {@code fromNanos} on. */
+    /** What a destination recorded of the media the engine sent from an instant on. */
     public RecordingAnalysis analyse(String destination, long fromNanos) {
-        return RecordingAnalysis.read(nginx.recording(keys.get(destination)), tails.get(destination).timestampAt(fromNanos));
+        return RecordingAnalysis.read(nginx.recording(keys.get(destination)),
+                tails.get(destination).engineTimestampAt(fromNanos));
     }
 
     public static void await(Duration deadline, BooleanSupplier condition, String what) {

@@ -31,7 +31,6 @@ public final class RealitySoak {
 
     public static void main(String[] args) {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
         List<Kill> kills = new ArrayList<>();
         List<Window> healthy = new ArrayList<>();
         List<Long> outputStops = new ArrayList<>();
@@ -44,6 +43,7 @@ public final class RealitySoak {
                 rig.startOutput(destination, RealityRig.X_PRESET);
             }
             rig.awaitRecording(Duration.ofSeconds(60));
+            long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos(); // the minutes count from the first frame
             while (System.nanoTime() < end) {
                 long from = System.nanoTime();
                 RealityRig.sleep(HEALTHY);
@@ -70,6 +70,8 @@ public final class RealitySoak {
                 System.out.printf(Locale.ROOT, "cycle %d done, %d s left%n", kills.size(),
                         Math.max(0, (end - System.nanoTime()) / 1_000_000_000));
             }
+            // the receivers may be seconds behind: let the last cycle's media reach them before the stop
+            rig.tails.get(MEASURED).awaitMediaAfter(System.nanoTime(), Duration.ZERO, Duration.ofMinutes(2));
             long stopAt = System.nanoTime();
             CompletableFuture<Integer> stop = CompletableFuture.supplyAsync(() -> rig.api.delete(RealityRig.CHANNEL).status());
             stop.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> -1).join();
@@ -100,8 +102,10 @@ public final class RealitySoak {
         for (Kill kill : kills) {
             RecordingAnalysis recording = rig.analyse(MEASURED, kill.beforeNanos(), kill.killedAtNanos() + 8_000_000_000L);
             RecordingAnalysis.Switch failover = recording.switchAfter(Picture.PRIMARY, Picture.SECONDARY,
-                    tail.timestampAt(kill.beforeNanos()));
-            if (failover.toAfterMs() == null) {
+                    tail.engineTimestampAt(kill.beforeNanos())).orElse(null);
+            if (failover == null || failover.toAfterMs() == null) {
+                System.out.printf(Locale.ROOT, "kill %d: no primary-to-secondary switch in the recording: %s%n",
+                        kills.indexOf(kill) + 1, recording);
                 missed++;
                 continue;
             }

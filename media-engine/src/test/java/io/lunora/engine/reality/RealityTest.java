@@ -79,6 +79,7 @@ class RealityTest {
         long from = System.nanoTime();
         RealityRig.sleep(Duration.ofSeconds(40));
         long to = System.nanoTime();
+        awaitMediaAfter(to, Duration.ZERO);
 
         SoftAssertions softly = new SoftAssertions();
         for (String destination : X_DESTINATIONS) {
@@ -91,7 +92,8 @@ class RealityTest {
         Map<String, RecordingAnalysis> analyses = analyseAll(from);
         for (String destination : DECODED) {
             FlvTail tail = rig.tails.get(destination);
-            RecordingAnalysis healthy = analyses.get(destination).between(tail.timestampAt(from), tail.timestampAt(to));
+            RecordingAnalysis healthy = analyses.get(destination).between(tail.engineTimestampAt(from),
+                    tail.engineTimestampAt(to));
             Figures.note("healthy 40 s, %s pictures: %s", destination, healthy);
             softly.assertThat(healthy.durationMs()).as("%s recorded the healthy window", destination)
                     .isGreaterThan(35_000);
@@ -117,7 +119,11 @@ class RealityTest {
             FlvTail tail = rig.tails.get(destination);
             RecordingAnalysis recording = analyses.get(destination);
             RecordingAnalysis.Switch failover = recording.switchAfter(Picture.PRIMARY, Picture.SECONDARY,
-                    tail.timestampAt(before));
+                    tail.engineTimestampAt(before)).orElse(null);
+            if (failover == null) {
+                softly.fail("%s: no primary frame before the failover; recorded %s", destination, recording);
+                continue;
+            }
             long arrival = failover.firstToMs() == null ? -1 : tail.arrivalOf(failover.firstToMs());
             Figures.note("failover, %s: last primary frame %d ms, first slate %s ms after it, secondary %s ms after it"
                     + " (kill -> secondary arriving at nginx: %d ms, pipeline latency included); slate %s",
@@ -154,7 +160,7 @@ class RealityTest {
         SoftAssertions softly = new SoftAssertions();
         for (String destination : DECODED) {
             FlvTail tail = rig.tails.get(destination);
-            RecordingAnalysis cut = analyses.get(destination).between(tail.timestampAt(before), Long.MAX_VALUE);
+            RecordingAnalysis cut = analyses.get(destination).between(tail.engineTimestampAt(before), Long.MAX_VALUE);
             Figures.note("every source cut for %d ms, %s: slate %s", TimeUnit.NANOSECONDS.toMillis(restartAt - cutAt),
                     destination, cut.slateIntervals());
             softly.assertThat(cut.slateIntervals()).as("%s: the loss shows as one slate interval", destination)

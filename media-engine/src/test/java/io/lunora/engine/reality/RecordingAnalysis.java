@@ -205,15 +205,19 @@ public final class RecordingAnalysis {
         }
     }
 
-    /** The switch from {@code from} to {@code to} happening after {@code afterMs} (the last {@code from} frame there). */
-    public Switch switchAfter(Picture from, Picture to, long afterMs) {
+    /**
+     * The switch from {@code from} to {@code to} happening after {@code afterMs} (the last
+     * {@code from} frame there); empty when there is no {@code from} frame before it at all.
+     */
+    public Optional<Switch> switchAfter(Picture from, Picture to, long afterMs) {
         Frame firstTo = firstAfter(to, afterMs).orElse(null);
         long horizon = firstTo == null ? Long.MAX_VALUE : firstTo.timestampMs();
-        Frame lastFrom = lastBefore(from, horizon).orElseThrow(() -> new AssertionError("no " + from + " frame"));
-        Frame firstSlate = firstAfter(Picture.SLATE, lastFrom.timestampMs()).filter(f -> f.timestampMs() < horizon)
-                .orElse(null);
-        return new Switch(lastFrom.timestampMs(), firstSlate == null ? null : firstSlate.timestampMs(),
-                firstTo == null ? null : firstTo.timestampMs());
+        return lastBefore(from, horizon).map(lastFrom -> {
+            Frame firstSlate = firstAfter(Picture.SLATE, lastFrom.timestampMs()).filter(f -> f.timestampMs() < horizon)
+                    .orElse(null);
+            return new Switch(lastFrom.timestampMs(), firstSlate == null ? null : firstSlate.timestampMs(),
+                    firstTo == null ? null : firstTo.timestampMs());
+        });
     }
 
     @Override
