@@ -21,9 +21,9 @@ import java.util.List;
  * time, a stalled pipe) and stays flat while it keeps up. Its absolute value also holds the
  * constant start-up offset (the first GOP comes in a burst), so the lag at {@code t} is
  * {@code raw(t) - min(raw(s), s <= t)}: how far the receiver fell behind the best it ever was.
- * The engine stamps its program with the wall clock (rendition encoder input), so media time is
- * real time at the engine; a stall shows as lag, and frames the engine drops to catch up show
- * as timestamp gaps.
+ * The engine stamps its program with the wall clock when its encoder reads it: a stall after
+ * that point shows as lag here, a backlog in front of the encoder does not (the timestamps stretch
+ * with it); that one shows only in the pictures (kill to the switch reaching the receiver).
  */
 public final class FlvTail implements AutoCloseable {
     /** A video tag: its FLV timestamp and when this tail saw it (System.nanoTime). */
@@ -129,42 +129,6 @@ public final class FlvTail implements AutoCloseable {
                 .mapToLong(LagSample::lagMs).max().orElse(-1);
     }
 
-    /** The lag at an instant (the last sample before it), in ms; 0 before the first frame. */
-    public synchronized long lagMsAt(long wallNanos) {
-        long lagMs = 0;
-        for (LagSample sample : lag) {
-            if (sample.wallNanos() > wallNanos) {
-                break;
-            }
-            lagMs = sample.lagMs();
-        }
-        return lagMs;
-    }
-
-    /**
-     * Waits (up to {@code deadline}) until the receiver has what the engine sent {@code after} an
-     * instant: the timestamp that had arrived then, plus the lag then (the receiver was behind by
-     * that much), plus {@code after}. False when the deadline passed first.
-     */
-    public boolean awaitMediaAfter(long wallNanos, java.time.Duration after, java.time.Duration deadline) {
-        long target = engineTimestampAt(wallNanos) + after.toMillis();
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            synchronized (this) {
-                if (!tags.isEmpty() && tags.getLast().timestampMs() >= target) {
-                    return true;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** The lag now, in ms. */
     public synchronized long lagMs() {
         return lag.isEmpty() ? -1 : lag.getLast().lagMs();
@@ -204,15 +168,6 @@ public final class FlvTail implements AutoCloseable {
             timestamp = tag.timestampMs();
         }
         return timestamp;
-    }
-
-    /**
-     * The timestamp the engine was sending at an instant, as far as the receiver tells: what had
-     * arrived then plus how far behind the receiver was then. A phase's wall-clock window maps to
-     * the media of that window with it, however late that media reaches the receiver.
-     */
-    public long engineTimestampAt(long wallNanos) {
-        return timestampAt(wallNanos) + lagMsAt(wallNanos);
     }
 
     /** When the first frame with a timestamp at or after {@code timestampMs} arrived, or -1. */

@@ -43,6 +43,7 @@ public final class RealityRig implements AutoCloseable {
     public final int secondaryPort = FreePorts.next();
     public final NginxRtmpReceivers nginx;
     public final Map<String, FlvTail> tails = new LinkedHashMap<>();
+    public final Map<String, PictureFollower> pictures = new LinkedHashMap<>();
     public final Map<String, String> keys = new LinkedHashMap<>();
     private final TestIssuer issuer = new TestIssuer();
     private final ConfigurableApplicationContext engine;
@@ -84,7 +85,14 @@ public final class RealityRig implements AutoCloseable {
         secondary = GstreamerEncoder.call(secondaryPort, 640, 360, 30, data.resolve("secondary.log"));
     }
 
-    /** Starts an output to nginx on a key of its own, waits until it is live and its recording grows. */
+    /** Starts an output to nginx on a key of its own, following its recording's pictures as they come. */
+    public FlvTail startOutputWatched(String destination, String preset) {
+        FlvTail tail = startOutput(destination, preset);
+        pictures.put(destination, PictureFollower.follow(nginx.recording(keys.get(destination))));
+        return tail;
+    }
+
+    /** Starts an output to nginx on a key of its own; its {@link FlvTail} follows its recording. */
     public FlvTail startOutput(String destination, String preset) {
         String key = "sk-reality-" + destination + "-" + Long.toHexString(System.nanoTime());
         keys.put(destination, key);
@@ -132,24 +140,6 @@ public final class RealityRig implements AutoCloseable {
         EngineChildren.signal(pid, "STOP");
     }
 
-    public RecordingAnalysis analyse(String destination) {
-        return RecordingAnalysis.read(nginx.recording(keys.get(destination)));
-    }
-
-    /** What a destination recorded of the media the engine sent between two instants ({@link FlvTail#engineTimestampAt}). */
-    public RecordingAnalysis analyse(String destination, long fromNanos, long toNanos) {
-        FlvTail tail = tails.get(destination);
-        long from = tail.engineTimestampAt(fromNanos);
-        long to = tail.engineTimestampAt(toNanos);
-        return RecordingAnalysis.read(nginx.recording(keys.get(destination)), from, to).between(from, to);
-    }
-
-    /** What a destination recorded of the media the engine sent from an instant on. */
-    public RecordingAnalysis analyse(String destination, long fromNanos) {
-        return RecordingAnalysis.read(nginx.recording(keys.get(destination)),
-                tails.get(destination).engineTimestampAt(fromNanos));
-    }
-
     public static void await(Duration deadline, BooleanSupplier condition, String what) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
@@ -187,6 +177,7 @@ public final class RealityRig implements AutoCloseable {
             }
         }
         tails.values().forEach(FlvTail::close);
+        pictures.values().forEach(PictureFollower::close);
         // a child the engine failed to end must not outlive the test
         stoppedPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         try {

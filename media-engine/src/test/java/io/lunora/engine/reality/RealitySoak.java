@@ -7,53 +7,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Not a test: the soak benchmark behind {@code bench/reality-soak.sh}. The {@link RealityRig}
  * channel (Debian FFmpeg primary, GStreamer secondary, three X-like outputs to nginx-rtmp, HLS)
  * runs for N minutes on a machine kept busy by stress-ng, in cycles: both sources healthy for
  * 30 s, the primary killed (kill -9), 8 s later started again and switched back by hand, and a
- * fourth output started and stopped (its stop timed). At the end dest-1's recording is decoded
- * (the healthy windows and the seconds around each kill; the other destinations carry copies of
- * the same rendition) and the script prints: slate insertions per hour while both sources were healthy, failover time
- * p50/p95 (the primary's last frame to the secondary's first, in the recording, and kill to the
- * secondary's first frame arriving at nginx), and stop time p95.
+ * fourth output started and stopped (its stop timed). dest-1's pictures are decoded as they
+ * arrive (the other destinations carry copies of the same rendition). At the end it prints:
+ * <ul>
+ * <li>slate insertions per hour with healthy sources: slate intervals with the same source on
+ *     both sides (the engine cut away and came back: no source was lost), per hour of media;</li>
+ * <li>failover time p50/p95: the primary's last frame to the secondary's first in the recording
+ *     (real time at the engine's encoder), and kill to the secondary's first frame arriving at
+ *     nginx (end to end, the pipeline's latency and any backlog included);</li>
+ * <li>stop time p95 of an output, and the channel's stop.</li>
+ * </ul>
  */
 public final class RealitySoak {
     private static final Duration HEALTHY = Duration.ofSeconds(30);
     private static final String MEASURED = "dest-1";
 
-    private record Kill(long beforeNanos, long killedAtNanos) {
-    }
-
-    private record Window(long fromNanos, long toNanos) {
-    }
-
     public static void main(String[] args) {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        List<Kill> kills = new ArrayList<>();
-        List<Window> healthy = new ArrayList<>();
-        List<Long> outputStops = new ArrayList<>();
-        long channelStop;
         int loadPercent = Integer.getInteger("reality.load-percent", 50);
+        List<Long> kills = new ArrayList<>();
+        List<Long> outputStops = new ArrayList<>();
         try (MachineLoad load = MachineLoad.busy(loadPercent);
                 RealityRig rig = new RealityRig(RealityRig.tempFolder("engine-soak"))) {
             rig.startChannel();
-            for (String destination : List.of("dest-1", "dest-2", "dest-3")) {
+            rig.startOutputWatched(MEASURED, RealityRig.X_PRESET);
+            for (String destination : List.of("dest-2", "dest-3")) {
                 rig.startOutput(destination, RealityRig.X_PRESET);
             }
             rig.awaitRecording(Duration.ofSeconds(60));
-            long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos(); // the minutes count from the first frame
+            long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos(); // counted from the first frames
             while (System.nanoTime() < end) {
-                long from = System.nanoTime();
                 RealityRig.sleep(HEALTHY);
-                healthy.add(new Window(from, System.nanoTime()));
-
-                long before = System.nanoTime();
-                RealityRig.sleep(Duration.ofMillis(500));
-                long killedAt = System.nanoTime();
+                kills.add(System.nanoTime());
                 rig.primary.kill();
-                kills.add(new Kill(before, killedAt));
                 RealityRig.sleep(Duration.ofSeconds(8));
                 rig.startPrimary();
                 RealityRig.await(Duration.ofSeconds(30), () -> rig.inputConnected("primary"), "primary back");
@@ -70,53 +63,37 @@ public final class RealitySoak {
                 System.out.printf(Locale.ROOT, "cycle %d done, %d s left%n", kills.size(),
                         Math.max(0, (end - System.nanoTime()) / 1_000_000_000));
             }
-            // the receivers may be seconds behind: let the last cycle's media reach them before the stop
-            rig.tails.get(MEASURED).awaitMediaAfter(System.nanoTime(), Duration.ZERO, Duration.ofMinutes(2));
+            // the receiver may be far behind: let the last failover reach it before the stop
+            PictureFollower pictures = rig.pictures.get(MEASURED);
+            pictures.awaitAnalysis(a -> a.switches(Picture.PRIMARY, Picture.SECONDARY).size() >= kills.size()
+                    && !a.frames().isEmpty() && a.frames().getLast().picture() == Picture.PRIMARY, Duration.ofMinutes(3));
             long stopAt = System.nanoTime();
-            CompletableFuture<Integer> stop = CompletableFuture.supplyAsync(() -> rig.api.delete(RealityRig.CHANNEL).status());
-            stop.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> -1).join();
-            channelStop = RealityRig.millisSince(stopAt);
-            RealityRig.sleep(Duration.ofSeconds(1));
-            report(rig, kills, healthy, outputStops, channelStop, minutes, loadPercent);
+            CompletableFuture.supplyAsync(() -> rig.api.delete(RealityRig.CHANNEL).status())
+                    .orTimeout(60, TimeUnit.SECONDS).exceptionally(e -> -1).join();
+            long channelStop = RealityRig.millisSince(stopAt);
+            report(rig, pictures.analysis(), kills, outputStops, channelStop, minutes, loadPercent);
         }
     }
 
-    private static void report(RealityRig rig, List<Kill> kills, List<Window> healthy, List<Long> outputStops,
+    private static void report(RealityRig rig, RecordingAnalysis recording, List<Long> kills, List<Long> outputStops,
             long channelStop, int minutes, int loadPercent) {
         FlvTail tail = rig.tails.get(MEASURED);
-        int slates = 0;
-        double healthySeconds = 0;
-        long unknownFrames = 0;
-        List<String> slateSeen = new ArrayList<>();
-        for (Window window : healthy) {
-            RecordingAnalysis part = rig.analyse(MEASURED, window.fromNanos(), window.toNanos());
-            unknownFrames += part.counts().getOrDefault(Picture.UNKNOWN, 0L);
-            healthySeconds += part.durationMs() / 1000.0;
-            slates += part.slateIntervals().size();
-            part.slateIntervals().forEach(i -> slateSeen.add(i.toString()));
-        }
+        List<RecordingAnalysis.Interval> flaps = recording.slateFlaps();
+        double hours = recording.durationMs() / 3_600_000.0;
+        List<RecordingAnalysis.Switch> switches = recording.switches(Picture.PRIMARY, Picture.SECONDARY);
         List<Long> failovers = new ArrayList<>();
         List<Long> killToArrival = new ArrayList<>();
         List<Long> slateAfter = new ArrayList<>();
-        int missed = 0;
-        for (Kill kill : kills) {
-            RecordingAnalysis recording = rig.analyse(MEASURED, kill.beforeNanos(), kill.killedAtNanos() + 8_000_000_000L);
-            RecordingAnalysis.Switch failover = recording.switchAfter(Picture.PRIMARY, Picture.SECONDARY,
-                    tail.engineTimestampAt(kill.beforeNanos())).orElse(null);
-            if (failover == null || failover.toAfterMs() == null) {
-                System.out.printf(Locale.ROOT, "kill %d: no primary-to-secondary switch in the recording: %s%n",
-                        kills.indexOf(kill) + 1, recording);
-                missed++;
-                continue;
-            }
+        for (int i = 0; i < switches.size(); i++) {
+            RecordingAnalysis.Switch failover = switches.get(i);
             failovers.add(failover.toAfterMs());
-            killToArrival.add((tail.arrivalOf(failover.firstToMs()) - kill.killedAtNanos()) / 1_000_000);
             if (failover.slateAfterMs() != null) {
                 slateAfter.add(failover.slateAfterMs());
             }
+            if (i < kills.size()) {
+                killToArrival.add(TimeUnit.NANOSECONDS.toMillis(tail.arrivalOf(failover.firstToMs()) - kills.get(i)));
+            }
         }
-        Map<String, Long> lag = new LinkedHashMap<>();
-        rig.tails.forEach((d, t) -> lag.put(d, t.largestLagMs(0, Long.MAX_VALUE)));
         Map<String, Integer> publishes = new LinkedHashMap<>();
         rig.keys.forEach((d, key) -> publishes.put(d, rig.nginx.publishes(key)));
 
@@ -124,19 +101,21 @@ public final class RealitySoak {
         System.out.printf(Locale.ROOT, "reality soak: %d min, stress-ng %d %% on %d cores, network: %s%n", minutes,
                 loadPercent, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("reality.network", "loopback (no netem)"));
-        System.out.printf(Locale.ROOT, "slate insertions with both sources healthy: %d in %.1f min = %.1f per hour %s"
-                + " (%d frames neither source nor slate)%n", slates, healthySeconds / 60, slates / (healthySeconds / 3600),
-                slateSeen, unknownFrames);
-        System.out.printf(Locale.ROOT, "primary killed %d times, secondary never seen after %d of them%n", kills.size(), missed);
-        System.out.printf(Locale.ROOT, "failover, last primary frame -> first secondary frame (recording): p50 %d ms, p95 %d ms, max %d ms%n",
-                percentile(failovers, 50), percentile(failovers, 95), percentile(failovers, 100));
-        System.out.printf(Locale.ROOT, "failover, kill -> first secondary frame at nginx (pipeline latency included): p50 %d ms, p95 %d ms%n",
-                percentile(killToArrival, 50), percentile(killToArrival, 95));
-        System.out.printf(Locale.ROOT, "slate shown during %d of the failovers, after the last primary frame: p50 %d ms%n",
+        System.out.printf(Locale.ROOT, "recording %s: %s%n", MEASURED, recording);
+        System.out.printf(Locale.ROOT, "slate insertions with healthy sources (slate between frames of one source): %d in"
+                + " %.1f min of media = %.0f per hour %s%n", flaps.size(), hours * 60, flaps.size() / hours, flaps);
+        System.out.printf(Locale.ROOT, "primary killed %d times, %d primary-to-secondary switches in the recording%n",
+                kills.size(), switches.size());
+        System.out.printf(Locale.ROOT, "failover, last primary frame -> first secondary frame (recording): p50 %d ms,"
+                + " p95 %d ms, max %d ms%n", percentile(failovers, 50), percentile(failovers, 95), percentile(failovers, 100));
+        System.out.printf(Locale.ROOT, "failover, kill -> first secondary frame at nginx (end to end): p50 %d ms, p95 %d ms,"
+                + " max %d ms%n", percentile(killToArrival, 50), percentile(killToArrival, 95), percentile(killToArrival, 100));
+        System.out.printf(Locale.ROOT, "slate shown in %d of the failovers, after the last primary frame: p50 %d ms%n",
                 slateAfter.size(), percentile(slateAfter, 50));
         System.out.printf(Locale.ROOT, "output stop (DELETE /outputs/...): p50 %d ms, p95 %d ms (n=%d); channel stop %d ms%n",
                 percentile(outputStops, 50), percentile(outputStops, 95), outputStops.size(), channelStop);
-        System.out.printf(Locale.ROOT, "largest lag per receiver (ms): %s; publishes per destination: %s%n", lag, publishes);
+        System.out.printf(Locale.ROOT, "largest timestamp lag of %s: %d ms; publishes per destination: %s%n", MEASURED,
+                tail.largestLagMs(0, Long.MAX_VALUE), publishes);
     }
 
     /** The nearest-rank percentile, or -1 when there is no value. */

@@ -68,7 +68,7 @@ public final class RecordingAnalysis {
                                 Math.max(0, fromMs - 1000) / 1000.0), "-i", recording.toString(), "-an"));
                 if (Boolean.getBoolean("reality.fast-decode")) {
                     // the soak decodes many minutes: skip the non-reference frames (B-frames), ±1 frame on every time
-                    command.addAll(command.indexOf("-i"), List.of("-skip_frame", "nonref"));
+                    command.addAll(command.indexOf("-i"), List.of("-skip_frame", "noref"));
                 }
                 if (toMs != Long.MAX_VALUE) {
                     command.addAll(List.of("-frames:v", Long.toString((toMs - Math.max(0, fromMs - 1000)) / 30 + 60)));
@@ -77,9 +77,12 @@ public final class RecordingAnalysis {
                         + stats, "-f", "null", "-"));
                 Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!ffmpeg.waitFor(180, TimeUnit.SECONDS)) {
+                try {
+                    if (!ffmpeg.waitFor(180, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("decoding " + recording + " took over 180 s");
+                    }
+                } finally {
                     ffmpeg.destroyForcibly();
-                    throw new IllegalStateException("decoding " + recording + " took over 180 s");
                 }
                 return of(parse(Files.readAllLines(stats)));
             } finally {
@@ -157,6 +160,47 @@ public final class RecordingAnalysis {
             intervals.add(new Interval(from, last));
         }
         return intervals;
+    }
+
+    /**
+     * The slate intervals with the same source on both sides: the engine cut to the slate and back
+     * to the source it left, so the source was never really lost (a false "signal lost").
+     */
+    public List<Interval> slateFlaps() {
+        List<Interval> flaps = new ArrayList<>();
+        for (Interval slate : slateIntervals()) {
+            Optional<Frame> before = frames.reversed().stream()
+                    .filter(f -> f.timestampMs() < slate.fromMs() && f.picture() != Picture.UNKNOWN).findFirst();
+            Optional<Frame> after = frames.stream()
+                    .filter(f -> f.timestampMs() > slate.toMs() && f.picture() != Picture.UNKNOWN).findFirst();
+            if (before.isPresent() && after.isPresent() && before.get().picture() == after.get().picture()) {
+                flaps.add(slate);
+            }
+        }
+        return flaps;
+    }
+
+    /** Every switch from {@code from} to {@code to} (through the slate or not), in order. */
+    public List<Switch> switches(Picture from, Picture to) {
+        List<Switch> switches = new ArrayList<>();
+        Frame lastFrom = null;
+        Frame firstSlate = null;
+        for (Frame frame : frames) {
+            if (frame.picture() == from) {
+                lastFrom = frame;
+                firstSlate = null;
+            } else if (frame.picture() == Picture.SLATE && lastFrom != null && firstSlate == null) {
+                firstSlate = frame;
+            } else if (frame.picture() == to && lastFrom != null) {
+                switches.add(new Switch(lastFrom.timestampMs(), firstSlate == null ? null : firstSlate.timestampMs(),
+                        frame.timestampMs()));
+                lastFrom = null;
+                firstSlate = null;
+            } else if (frame.picture() != Picture.UNKNOWN && frame.picture() != Picture.SLATE) {
+                lastFrom = null;
+            }
+        }
+        return switches;
     }
 
     /** The largest step between consecutive frames' timestamps. */
