@@ -38,14 +38,6 @@ public final class DebianFfmpegEncoder implements AutoCloseable {
                 "-c:a", "aac", "-b:a", "128k", "-ac", "2", "-f", format, url);
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public int starts() {
-        return process.starts();
-    }
-
     /** kill -9. */
     public void kill() {
         process.kill();

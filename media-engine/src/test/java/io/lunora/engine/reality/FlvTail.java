@@ -115,10 +115,6 @@ public final class FlvTail implements AutoCloseable {
         lag.add(new LagSample(now, raw - minimumRaw));
     }
 
-    public synchronized List<Tag> tags() {
-        return List.copyOf(tags);
-    }
-
     public synchronized int frames() {
         return tags.size();
     }

@@ -29,10 +29,6 @@ public final class GstreamerEncoder implements AutoCloseable {
         return new GstreamerEncoder(new RedialingProcess("gstreamer", command, log));
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public void kill() {
         process.kill();
     }

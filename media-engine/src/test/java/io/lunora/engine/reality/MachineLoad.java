@@ -33,10 +33,6 @@ public final class MachineLoad implements AutoCloseable {
         }
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM to stress-ng, which stops its workers; SIGKILL for all of them after 5 s. */
     @Override
     public void close() {

@@ -100,10 +100,6 @@ public final class NginxRtmpReceivers implements AutoCloseable {
                 .results().count();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM: nginx closes its recordings and ends; SIGKILL after 5 s. */
     @Override
     public void close() {
@@ -132,5 +128,4 @@ public final class NginxRtmpReceivers implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }

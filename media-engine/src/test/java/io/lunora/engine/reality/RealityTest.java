@@ -211,20 +211,25 @@ class RealityTest {
             // the lag of the pictures themselves (a backlog in front of the encoder does not show in the
             // timestamps): switch to the secondary by hand and time its bars reaching the receiver
             switchedAt = System.nanoTime();
-            rig.api.post(RealityRig.CHANNEL + "/switch", "{\"input\":\"secondary\",\"reason\":\"manual\"}");
+            Figures.note("saturated: manual switch to the secondary answered %d", rig.api.post(RealityRig.CHANNEL + "/switch",
+                    "{\"input\":\"secondary\",\"reason\":\"manual\"}").status());
             for (String destination : DECODED) {
                 rig.pictures.get(destination).awaitPicture(Picture.SECONDARY, rig.tails.get(destination)
-                        .timestampAt(switchedAt), Duration.ZERO, Duration.ofSeconds(60));
+                        .timestampAt(switchedAt), Duration.ZERO, Duration.ofSeconds(20));
             }
         }
         long to = System.nanoTime();
         load = MachineLoad.busy(50);
         for (String destination : DECODED) {
             FlvTail tail = rig.tails.get(destination);
+            // the decoder starves under saturation too: once the load is lighter it catches up, and the
+            // arrival time comes from the FLV tail, not from when the picture was decoded
+            rig.pictures.get(destination).awaitPicture(Picture.SECONDARY, tail.timestampAt(switchedAt), Duration.ZERO,
+                    Duration.ofSeconds(30));
             long seen = rig.pictures.get(destination).analysis().firstAfter(Picture.SECONDARY, tail.timestampAt(switchedAt))
                     .map(f -> tail.arrivalOf(f.timestampMs())).orElse(-1L);
             long pictureLag = seen < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(seen - switchedAt);
-            Figures.note("saturated, %s: manual switch -> secondary's picture at nginx %d ms (-1: not within 60 s)",
+            Figures.note("saturated, %s: manual switch -> secondary's picture at nginx %d ms (-1: not seen)",
                     destination, pictureLag);
             softlyLater.add(() -> assertThat(pictureLag).as("%s: picture lag under saturation, ms", destination)
                     .isBetween(0L, 2000L));

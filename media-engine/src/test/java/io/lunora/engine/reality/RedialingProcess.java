@@ -15,7 +15,6 @@ final class RedialingProcess implements AutoCloseable {
     private final Thread redialer;
     private volatile Process process;
     private volatile boolean killed;
-    private volatile int starts;
 
     RedialingProcess(String name, List<String> command, Path log) {
         this.builder = new ProcessBuilder(inPeerNamespace(command)).redirectErrorStream(true)
@@ -45,7 +44,6 @@ final class RedialingProcess implements AutoCloseable {
 
     private Process start() {
         try {
-            starts++;
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,19 +64,6 @@ final class RedialingProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    /** How many times the process was started (1 + the redials). */
-    int starts() {
-        return starts;
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 
     /** SIGKILL, like a crashed encoder or a pulled cable: no goodbye, and no call again. */
