@@ -35,7 +35,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         outputMaxAttempts = outputMaxAttempts == null ? 10 : outputMaxAttempts;
         slateAfter = slateAfter == null ? SwitcherSettings.DEFAULT_SLATE_AFTER : slateAfter;
         restoreAfter = restoreAfter == null ? SwitcherSettings.DEFAULT_RESTORE_AFTER : restoreAfter;
-        jitterBuffer = jitterBuffer == null ? Duration.ofMillis(200) : jitterBuffer;
+        jitterBuffer = jitterBuffer == null ? Duration.ofMillis(350) : jitterBuffer;
         slate = slate == null ? new Slate(null, null, null) : slate;
         hls = hls == null ? new Hls(null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;

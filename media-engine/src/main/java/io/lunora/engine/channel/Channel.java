@@ -225,7 +225,8 @@ public final class Channel implements AutoCloseable {
     synchronized ChannelState state() {
         List<ChannelState.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            outputStates.add(ChannelState.Output.of(output.pusher()));
+            RenditionEncoder encoder = renditions.get(output.rendition());
+            outputStates.add(ChannelState.Output.of(output.pusher(), encoder == null ? null : encoder.status()));
         }
         List<EncoderStatus> encoders = new ArrayList<>();
         renditions.values().forEach(r -> encoders.add(r.status()));

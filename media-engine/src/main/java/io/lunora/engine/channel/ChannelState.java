@@ -29,22 +29,26 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
     }
 
     /**
-     * @param lastError already redacted
-     * @param speed     the push's media time per wall time (1.0 keeps real time)
-     * @param lagMs     how long the latest packet waited for the push
-     * @param droppedPackets what was skipped to keep the push at the live edge
+     * @param lastError      already redacted
+     * @param speed          the push's media time per wall time (1.0 keeps real time)
+     * @param lagMs          how far behind real time the output is fed: what waited for its encoder plus
+     *                       what waited for the push
+     * @param droppedFrames  frames its encoder dropped because they came too late (FFmpeg's count)
+     * @param droppedPackets what was skipped, at its encoder and its push, to keep it at the live edge
      */
     public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
-            String lastError, int attempts, double speed, long lagMs, long droppedPackets) {
+            String lastError, int attempts, double speed, long lagMs, long droppedFrames, long droppedPackets) {
 
-        /** A pusher's state and counters as the status API shows them. */
-        public static Output of(Pusher pusher) {
+        /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */
+        public static Output of(Pusher pusher, EncoderStatus encoder) {
             OutputStatus status = pusher.status();
             Progress progress = pusher.progress();
             EncoderStatus feed = pusher.feedStatus();
+            EncoderStatus upstream = encoder == null ? EncoderStatus.idle("none") : encoder;
             return new Output(status.destinationId(), wire(status.state()), status.rendition(),
                     (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
-                    status.attempts(), feed.speed(), feed.lagMs(), feed.droppedPackets());
+                    status.attempts(), feed.speed(), feed.lagMs() + upstream.lagMs(), upstream.droppedFrames(),
+                    feed.droppedPackets() + upstream.droppedPackets());
         }
     }
 

@@ -156,11 +156,7 @@ public final class Pusher implements AutoCloseable {
 
     /** How the push keeps up: its speed, its feed's lag and what was skipped to stay at the live edge. */
     public EncoderStatus feedStatus() {
-        PacketPipe feed = pipe;
-        Progress latest = meters.latest();
-        return feed == null ? new EncoderStatus("pusher-" + destinationId, latest.speed(), 0, 0, 0)
-                : new EncoderStatus("pusher-" + destinationId, latest.speed(), feed.lag().toMillis(), feed.dropped(),
-                        feed.skips());
+        return EncoderStatus.of("pusher-" + destinationId, meters.latest(), pipe);
     }
 
     /** The push's latest progress (bitrate, bytes sent); {@link Progress#NONE} while it does not run. */

@@ -133,7 +133,7 @@ final class Relay implements AutoCloseable {
     synchronized ChannelState state() {
         List<ChannelState.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            outputStates.add(ChannelState.Output.of(output.pusher()));
+            outputStates.add(ChannelState.Output.of(output.pusher(), null));
         }
         return new ChannelState(true, ChannelState.RELAY, null, null,
                 renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of());

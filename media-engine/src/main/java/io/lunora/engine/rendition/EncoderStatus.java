@@ -4,15 +4,22 @@ import io.lunora.engine.process.Progress;
 
 /**
  * How one encoder keeps up with real time, for the status API: its speed (1.0 is real time), how
- * long the latest packet waited for it, and what was dropped to keep it at the live edge.
+ * long the latest packet waited for it, the frames it dropped as too late (FFmpeg's count) and what
+ * was skipped to keep it at the live edge.
  *
  * @param skips how many times it fell behind and was brought back to the live edge
  */
-public record EncoderStatus(String name, double speed, long lagMs, long droppedPackets, long skips) {
+public record EncoderStatus(String name, double speed, long lagMs, long droppedFrames, long droppedPackets,
+        long skips) {
 
-    static EncoderStatus of(String name, Progress progress, PacketPipe pipe) {
-        return pipe == null ? new EncoderStatus(name, progress.speed(), 0, 0, 0)
-                : new EncoderStatus(name, progress.speed(), pipe.lag().toMillis(), pipe.dropped(), pipe.skips());
+    public static EncoderStatus idle(String name) {
+        return new EncoderStatus(name, 0, 0, 0, 0, 0);
+    }
+
+    public static EncoderStatus of(String name, Progress progress, PacketPipe pipe) {
+        return pipe == null ? new EncoderStatus(name, progress.speed(), 0, progress.droppedFrames(), 0, 0)
+                : new EncoderStatus(name, progress.speed(), pipe.lag().toMillis(), progress.droppedFrames(),
+                        pipe.dropped(), pipe.skips());
     }
 
     public static EncoderStatus of(String name, ProgramFeed feed, Progress progress) {

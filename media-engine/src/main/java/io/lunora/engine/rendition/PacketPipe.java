@@ -34,7 +34,7 @@ public final class PacketPipe implements Consumer<byte[]> {
     /** Long enough for a child that is merely slow (it reads its pipe in chunks) not to count as stalled. */
     static final Duration STALL = Duration.ofSeconds(10);
     /** How far behind real time a child may fall before it is brought back to the live edge. */
-    public static final Duration LIVE_EDGE = Duration.ofSeconds(1);
+    public static final Duration LIVE_EDGE = Duration.ofMillis(600);
     private static final long STARTUP_NANOS = Duration.ofSeconds(3).toNanos();
     private static final Entry END = new Entry(new byte[0], 0);
 

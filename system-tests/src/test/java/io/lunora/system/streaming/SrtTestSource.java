@@ -18,13 +18,21 @@ public final class SrtTestSource implements AutoCloseable {
         this.process = process;
     }
 
+    /** SMPTE bars: a picture told apart from {@link #call}'s test pattern by its corner at the receivers. */
+    public static final String BARS = "smptebars=size=320x180:rate=24";
+    static final String PATTERN = "testsrc2=size=320x180:rate=24";
+
     public static SrtTestSource call(int port, Path log) {
+        return call(port, log, PATTERN);
+    }
+
+    public static SrtTestSource call(int port, Path log, String picture) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> MediaTools.listening(port, true));
         String url = "srt://127.0.0.1:" + port + "?mode=caller&latency=120000&transtype=live";
         return new SrtTestSource(MediaTools.start(MediaTools.ffmpeg().command(List.of("-hide_banner", "-nostdin",
                 "-loglevel", "warning", "-re",
-                "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24",
+                "-f", "lavfi", "-i", picture,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "12", "-b:v", "300k",
                 "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k",

@@ -1,9 +1,11 @@
 package io.lunora.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
+import io.lunora.system.streaming.MediaTools;
 import io.lunora.system.streaming.RecordingReceiver;
 import io.lunora.system.streaming.SrtTestSource;
 import io.lunora.system.streaming.StackUsers;
@@ -135,7 +137,7 @@ class StreamingBrowserTest {
 
         operator.awaitPath("/stream/live");
         primary = SrtTestSource.call(primaryPort, media.resolve("primary.log"));
-        secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"));
+        secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"), SrtTestSource.BARS);
         for (String id : destinationIds) {
             awaitState(id, "live");
         }
@@ -161,8 +163,41 @@ class StreamingBrowserTest {
         operator.screenshot("operator-live-one-stopped");
     }
 
+    /** The admin's "Force failover" against the real engine: the program moves to the secondary. */
     @Test
     @Order(4)
+    void shouldForceAFailoverFromTheAdminConsole() {
+        admin.click(By.cssSelector("nav a[href='/admin/sources']"));
+        admin.click(By.id("force-failover"));
+        admin.confirm();
+
+        operator.awaitText(By.id("active-input"), "secondary");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "secondary".equals(onAir()));
+        // let the receivers record some seconds of the secondary
+        await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+        admin.screenshot("admin-forced-failover");
+    }
+
+    /** The operator's "Switch source" against the real engine: the program returns to the primary. */
+    @Test
+    @Order(5)
+    void shouldSwitchBackToThePrimaryFromTheLivePanel() {
+        operator.click(By.id("switch-source"));
+        operator.confirm();
+
+        operator.awaitText(By.id("active-input"), "primary");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "primary".equals(onAir()));
+        await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
+    }
+
+    private String onAir() {
+        return api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/sources/status").json().path("active_input")
+                .asString();
+    }
+
+    @Test
+    @Order(6)
     void shouldShowTheFailoverWhenThePrimaryEncoderDies() {
         primary.kill();
 
@@ -174,7 +209,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void shouldEndTheStream() {
         operator.click(By.id("end-stream"));
         operator.confirm();
@@ -184,8 +219,51 @@ class StreamingBrowserTest {
         assertThat(receivers).allMatch(RecordingReceiver::publishedOnItsKey);
     }
 
+    /**
+     * What the receiver that stayed live all through recorded, told apart by the picture's corner
+     * (the primary's test pattern, the secondary's SMPTE bars): the forced failover, the operator's
+     * switch back and the failover after the primary died each changed the program at the far end.
+     */
     @Test
-    @Order(6)
+    @Order(8)
+    void shouldHaveChangedTheProgramAtTheReceiverOnEverySwitch() throws Exception {
+        Path recording = media.resolve("1.flv");
+        Process probe = MediaTools.ffmpeg().processBuilder(MediaTools.ffmpeg().command(List.of("-hide_banner",
+                "-nostdin", "-loglevel", "error", "-i", recording.toString(), "-vf",
+                "crop=iw/20:ih/20:0:0,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-", "-f", "null", "-")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> runs = new ArrayList<>();
+        int runLength = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(probe.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.startsWith("lavfi.signalstats.YAVG=")) {
+                    continue;
+                }
+                double luma = Double.parseDouble(line.substring(line.indexOf('=') + 1));
+                // the test pattern's corner is ~73, the bars' ~180, the slate's dark blue below 50
+                String picture = luma > 150 ? "secondary" : luma > 55 ? "primary" : "slate";
+                if (!runs.isEmpty() && runs.getLast().equals(picture)) {
+                    runLength++;
+                } else {
+                    if (!runs.isEmpty() && runLength < 5) {
+                        runs.removeLast(); // a frame or two while a decoder settles is no switch
+                    }
+                    if (runs.isEmpty() || !runs.getLast().equals(picture)) {
+                        runs.add(picture);
+                    }
+                    runLength = 1;
+                }
+            }
+        }
+        assertThat(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(runs.stream().filter(r -> !r.equals("slate")).toList()).as("pictures at the receiver: %s", runs)
+                .containsSubsequence("primary", "secondary", "primary", "secondary");
+    }
+
+    @Test
+    @Order(9)
     void shouldShowTheFinishedSessionInTheAdminHistoryWithItsChart() {
         admin.click(By.cssSelector("nav a[href='/admin/analytics']"));
         admin.await(By.cssSelector("#session-rows tr[data-session]"));
@@ -196,8 +274,7 @@ class StreamingBrowserTest {
 
         admin.await(By.cssSelector("#session-detail svg.chart"));
         String detail = admin.driver.findElement(By.id("session-detail")).getText();
-        assertThat(detail).contains("auto_failover").contains("failover primary→").contains("→secondary")
-                .doesNotContain("→primary");
+        assertThat(detail).contains("auto_failover").contains("failover primary→").contains("→secondary");
         admin.script("document.getElementById('session-detail').scrollIntoView();");
         admin.screenshot("admin-session-history");
     }
