@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SourceConfigurationService {
-    static final String DEFAULT_CONFIG_ID = "default";
+    public static final String DEFAULT_CONFIG_ID = "default";
     private static final Set<Integer> KEY_LENGTHS = Set.of(16, 24, 32);
 
     private final SourceConfigurationStore store;

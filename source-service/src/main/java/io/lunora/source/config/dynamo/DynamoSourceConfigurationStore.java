@@ -1,4 +1,9 @@
-package io.lunora.source.config;
+package io.lunora.source.config.dynamo;
+
+import io.lunora.source.config.SourceConfiguration;
+import io.lunora.source.config.SourceConfigurationService;
+import io.lunora.source.config.SourceConfigurationStore;
+import io.lunora.source.config.RedundancyMode;
 
 import io.lunora.support.dynamo.TableNames;
 import java.time.Instant;

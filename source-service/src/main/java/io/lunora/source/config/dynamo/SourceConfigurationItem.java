@@ -1,4 +1,6 @@
-package io.lunora.source.config;
+package io.lunora.source.config.dynamo;
+
+
 
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;

@@ -1,4 +1,7 @@
-package io.lunora.source.config;
+package io.lunora.source.config.dynamo;
+
+import io.lunora.source.config.SrtSource;
+import io.lunora.source.config.SrtMode;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
