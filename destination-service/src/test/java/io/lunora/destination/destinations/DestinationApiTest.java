@@ -142,6 +142,13 @@ class DestinationApiTest {
         assertValidation(post(custom("Creds", "rtmp://user:pw@example.com/live")), "rtmp_url");
         assertValidation(post(custom("No app", "rtmp://example.com")), "rtmp_url");
         assertValidation(post(custom("Broken", "rtmp://exa mple.com/live")), "rtmp_url");
+        // a stream key pasted into the URL (path or query) would be stored and shown unmasked
+        for (String pasted : List.of("rtmp://example.com/live/sk-pasted-9876", "rtmp://example.com/live?key=sk-pasted-9876",
+                "rtmps://example.com:443/rtmp/sk-pasted-9876?s_bl=1")) {
+            HttpResponse<String> refused = post(custom("Pasted", pasted));
+            assertValidation(refused, "rtmp_url");
+            assertThat(refused.body()).doesNotContain("sk-pasted-9876");
+        }
         assertValidation(post("{\"name\":\"LinkedIn\",\"platform\":\"linkedin\",\"preset_id\":\"p\"}"), "rtmp_url");
         assertValidation(post(custom("Twitch", "rtmp://example.com/live").replace("\"custom\"", "\"twitch\"")), "platform");
         assertValidation(post(custom("x".repeat(101), "rtmp://example.com/live")), "name");
