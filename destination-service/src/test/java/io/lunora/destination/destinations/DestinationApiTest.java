@@ -314,7 +314,13 @@ class DestinationApiTest {
 
     @Test
     void shouldPublishAnOpenApiDocumentWithoutInternalEndpoints() throws Exception {
-        HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+        HttpResponse<String> docs = send("GET", "/v3/api-docs", service, null);
+        // only health is open on a service's own port; API description and metrics need a service token
+        assertProblem(send("GET", "/v3/api-docs", null, null), 401);
+        assertProblem(send("GET", "/actuator/prometheus", null, null), 401);
+        assertProblem(send("GET", "/actuator/info", null, null), 401);
+        assertProblem(send("GET", "/v3/api-docs", operator, null), 403);
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/destinations/{id}/stream-key", "/api/destinations/{id}/test")
