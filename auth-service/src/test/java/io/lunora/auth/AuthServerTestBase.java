@@ -51,7 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=authtest", "lunora.auth.admin-password=" + AuthServerTestBase.ADMIN_PASSWORD,
         "lunora.auth.services-client-secret=" + AuthServerTestBase.SERVICES_SECRET,
-        "lunora.auth.max-failed-sign-ins=5"})
+        "lunora.auth.max-failed-sign-ins=5",
+        // every interface, and every peer a trusted proxy: a test can call from a non-loopback address
+        // with forwarded headers the way a LAN host behind a "trusted" private range could
+        "server.address=0.0.0.0", "server.tomcat.remoteip.internal-proxies=.*"})
 abstract class AuthServerTestBase {
     static final String ADMIN_PASSWORD = "Initial-Admin-Pass-1";
     static final String SERVICES_SECRET = "services-secret-for-tests-0123456789";

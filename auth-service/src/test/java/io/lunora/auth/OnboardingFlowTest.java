@@ -88,6 +88,17 @@ class OnboardingFlowTest extends AuthServerTestBase {
                 URI.create(base() + "/internal/dev/mail")).header("X-Forwarded-For", "203.0.113.5").build());
         assertThat(forwarded.statusCode()).as("a request relayed for a remote client").isEqualTo(404);
         assertThat(forwarded.body()).doesNotContain(temporary);
+        // a caller on another machine claiming to be this one: the socket's peer decides, not a header
+        String lanAddress = NetworkAddresses.nonLoopbackIpv4()
+                .orElseThrow(() -> new IllegalStateException("the test needs a non-loopback interface"));
+        for (String[] claim : new String[][] {{"X-Forwarded-For", "127.0.0.1"}, {"Forwarded", "for=127.0.0.1"},
+                {"X-Real-IP", "127.0.0.1"}}) {
+            HttpResponse<String> spoofed = send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://" + lanAddress + ":" + port + "/internal/dev/mail")).header(claim[0], claim[1])
+                    .build());
+            assertThat(spoofed.statusCode()).as("%s: %s from %s", claim[0], claim[1], lanAddress).isEqualTo(404);
+            assertThat(spoofed.body()).doesNotContain(temporary);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
 import io.lunora.testing.oidc.Browser;
 import io.lunora.testing.oidc.OidcFlow.Authorization;
+import io.lunora.testing.oidc.OidcFlow.Onboarded;
+import io.lunora.testing.oidc.Totp;
 import io.lunora.testing.oidc.OidcFlow.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -35,12 +37,55 @@ class SignInRulesTest extends AuthServerTestBase {
             assertThat(failed.body()).contains("Incorrect user name or password.");
         }
         HttpResponse<String> fifth = signIn(browser, a, "lars", "Wrong-Password-5");
-        assertThat(fifth.body()).contains("locked for 15 minutes");
+        assertThat(fifth.statusCode()).isEqualTo(401);
 
         HttpResponse<String> rightPassword = signIn(browser, a, "lars", temporary);
         assertThat(rightPassword.statusCode()).isEqualTo(401);
-        assertThat(rightPassword.body()).contains("locked");
         assertThat(users.findByUsername(Pool.INTERNAL, "lars").orElseThrow().isLockedAt(Instant.now())).isTrue();
+        // locked, wrong and unknown answer alike: the answer tells no one which accounts exist or are locked
+        HttpResponse<String> unknown = signIn(browser(), newAuthorization("lunora-operator", "stream"), "nobody-" + UUID.randomUUID(),
+                "Wrong-Password-6");
+        assertThat(rightPassword.body()).contains("Incorrect user name or password.").doesNotContain("locked");
+        assertThat(withoutCsrfToken(fifth.body())).isEqualTo(withoutCsrfToken(unknown.body()))
+                .isEqualTo(withoutCsrfToken(rightPassword.body()));
+    }
+
+    @Test
+    void shouldCountWrongTotpCodesAfterTheRightPasswordTowardsTheLockout() {
+        String temporary = invite(admin().tokens().accessToken(), "tomas", "tomas@example.com", "operators");
+        Onboarded user = firstSignIn(browser(), "lunora-operator", "tomas", temporary, STRONG_PASSWORD);
+        String valid = Totp.code(user.totpSecret(), Totp.currentStep());
+        String wrong = valid.equals("123456") ? "654321" : "123456";
+        // one wrong code per attempt, each after the right password: the password must not reset the count
+        for (int i = 1; i <= 5; i++) {
+            Browser attacker = browser();
+            HttpResponse<String> challenge = signIn(attacker, newAuthorization("lunora-operator", "stream"), "tomas",
+                    STRONG_PASSWORD);
+            assertThat(challenge.uri().getPath()).as("attempt %d reaches the second factor", i).isEqualTo("/auth/mfa");
+            assertThat(attacker.submit("/auth/mfa", Map.of("code", wrong)).statusCode()).isEqualTo(401);
+        }
+        assertThat(users.findByUsername(Pool.INTERNAL, "tomas").orElseThrow().isLockedAt(Instant.now()))
+                .as("five wrong codes lock the account").isTrue();
+        HttpResponse<String> locked = signIn(browser(), newAuthorization("lunora-operator", "stream"), "tomas",
+                STRONG_PASSWORD);
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.uri().getPath()).isNotEqualTo("/auth/mfa");
+    }
+
+    @Test
+    void shouldForgetFailuresOnlyAfterBothFactorsSucceeded() {
+        String temporary = invite(admin().tokens().accessToken(), "ulla", "ulla@example.com", "operators");
+        Onboarded user = firstSignIn(browser(), "lunora-operator", "ulla", temporary, STRONG_PASSWORD);
+        Browser browser = browser();
+        Authorization a = newAuthorization("lunora-operator", "stream");
+        assertThat(signIn(browser, a, "ulla", "Wrong-Password-1").statusCode()).isEqualTo(401);
+        assertThat(signIn(browser, a, "ulla", STRONG_PASSWORD).uri().getPath()).isEqualTo("/auth/mfa");
+        assertThat(users.findByUsername(Pool.INTERNAL, "ulla").orElseThrow().failedSignIns())
+                .as("the password alone resets nothing").isEqualTo(1);
+        Tokens tokens = exchange(a, browser.follow(browser.submit("/auth/mfa",
+                Map.of("code", Totp.code(user.totpSecret(), Totp.currentStep() + 1)))));
+        assertThat(tokens.accessToken()).isNotBlank();
+        assertThat(users.findByUsername(Pool.INTERNAL, "ulla").orElseThrow().failedSignIns()).isZero();
     }
 
     @Test
@@ -100,6 +145,10 @@ class SignInRulesTest extends AuthServerTestBase {
                 "lunora-services:wrong-secret").statusCode()).isEqualTo(401);
         assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "lunora-operator"),
                 null).statusCode()).as("a public client has no client credentials grant").isIn(400, 401);
+    }
+
+    private static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
     }
 
     private void seedConsumer(String username, String temporary) {

@@ -63,6 +63,23 @@ class EdgeBehaviourTest extends GatewayTestBase {
     }
 
     @Test
+    void shouldLimitSignInPerAddressWhateverBearerIsSent() {
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 30 && refused == null; i++) {
+            // a valid token of a fresh subject each time: keyed by subject, each would get a fresh bucket
+            HttpResponse<String> response = gateway.send("POST", "/login", tokenOf(Group.OPERATORS));
+            if (response.statusCode() == 429) {
+                refused = response;
+            }
+        }
+
+        assertThat(refused).as("refused within 30 attempts from one address").isNotNull();
+        assertProblem(refused, 429);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(gateway.send("POST", "/login", null).statusCode()).isEqualTo(200));
+    }
+
+    @Test
     void shouldAnswerPreflightFromAllowedOrigin() {
         HttpResponse<String> response = gateway.send("OPTIONS", "/api/destinations/d-1", null, Map.of(
                 "Origin", WEB_ORIGIN, "Access-Control-Request-Method", "PUT",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,16 @@ class OpaqueOriginTest extends GatewayTestBase {
                 Map.of("Origin", "null", "Access-Control-Request-Method", "POST")), 403);
         assertProblem(gateway.send("POST", "/api/destinations", tokenOf(Group.OPERATORS),
                 Map.of("Origin", "https://evil.example")), 403);
+    }
+
+    /** A malformed Origin is bad input: a problem (400), never a 500 with a stack trace in the log. */
+    @Test
+    void shouldAnswerAMalformedOriginWithAProblem() {
+        for (String origin : List.of("http://[::1", "http://exa mple.com", "http://%zz", "://")) {
+            HttpResponse<String> response = gateway.send("POST", "/api/destinations", tokenOf(Group.OPERATORS),
+                    Map.of("Origin", origin));
+            assertThat(response.statusCode()).as("Origin: %s", origin).isIn(400, 403);
+            assertProblem(response, response.statusCode());
+        }
     }
 }

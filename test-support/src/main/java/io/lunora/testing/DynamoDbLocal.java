@@ -47,7 +47,7 @@ public final class DynamoDbLocal {
             Process process = new ProcessBuilder(List.of(java.toString(),
                     "-Xmx256m", "-Djava.library.path=" + runtime.resolve("native"),
                     "-cp", runtime.resolve("lib") + "/*",
-                    "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
+                    mainClass(),
                     "-inMemory", "-sharedDb", "-port", String.valueOf(port)))
                     // it writes a metadata file into its working directory: keep that out of the tree
                     .directory(Files.createTempDirectory("dynamodb-local").toFile())
@@ -60,6 +60,13 @@ public final class DynamoDbLocal {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The launcher's runner (127.0.0.1 only); the stock one, on every interface, in a tree without it. */
+    private static String mainClass() {
+        Path loopback = ProjectPaths.root().resolve("tools/dynamodb-local/src/LoopbackServerRunner.java");
+        return Files.isRegularFile(loopback) ? loopback.toString()
+                : "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
     }
 
     public String endpoint() {

@@ -33,7 +33,7 @@ class DevMailController {
     @GetMapping("/internal/dev/mail")
     ResponseEntity<String> mailbox(HttpServletRequest request) throws MessagingException {
         GreenMail server = greenMail.getIfAvailable();
-        if (server == null || !isLoopback(request.getRemoteAddr())) {
+        if (server == null || !fromThisMachine(request)) {
             throw new NotFoundException("resource", "/internal/dev/mail");
         }
         MimeMessage[] messages = server.getReceivedMessages();
@@ -62,6 +62,15 @@ class DevMailController {
 
     private static String addresses(Address[] addresses) {
         return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The socket's peer is this machine, and no proxy relayed the request for someone else: the
+     * peer decides, never what X-Forwarded-For / Forwarded claim (trusted proxies or not).
+     */
+    private static boolean fromThisMachine(HttpServletRequest request) {
+        String peer = PeerAddress.of(request);
+        return peer != null && isLoopback(peer) && isLoopback(request.getRemoteAddr());
     }
 
     private static boolean isLoopback(String address) {

@@ -53,7 +53,7 @@ class MfaChallengeController {
         if (accepted.isEmpty()) {
             if (flow.recordFailure(state.user())) {
                 session.abandon(request);
-                return LoginController.withStatus(Pages.login(request, flow.lockedMessage(), null, false),
+                return LoginController.withStatus(Pages.login(request, SignInFlow.INVALID, null, false),
                         HttpStatus.UNAUTHORIZED);
             }
             return Pages.mfaChallenge(request, HttpStatus.UNAUTHORIZED,

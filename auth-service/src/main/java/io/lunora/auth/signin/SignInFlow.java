@@ -66,21 +66,27 @@ public class SignInFlow {
         }
         UserAccount user = found.get();
         if (user.isLockedAt(clock.instant())) {
-            return new PasswordCheck.Refused(lockedMessage());
+            passwords.spendComparableTime(password);
+            return new PasswordCheck.Refused(INVALID); // the same answer as for an unknown user or a wrong password
         }
         if (!passwords.matches(password, user.passwordHash()) || !user.enabled()) {
-            return new PasswordCheck.Refused(recordFailure(user) ? lockedMessage() : INVALID);
+            recordFailure(user);
+            return new PasswordCheck.Refused(INVALID);
         }
-        if (user.failedSignIns() > 0 || user.lockedUntil() != null) {
-            user = update(user, u -> u.withFailures(0, null));
-        }
+        // The failure count stays until the whole sign-in succeeds (signedIn): a right password
+        // followed by wrong TOTP codes counts towards the lockout like wrong passwords.
         if (!user.emailVerified()) {
             return new PasswordCheck.Unverified(user);
         }
         return new PasswordCheck.Accepted(user);
     }
 
-    /** Counts a failed password or code; returns true when the account is locked now. */
+    /** After every factor was accepted: the failures of this account are forgotten. */
+    UserAccount signedIn(UserAccount user) {
+        return user.failedSignIns() > 0 || user.lockedUntil() != null ? update(user, u -> u.withFailures(0, null)) : user;
+    }
+
+    /** Counts a failed password or code, of either factor; returns true when the account is locked now. */
     boolean recordFailure(UserAccount user) {
         Instant now = clock.instant();
         UserAccount saved = update(user, u -> {
@@ -94,11 +100,6 @@ public class SignInFlow {
             return true;
         }
         return false;
-    }
-
-    String lockedMessage() {
-        return "Too many failed attempts: the account is locked for " + properties.lockout().toMinutes()
-                + " minutes.";
     }
 
     Step next(PendingSignIn pending, UserAccount user) {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin (organization {@code default}) when no admin exists. Its password is
- * {@code LUNORA_ADMIN_PASSWORD}, or generated, written once to {@code initial-admin-password} in
- * the data folder (0600) and printed once. Like every invitee it chooses a new password and enrols
+ * {@code LUNORA_ADMIN_PASSWORD}, or generated and written once to {@code initial-admin-password} in
+ * the data folder (0600); never printed or logged, since the console ends in a log file others may
+ * read. Like every invitee it chooses a new password and enrols
  * TOTP at the first sign-in.
  */
 @Component
@@ -68,8 +69,7 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         Path file = properties.dataDir().resolve(PASSWORD_FILE).toAbsolutePath().normalize();
         DataFiles.writeSecret(file, password);
-        // Shown once, on the console only (not through the logger), as the launcher's README says.
-        System.out.printf("%n*** Bootstrap admin '%s' created. Initial password: %s%n*** (also in %s, mode 0600; "
-                + "you choose a new password and enrol MFA at the first sign-in)%n%n", admin.username(), password, file);
+        log.info("Bootstrap admin '{}' created; its initial password is in {} (readable by this user only): "
+                + "a new password and MFA are chosen at the first sign-in", admin.username(), file);
     }
 }

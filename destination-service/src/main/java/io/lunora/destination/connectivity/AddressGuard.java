@@ -5,7 +5,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Keeps the connectivity test from reaching into the deployment's own network (SSRF): a host is
+ * Keeps destinations (saved, and the connectivity test) from reaching into the deployment's own
+ * network (SSRF): a host is
  * resolved once, every address it resolves to must be public, and the probe then connects to
  * that vetted address (no second lookup a rebinding DNS server could answer differently).
  * Addresses in the admin allow-list pass anyway.
@@ -32,7 +33,7 @@ public class AddressGuard {
         for (InetAddress address : addresses) {
             if (isBlocked(address)) {
                 throw new RefusedException("the host resolves to a loopback, private, link-local or metadata address ("
-                        + address.getHostAddress() + "), which the test allow-list does not permit");
+                        + address.getHostAddress() + "), which the allow-list (lunora.destinations.allowed-private-hosts) does not permit");
             }
         }
         return addresses[0];

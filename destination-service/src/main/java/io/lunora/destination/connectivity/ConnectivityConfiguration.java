@@ -8,9 +8,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectivityProperties.class)
 class ConnectivityConfiguration {
+    /** One policy for saving a destination and for testing it: the same admin allow-list. */
     @Bean
-    RtmpProbe rtmpProbe(ConnectivityProperties properties) {
-        return new RtmpProbe(new AddressGuard(properties.testAllowList()), properties.connectTimeout(),
+    AddressGuard addressGuard(ConnectivityProperties properties) {
+        return new AddressGuard(properties.allowedPrivateHosts());
+    }
+
+    @Bean
+    RtmpProbe rtmpProbe(AddressGuard guard, ConnectivityProperties properties) {
+        return new RtmpProbe(guard, properties.connectTimeout(),
                 properties.readTimeout(), (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 }

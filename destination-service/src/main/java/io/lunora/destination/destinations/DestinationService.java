@@ -25,11 +25,13 @@ public class DestinationService {
     private final DestinationStore store;
     private final StreamKeys keys;
     private final RtmpProbe probe;
+    private final DestinationHosts hosts;
 
-    DestinationService(DestinationStore store, StreamKeys keys, RtmpProbe probe) {
+    DestinationService(DestinationStore store, StreamKeys keys, RtmpProbe probe, DestinationHosts hosts) {
         this.store = store;
         this.keys = keys;
         this.probe = probe;
+        this.hosts = hosts;
     }
 
     public List<Destination> list(String organizationId) {
@@ -46,6 +48,7 @@ public class DestinationService {
 
     public Destination create(String organizationId, String userId, DestinationRequest request) {
         DestinationRequest r = DestinationValidator.check(request, false, new FieldErrors());
+        hosts.check(r.rtmpUrl());
         String id = "dest-" + UUID.randomUUID();
         StoredKey key = r.streamKey() == null ? null : keys.store(r.platform(), id, r.streamKey());
         String now = Instant.now().toString();
@@ -67,26 +70,44 @@ public class DestinationService {
     public Destination update(String organizationId, String destinationId, DestinationRequest request) {
         Destination current = get(organizationId, destinationId);
         DestinationRequest r = DestinationValidator.check(request, true, new FieldErrors());
+        hosts.check(r.rtmpUrl());
         requireVersion(current, r.version());
         String param = current.streamKeyParam();
         String masked = current.streamKeyMasked();
+        StoredKey written = null;
         if (r.streamKey() != null) {
-            StoredKey key = keys.store(r.platform(), destinationId, r.streamKey());
-            if (param != null && !param.equals(key.name())) {
-                keys.delete(param);
-            }
-            param = key.name();
-            masked = key.masked();
+            written = keys.storeRevision(r.platform(), destinationId, r.streamKey());
         } else if (param != null && !r.platform().equals(current.platform())) {
-            StoredKey moved = keys.move(param, r.platform(), destinationId);
-            param = moved.name();
-            masked = moved.masked();
+            written = keys.copyRevision(param, r.platform(), destinationId);
         }
-        Destination updated = store.update(new Destination(destinationId, organizationId, current.userId(), r.name(),
+        if (written != null) {
+            param = written.name();
+            masked = written.masked();
+        }
+        Destination next = new Destination(destinationId, organizationId, current.userId(), r.name(),
                 r.platform(), r.rtmpUrl(), param, masked, r.presetId(), orDefault(r.enabled(), current.enabled()),
                 orDefault(r.autoStart(), current.autoStart()), orDefault(r.recordingBackup(), current.recordingBackup()),
-                orDefault(r.priority(), current.priority()), r.version(), current.createdAt(), Instant.now().toString()));
+                orDefault(r.priority(), current.priority()), r.version(), current.createdAt(), Instant.now().toString());
+        Destination updated = writeWithKey(next, current, written);
         log.info("Destination {} updated to version {}", destinationId, updated.version());
+        return updated;
+    }
+
+    /**
+     * The conditional row write, then the keys: a replaced key is deleted only after the write won,
+     * a key written for a losing write (409) is deleted instead, so the stored key is always the winner's.
+     */
+    private Destination writeWithKey(Destination next, Destination current, StoredKey written) {
+        Destination updated;
+        try {
+            updated = store.update(next);
+        } catch (RuntimeException lost) {
+            keys.delete(written == null ? null : written.name());
+            throw lost;
+        }
+        if (written != null && current.streamKeyParam() != null && !current.streamKeyParam().equals(written.name())) {
+            keys.delete(current.streamKeyParam());
+        }
         return updated;
     }
 
@@ -100,8 +121,9 @@ public class DestinationService {
             requireVersion(current, version);
         }
         Destination expected = version == null ? current : withVersion(current, version);
-        StoredKey key = keys.store(current.platform(), destinationId, newKey);
-        Destination updated = store.update(expected.withKey(key.name(), key.masked(), Instant.now().toString()));
+        StoredKey key = keys.storeRevision(current.platform(), destinationId, newKey);
+        Destination updated = writeWithKey(expected.withKey(key.name(), key.masked(), Instant.now().toString()),
+                current, key);
         log.info("Stream key of destination {} rotated", destinationId);
         return updated;
     }

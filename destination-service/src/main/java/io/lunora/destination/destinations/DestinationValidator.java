@@ -59,6 +59,10 @@ final class DestinationValidator {
         }
     }
 
+    private static long segments(String path) {
+        return java.util.Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).count();
+    }
+
     private static void checkUrl(String url, FieldErrors errors) {
         if (url == null) {
             errors.add("rtmp_url", "is required for this platform");
@@ -81,6 +85,11 @@ final class DestinationValidator {
                 errors.add("rtmp_url", "must not have a fragment");
             } else if (uri.getPath() == null || uri.getPath().length() < 2) {
                 errors.add("rtmp_url", "must name the application, e.g. rtmp://host/live");
+            } else if (uri.getRawQuery() != null || segments(uri.getPath()) > 1) {
+                // what follows the application is where a pasted stream key goes: it would be stored
+                // and shown unmasked, so it is refused rather than guessed at
+                errors.add("rtmp_url", "must end with the application (e.g. rtmp://host/live), without a query; "
+                        + "put the stream key in stream_key");
             }
         } catch (URISyntaxException e) {
             errors.add("rtmp_url", "is not a valid URL");

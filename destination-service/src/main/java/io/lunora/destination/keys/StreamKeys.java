@@ -4,6 +4,7 @@ import io.lunora.support.secrets.SecretMask;
 import io.lunora.support.secrets.SecretNames;
 import io.lunora.support.secrets.SecretStore;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +27,20 @@ public class StreamKeys {
         return new StoredKey(name, SecretMask.mask(key));
     }
 
-    /** Moves a key to the name of another platform (a destination changed platform). */
-    public StoredKey move(String fromName, String platform, String destinationId) {
-        String to = SecretNames.streamKey(platform, destinationId);
+    /**
+     * Stores a replacement key under a name of its own (a new revision), leaving the current one in
+     * place: the caller references it only once its conditional row write won, and deletes it otherwise.
+     */
+    public StoredKey storeRevision(String platform, String destinationId, String key) {
+        String name = SecretNames.streamKey(platform, destinationId, UUID.randomUUID().toString());
+        secrets.put(name, key);
+        return new StoredKey(name, SecretMask.mask(key));
+    }
+
+    /** Copies a key to a new revision under another platform's name (a destination changed platform). */
+    public StoredKey copyRevision(String fromName, String platform, String destinationId) {
         String key = secrets.get(fromName).orElseThrow(() -> new IllegalStateException("stream key missing"));
-        if (!to.equals(fromName)) {
-            secrets.put(to, key);
-            secrets.delete(fromName);
-        }
-        return new StoredKey(to, SecretMask.mask(key));
+        return storeRevision(platform, destinationId, key);
     }
 
     public Optional<String> read(String name) {

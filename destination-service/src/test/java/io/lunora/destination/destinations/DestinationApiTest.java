@@ -1,6 +1,7 @@
 package io.lunora.destination.destinations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.destination.connectivity.FfmpegRtmpServer;
 import io.lunora.model.identity.Group;
@@ -20,6 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import io.lunora.support.problem.ConflictException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=destapi", "lunora.http.max-body-bytes=4096",
-        "lunora.destinations.test-allow-list=127.0.0.2/32", "lunora.destinations.read-timeout=3s",
+        "lunora.destinations.allowed-private-hosts=127.0.0.2/32", "lunora.destinations.read-timeout=3s",
         "logging.level.io.lunora=DEBUG", "logging.level.org.springframework.web=DEBUG",
         "logging.level.org.springframework.security=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -72,6 +79,15 @@ class DestinationApiTest {
 
     @Autowired
     DynamoDbClient dynamo;
+
+    @Autowired
+    DestinationStore store;
+
+    @Autowired
+    io.lunora.destination.keys.StreamKeys keys;
+
+    @Autowired
+    DestinationHosts hosts;
 
     final String org = "org-" + UUID.randomUUID();
     final String operator = issuer.userToken("otto", org, Group.OPERATORS);
@@ -126,6 +142,13 @@ class DestinationApiTest {
         assertValidation(post(custom("Creds", "rtmp://user:pw@example.com/live")), "rtmp_url");
         assertValidation(post(custom("No app", "rtmp://example.com")), "rtmp_url");
         assertValidation(post(custom("Broken", "rtmp://exa mple.com/live")), "rtmp_url");
+        // a stream key pasted into the URL (path or query) would be stored and shown unmasked
+        for (String pasted : List.of("rtmp://example.com/live/sk-pasted-9876", "rtmp://example.com/live?key=sk-pasted-9876",
+                "rtmps://example.com:443/rtmp/sk-pasted-9876?s_bl=1")) {
+            HttpResponse<String> refused = post(custom("Pasted", pasted));
+            assertValidation(refused, "rtmp_url");
+            assertThat(refused.body()).doesNotContain("sk-pasted-9876");
+        }
         assertValidation(post("{\"name\":\"LinkedIn\",\"platform\":\"linkedin\",\"preset_id\":\"p\"}"), "rtmp_url");
         assertValidation(post(custom("Twitch", "rtmp://example.com/live").replace("\"custom\"", "\"twitch\"")), "platform");
         assertValidation(post(custom("x".repeat(101), "rtmp://example.com/live")), "name");
@@ -160,7 +183,7 @@ class DestinationApiTest {
         assertValidation(noVersion, "version");
         Map<String, AttributeValue> item = item(id);
         assertThat(item.get("name").s()).isEqualTo("Studio YT");
-        assertThat(item.get("stream_key_param").s()).isEqualTo("/lunora-player/streaming/youtube/stream-key-" + id);
+        assertThat(item.get("stream_key_param").s()).startsWith("/lunora-player/streaming/youtube/stream-key-" + id + "-");
         assertThat(body(send("GET", "/internal/destinations/" + id + "/target?organization=" + org, service, null))
                 .path("stream_key").asString()).isEqualTo(key);
         assertThat(secretFiles()).hasSize(1); // the custom/ name was removed
@@ -234,16 +257,17 @@ class DestinationApiTest {
     }
 
     @Test
-    void shouldRefuseToTestLoopbackPrivateAndMetadataAddresses() throws Exception {
-        for (String host : List.of("127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]", "localhost")) {
-            String id = body(post(custom("Inside " + host, "rtmp://" + host + ":1935/live"))).path("destination_id").asString();
-
-            HttpResponse<String> result = send("POST", "/api/destinations/" + id + "/test", operator, null);
-
-            assertThat(result.statusCode()).isEqualTo(200);
-            assertThat(body(result).path("reachable").asBoolean()).isFalse();
-            assertThat(body(result).path("failed_step").asString()).as(host).isEqualTo("ADDRESS_POLICY");
+    void shouldRefuseToSaveLoopbackPrivateAndMetadataAddresses() throws Exception {
+        for (String host : List.of("127.0.0.1", "10.0.0.1", "192.168.1.10", "169.254.169.254", "[::1]", "localhost",
+                "[::ffff:127.0.0.1]")) {
+            assertValidation(post(custom("Inside " + host, "rtmp://" + host + ":1935/live")), "rtmp_url");
         }
+        String id = body(post(custom("Outside", "rtmp://203.0.113.7/live"))).path("destination_id").asString();
+        assertValidation(send("PUT", "/api/destinations/" + id, operator,
+                custom("Metadata", "rtmp://169.254.169.254/live").replace("}", ",\"version\":1}")), "rtmp_url");
+        assertThat(item(id).get("rtmp_url").s()).isEqualTo("rtmp://203.0.113.7/live");
+        // the allow-list (127.0.0.2/32 here) lets an admin's private ingest through
+        assertThat(post(custom("Studio", "rtmp://127.0.0.2:1935/live")).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -290,7 +314,13 @@ class DestinationApiTest {
 
     @Test
     void shouldPublishAnOpenApiDocumentWithoutInternalEndpoints() throws Exception {
-        HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+        HttpResponse<String> docs = send("GET", "/v3/api-docs", service, null);
+        // only health is open on a service's own port; API description and metrics need a service token
+        assertProblem(send("GET", "/v3/api-docs", null, null), 401);
+        assertProblem(send("GET", "/actuator/prometheus", null, null), 401);
+        assertProblem(send("GET", "/actuator/info", null, null), 401);
+        assertProblem(send("GET", "/v3/api-docs", operator, null), 403);
+        assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/destinations/{id}/stream-key", "/api/destinations/{id}/test")
@@ -299,6 +329,77 @@ class DestinationApiTest {
 
     static String custom(String name, String url) {
         return "{\"name\":\"" + name + "\",\"platform\":\"custom\",\"rtmp_url\":\"" + url + "\",\"preset_id\":\"p-1\"}";
+    }
+
+    /**
+     * Two rotations of the same version race: the first reaches its row write, the second writes its
+     * key meanwhile and then loses the conditional write (409). The key stored and served must be
+     * the winner's, and the loser's must be gone.
+     */
+    @Test
+    void shouldKeepTheWinnersKeyWhenTwoKeyWritesRace() throws Exception {
+        String id = body(post(custom("Racing", "rtmps://live.example.com/app").replace("}",
+                ",\"stream_key\":\"original-key-0000\"}"))).path("destination_id").asString();
+        CountDownLatch winnerAtRowWrite = new CountDownLatch(1);
+        CountDownLatch loserAtRowWrite = new CountDownLatch(1);
+        DestinationStore racing = new DelegatingStore(store) {
+            @Override
+            public Destination update(Destination destination) {
+                boolean winner = destination.streamKeyMasked().endsWith("1111");
+                try {
+                    if (winner) {
+                        winnerAtRowWrite.countDown();
+                        assertThat(loserAtRowWrite.await(20, TimeUnit.SECONDS)).isTrue(); // its key is written now
+                    } else {
+                        loserAtRowWrite.countDown();
+                        Thread.sleep(300); // lets the winner write its row first
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return super.update(destination);
+            }
+        };
+        DestinationService service = new DestinationService(racing, keys, null, hosts);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<Destination> first = threads.submit(() -> service.rotateKey(org, id, "winner-key-1111", 1L));
+            assertThat(winnerAtRowWrite.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<Destination> second = threads.submit(() -> service.rotateKey(org, id, "loser-key-2222", 1L));
+            assertThat(first.get(30, TimeUnit.SECONDS).streamKeyMasked()).endsWith("1111");
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class);
+        }
+        assertThat(body(send("GET", "/internal/destinations/" + id + "/target?organization=" + org, this.service, null))
+                .path("stream_key").asString()).isEqualTo("winner-key-1111");
+        assertThat(secretFiles()).as("only the winner's key is left").hasSize(1);
+    }
+
+    /** A store that forwards every call: the race test overrides the row write. */
+    private static class DelegatingStore implements DestinationStore {
+        private final DestinationStore delegate;
+
+        DelegatingStore(DestinationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        public java.util.Optional<Destination> find(String organizationId, String destinationId) {
+            return delegate.find(organizationId, destinationId);
+        }
+
+        public List<Destination> list(String organizationId) {
+            return delegate.list(organizationId);
+        }
+
+        public Destination create(Destination destination) {
+            return delegate.create(destination);
+        }
+
+        public Destination update(Destination destination) {
+            return delegate.update(destination);
+        }
+
+        public void delete(String organizationId, String destinationId, Long expectedVersion) {
+            delegate.delete(organizationId, destinationId, expectedVersion);
+        }
     }
 
     private HttpResponse<String> post(String body) throws Exception {

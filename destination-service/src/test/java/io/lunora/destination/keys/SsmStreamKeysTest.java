@@ -65,21 +65,20 @@ class SsmStreamKeysTest {
     }
 
     @Test
-    void shouldMoveTheKeyWhenTheDestinationChangesPlatformThenDeleteIt() {
-        String youtube = "/lunora-player/streaming/youtube/stream-key-dest-42";
+    void shouldCopyTheKeyToANewRevisionWhenTheDestinationChangesPlatform() {
         ssmEndpoint.answer(r -> "AmazonSSM.GetParameter".equals(r.header("X-Amz-Target"))
                 ? Reply.json(200, "{\"Parameter\":{\"Name\":\"" + NAME + "\",\"Type\":\"SecureString\","
                         + "\"Value\":\"li-key-abcdef-9876\",\"Version\":1}}")
                 : Reply.json(200, "{}"));
 
-        keys.move(NAME, "youtube", "dest-42");
-        keys.delete(youtube);
+        String youtube = keys.copyRevision(NAME, "youtube", "dest-42").name();
+        keys.delete(NAME);
 
+        assertThat(youtube).startsWith("/lunora-player/streaming/youtube/stream-key-dest-42-");
         assertThat(ssmEndpoint.requests()).extracting(r -> r.header("X-Amz-Target") + " " + r.body()).containsExactly(
                 "AmazonSSM.GetParameter {\"Name\":\"" + NAME + "\",\"WithDecryption\":true}",
                 "AmazonSSM.PutParameter {\"Name\":\"" + youtube + "\",\"Value\":\"li-key-abcdef-9876\","
                         + "\"Type\":\"SecureString\",\"KeyId\":\"" + KMS + "\",\"Overwrite\":true}",
-                "AmazonSSM.DeleteParameter {\"Name\":\"" + NAME + "\"}",
-                "AmazonSSM.DeleteParameter {\"Name\":\"" + youtube + "\"}");
+                "AmazonSSM.DeleteParameter {\"Name\":\"" + NAME + "\"}");
     }
 }

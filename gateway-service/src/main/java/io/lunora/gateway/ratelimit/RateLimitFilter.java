@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts each request against its caller: the token's subject once the token is validated,
- * otherwise the client address. Runs after the security chain, so that invalid tokens never get
+ * otherwise the client address; groups marked by-address (sign-in, registration) always the address. Runs after the security chain, so that invalid tokens never get
  * a bucket of their own. Over the limit: 429 problem with {@code Retry-After}.
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
@@ -34,9 +34,11 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        String address = addressOf(request);
         return exchange.getPrincipal().map(RateLimitFilter::callerOf)
-                .defaultIfEmpty(addressOf(request))
-                .flatMap(caller -> limiter.take(request.getMethod(), request.getPath().pathWithinApplication(), caller)
+                .defaultIfEmpty(address)
+                .flatMap(caller -> limiter.take(request.getMethod(), request.getPath().pathWithinApplication(), caller,
+                                address)
                         .map(wait -> tooMany(exchange, wait))
                         .orElseGet(() -> chain.filter(exchange)));
     }

@@ -20,8 +20,13 @@ public record RateLimitProperties(List<Group> groups, int maxKeysPerGroup) {
         }
     }
 
-    /** @param methods none listed: any method */
-    public record Group(String name, List<String> paths, Set<String> methods, double perSecond, int burst) {
+    /**
+     * @param methods   none listed: any method
+     * @param byAddress count per client address even when a token is sent (sign-in, registration: a
+     *                  bearer of one's own must not buy a budget of its own)
+     */
+    public record Group(String name, List<String> paths, Set<String> methods, double perSecond, int burst,
+            boolean byAddress) {
         public Group {
             if (name == null || paths == null || paths.isEmpty()) {
                 throw new IllegalArgumentException("a rate-limit group needs a name and paths");

@@ -43,10 +43,18 @@ public final class RateLimiter {
 
     /** Counts one request of {@code caller}; empty when allowed, else how long to wait. */
     public Optional<Duration> take(HttpMethod method, PathContainer path, String caller) {
+        return take(method, path, caller, caller);
+    }
+
+    /**
+     * Counts one request of {@code caller} (the token's subject, else the address), or of
+     * {@code address} in a group counted by address; empty when allowed, else how long to wait.
+     */
+    public Optional<Duration> take(HttpMethod method, PathContainer path, String caller, String address) {
         for (Limited limited : groups) {
             if (limited.matches(method, path)) {
                 long now = nanoTime.getAsLong();
-                TokenBucket bucket = limited.buckets().get(caller,
+                TokenBucket bucket = limited.buckets().get(limited.group().byAddress() ? address : caller,
                         k -> new TokenBucket(limited.group().perSecond(), limited.group().burst(), now));
                 long wait = bucket.tryTake(now);
                 return wait == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait));

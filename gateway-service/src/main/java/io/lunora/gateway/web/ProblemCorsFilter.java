@@ -35,10 +35,17 @@ public final class ProblemCorsFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!CorsUtils.isCorsRequest(exchange.getRequest()) || isOpaqueOriginRequest(exchange)) {
-            return chain.filter(exchange);
+        boolean allowed;
+        try {
+            if (!CorsUtils.isCorsRequest(exchange.getRequest()) || isOpaqueOriginRequest(exchange)) {
+                return chain.filter(exchange);
+            }
+            allowed = processor.process(config, exchange);
+        } catch (IllegalArgumentException malformedOrigin) {
+            // Spring parses the Origin as a URI: a malformed one is the client's error, not a 500
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "The Origin header is not a valid origin.");
         }
-        if (!processor.process(config, exchange)) {
+        if (!allowed) {
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "This origin may not call the API.");
         }
         return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);

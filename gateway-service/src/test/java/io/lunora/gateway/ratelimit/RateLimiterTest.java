@@ -17,8 +17,8 @@ class RateLimiterTest {
 
     RateLimiter limiter(int maxKeys) {
         return new RateLimiter(new RateLimitProperties(List.of(
-                new RateLimitProperties.Group("sign-in", List.of("/login"), Set.of("post"), 1, 3),
-                new RateLimitProperties.Group("api", List.of("/api/**"), null, 10, 5)), maxKeys), now::get);
+                new RateLimitProperties.Group("sign-in", List.of("/login"), Set.of("post"), 1, 3, true),
+                new RateLimitProperties.Group("api", List.of("/api/**"), null, 10, 5, false)), maxKeys), now::get);
     }
 
     boolean allowed(RateLimiter limiter, HttpMethod method, String path, String caller) {
@@ -69,7 +69,7 @@ class RateLimiterTest {
 
     @Test
     void shouldRefuseAGroupWithoutRate() {
-        assertThatThrownBy(() -> new RateLimitProperties.Group("bad", List.of("/**"), null, 0, 5))
+        assertThatThrownBy(() -> new RateLimitProperties.Group("bad", List.of("/**"), null, 0, 5, false))
                 .hasMessageContaining("per-second");
     }
 }

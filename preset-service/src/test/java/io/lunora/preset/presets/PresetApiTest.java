@@ -355,7 +355,7 @@ class PresetApiTest {
 
     @Test
     void shouldPublishAnOpenApiDocument() throws Exception {
-        HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
+        HttpResponse<String> docs = send("GET", "/v3/api-docs", issuer.serviceToken("lunora-services", "internal"), null);
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/presets/{id}/clone", "/api/presets/import", "/api/presets/export")

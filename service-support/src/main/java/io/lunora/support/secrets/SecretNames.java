@@ -15,6 +15,15 @@ public final class SecretNames {
     }
 
     /**
+     * {@code /lunora-player/streaming/{platform}/stream-key-{destination-id}-{revision}}: a replaced key
+     * is a new parameter, so of two racing writes only the one whose row write won is ever referenced
+     * (the loser deletes its own parameter), as with the sources' passphrases.
+     */
+    public static String streamKey(String platform, String destinationId, String revision) {
+        return streamKey(platform, destinationId) + "-" + segment(revision);
+    }
+
+    /**
      * {@code /lunora-player/sources/{source}/srt-config-{revision}}, source being {@code videon-a} or
      * {@code videon-b}. The revision makes every saved passphrase a new parameter, so a
      * configuration update that fails leaves the previous passphrase in place.

@@ -43,8 +43,10 @@ public class ServiceSecurityAutoConfiguration {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // metrics, build info and the API description tell an attacker too much: services
+                    // (and a scraper holding a service token) only
+                    a.requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").hasAuthority("SCOPE_internal");
                     rules.orderedStream().forEach(r -> r.apply(a));
                     a.anyRequest().authenticated();
                 })

@@ -41,7 +41,7 @@ public final class Launcher {
         this(home, Map.of());
     }
 
-    /** @param extraEnvironment further settings for the stack's processes (e.g. {@code LUNORA_DESTINATION_TEST_ALLOW_LIST}) */
+    /** @param extraEnvironment further settings for the stack's processes (e.g. {@code LUNORA_DESTINATION_ALLOWED_PRIVATE_HOSTS}) */
     public Launcher(Path home, Map<String, String> extraEnvironment) {
         this.home = home;
         this.ports = freePorts();

@@ -86,6 +86,36 @@ class LauncherTest {
     }
 
     /**
+     * Only the gateway is reachable from the network: every other process of the stack listens on
+     * a loopback address (the kernel's own table of listening sockets says so, not the processes).
+     */
+    @Test
+    @Order(1)
+    void shouldListenOnTheNetworkWithTheGatewayOnly() {
+        for (String variable : Launcher.PORT_VARIABLES) {
+            String service = variable.replace("LUNORA_", "").replace("_PORT", "").toLowerCase(java.util.Locale.ROOT);
+            List<ListeningSockets.Listener> listeners = ListeningSockets.on(launcher.port(variable));
+            if (variable.equals("LUNORA_GATEWAY_PORT") || listeners.isEmpty()) {
+                continue; // the public port; or a process not started in this run
+            }
+            assertThat(listeners).as("%s listens on", service)
+                    .allSatisfy(l -> assertThat(loopback(l.address())).as("%s on %s", service, l).isTrue());
+        }
+        if (services.contains("gateway-service")) {
+            assertThat(ListeningSockets.on(launcher.port("LUNORA_GATEWAY_PORT")))
+                    .anySatisfy(l -> assertThat(l.address().isAnyLocalAddress()).isTrue());
+        }
+    }
+
+    /** 127.0.0.0/8, ::1, or 127.x mapped into IPv6 (::ffff:127.0.0.1, how Java's dual stack shows it). */
+    private static boolean loopback(java.net.InetAddress address) {
+        byte[] raw = address.getAddress();
+        boolean mapped = raw.length == 16 && java.util.stream.IntStream.range(0, 10).allMatch(i -> raw[i] == 0)
+                && raw[10] == (byte) 0xff && raw[11] == (byte) 0xff && raw[12] == 127;
+        return address.isLoopbackAddress() || mapped;
+    }
+
+    /**
      * Issue 3's whole path on the real stack: the bootstrap admin signs in through the gateway
      * (authorization code with PKCE, password change, TOTP enrolment), invites an operator whose
      * temporary password arrives by real SMTP, the operator signs in the same way, and both call

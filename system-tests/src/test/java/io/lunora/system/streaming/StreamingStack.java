@@ -14,7 +14,7 @@ public final class StreamingStack {
             + "streaming-control-service viewer-service media-engine gateway-service";
 
     static final Map<String, String> ENVIRONMENT = Map.ofEntries(
-            Map.entry("LUNORA_DESTINATION_TEST_ALLOW_LIST", "127.0.0.0/8"),
+            Map.entry("LUNORA_DESTINATION_ALLOWED_PRIVATE_HOSTS", "127.0.0.0/8"),
             Map.entry("LUNORA_ENGINE_SLATE_WIDTH", "320"),
             Map.entry("LUNORA_ENGINE_SLATE_HEIGHT", "180"),
             Map.entry("LUNORA_ENGINE_SLATE_FRAMERATE", "24"),

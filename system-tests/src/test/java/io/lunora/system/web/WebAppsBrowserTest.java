@@ -58,7 +58,7 @@ class WebAppsBrowserTest {
     @BeforeAll
     void startTheStack() {
         // the connectivity test must reach the loopback RTMP receivers of this test
-        launcher = new Launcher(home, Map.of("LUNORA_DESTINATION_TEST_ALLOW_LIST", "127.0.0.0/8"));
+        launcher = new Launcher(home, Map.of("LUNORA_DESTINATION_ALLOWED_PRIVATE_HOSTS", "127.0.0.0/8"));
         Launcher.Result up = launcher.run(SERVICES, "up", "--no-build");
         assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
         gateway = "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
