@@ -43,10 +43,13 @@ public class ServiceSecurityAutoConfiguration {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
-                    // metrics, build info and the API description tell an attacker too much: services
-                    // (and a scraper holding a service token) only
-                    a.requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").hasAuthority("SCOPE_internal");
+                    // the API description is the public one (internal endpoints are hidden from it); the
+                    // gateway reads it to serve the one aggregated document, and services bind loopback
+                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs",
+                            "/v3/api-docs/**").permitAll();
+                    // metrics and build info tell an attacker too much: services (and a scraper holding a
+                    // service token) only
+                    a.requestMatchers("/actuator/**").hasAuthority("SCOPE_internal");
                     rules.orderedStream().forEach(r -> r.apply(a));
                     a.anyRequest().authenticated();
                 })
