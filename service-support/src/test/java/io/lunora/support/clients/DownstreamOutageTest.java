@@ -114,7 +114,9 @@ class DownstreamOutageTest {
 
     private String scrape() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(20)).GET()
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(20))
+                // metrics are for a scraper holding a service token
+                .header("Authorization", "Bearer " + ISSUER.serviceToken("lunora-services", "internal")).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
