@@ -30,10 +30,26 @@ public final class RtmpReceiver implements AutoCloseable {
                     "-loglevel", "info", "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/live/" + key,
                     "-c", "copy", "-y", recording.toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.to(log(recording).toFile())).start();
+            // a publisher that comes before the listener is bound is refused: wait for the socket
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> listening(port) || !process.isAlive());
             return new RtmpReceiver(process, recording);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A TCP socket in LISTEN state on the port (from /proc/net/tcp and tcp6). */
+    static boolean listening(int port) throws IOException {
+        String local = String.format(java.util.Locale.ROOT, ":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.exists(file) && Files.readAllLines(file).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                    .anyMatch(f -> f.length > 3 && f[1].endsWith(local) && f[3].equals("0A"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String url(int port) {
