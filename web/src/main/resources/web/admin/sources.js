@@ -103,9 +103,12 @@ export async function sources(main, { api }) {
       const s = await api.get('/api/sources/status');
       // connected null: the backend's health reading was not available (the notice says why), not a lost input
       status.replaceChildren(...(s.notice ? [h('p', { class: 'notice', id: 'source-health-notice' }, s.notice)] : []),
-        ...(s.sources || []).map((i) => h('p', {}, (i.name || i.role) + ' (' + i.role + '): ',
-          statusBadge(i.connected == null ? 'unknown' : i.connected ? 'ok' : 'down'),
-          (i.connected == null ? '' : ' ' + i.bitrate_kbps + ' kbps') + (i.active ? ' (on air)' : ''))));
+        ...(s.sources || []).map((i) => h('div', { class: 'source-line', 'data-input': i.role },
+          h('p', {}, (i.name || i.role) + ' (' + i.role + '): ',
+            statusBadge(i.connected == null ? 'unknown' : i.connected ? 'ok' : 'down'),
+            (i.connected == null ? '' : ' ' + i.bitrate_kbps + ' kbps') + (i.active ? ' (on air)' : '')),
+          previewOf(i.role))));
+      refreshPreviews();
     } catch (e) {
       try {
         const health = await api.get('/api/health/sources');
@@ -120,6 +123,35 @@ export async function sources(main, { api }) {
       }
     }
   }
+
+  // The inputs run before any session: their latest picture proves the encoder sends what it should.
+  const previews = new Map();
+  function previewOf(input) {
+    if (!previews.has(input)) {
+      previews.set(input, h('img', { class: 'input-preview', id: 'preview-' + input, alt: 'Latest picture of the ' + input + ' input',
+        width: 256, height: 144, hidden: true }));
+    }
+    return previews.get(input);
+  }
+  async function refreshPreviews() {
+    for (const [input, img] of previews) {
+      const url = await api.image('/api/sources/' + input + '/preview');
+      if (img.src.startsWith('blob:')) {
+        URL.revokeObjectURL(img.src);
+      }
+      img.hidden = !url;
+      if (url) {
+        img.src = url;
+      } else {
+        img.removeAttribute('src');
+      }
+    }
+  }
+  const ticker = setInterval(() => {
+    if (!document.hidden) {
+      loadStatus(false);
+    }
+  }, 5000);
 
   async function forceFailover() {
     if (!(await confirmAction('Switch the program to the secondary source now?', 'Force failover'))) {
@@ -137,5 +169,5 @@ export async function sources(main, { api }) {
   }
 
   loadStatus(false);
-  return null;
+  return { dispose: () => clearInterval(ticker) };
 }

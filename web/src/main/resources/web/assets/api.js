@@ -44,7 +44,21 @@ export function createApi(auth) {
     }
     return data;
   }
+  /** A picture behind the token (an input's preview): an object URL, or null while there is none (404). */
+  async function image(path) {
+    const token = auth.accessToken();
+    if (!token) {
+      return null;
+    }
+    try {
+      const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: 'image/jpeg' } });
+      return response.ok ? URL.createObjectURL(await response.blob()) : null;
+    } catch {
+      return null;
+    }
+  }
   return {
+    image,
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),

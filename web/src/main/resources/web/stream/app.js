@@ -111,9 +111,13 @@ async function configure(main, { api, auth, navigate }) {
     const banner = main.querySelector('#session-banner');
     banner.replaceChildren(...(isOpen(s) ? ['A session is running. ', h('a', { href: '/stream/live', 'data-link': true }, 'Open live control')] : []));
   });
+  // The inputs listen before going live: each encoder's connection is checked here, not at start.
   api.get('/api/health/sources').then((s) => {
+    const inputs = (s.inputs || []).map((i) => h('span', { class: 'input-health', 'data-input': i.input },
+      ' ' + i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'), i.connected ? ' ' + i.bitrate_kbps + ' kbps' : ' not connected'));
     sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
-      s.active_input ? ' (' + s.active_input + ')' : s.status === 'idle' ? ' (checked when the stream starts)' : '');
+      s.active_input ? ' (' + s.active_input + ')' : '', ...inputs,
+      inputs.length === 0 && s.status === 'idle' ? ' (no input configured yet)' : '');
   }).catch(() => sourceLine.replaceChildren('Source status: ', statusBadge('unknown')));
   await load();
   return {

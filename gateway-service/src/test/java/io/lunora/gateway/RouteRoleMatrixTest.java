@@ -53,6 +53,8 @@ class RouteRoleMatrixTest extends GatewayTestBase {
             new Route("POST", "/api/sources/status", "STREAMING", INTERNAL),
             new Route("GET", "/api/sources/switch", "STREAMING", INTERNAL),
             new Route("POST", "/api/sources/switch", "STREAMING", INTERNAL),
+            new Route("GET", "/api/sources/primary/preview", "STREAMING", INTERNAL),
+            new Route("GET", "/api/sources/secondary/preview", "STREAMING", INTERNAL),
             new Route("GET", "/api/sources/config", "SOURCE", INTERNAL),
             new Route("PUT", "/api/sources/config", "SOURCE", ADMINS),
             new Route("GET", "/api/destinations", "DESTINATION", INTERNAL),

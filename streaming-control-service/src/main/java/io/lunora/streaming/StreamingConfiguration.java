@@ -28,7 +28,8 @@ class StreamingConfiguration {
         return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.GET, "/api/sources/status").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
-                // the source configuration is source-service's; the gateway sends only these two here
+                .requestMatchers(HttpMethod.GET, "/api/sources/*/preview").hasAnyRole("OPERATORS", "ADMINS")
+                // the source configuration is source-service's; the gateway sends only these here
                 .requestMatchers("/api/sources/**").denyAll()
                 .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
     }

@@ -7,16 +7,25 @@ import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.relay.RelayManager;
 import io.lunora.engine.program.SwitcherSettings;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.FailbackPolicy;
+import io.lunora.model.media.OutputRequest;
 import io.lunora.model.media.RedundancyMode;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.model.media.SwitchRequest;
 import io.lunora.support.problem.InvalidFieldException;
+import io.lunora.support.problem.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,8 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/internal/engine")
 class ChannelController {
     private static final Logger log = LoggerFactory.getLogger(ChannelController.class);
-    static final String ID = "[A-Za-z0-9_.-]{1,64}";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+    static final String ID = ChannelRequest.ID;
 
     private final ChannelManager channels;
     private final RelayManager relays;
@@ -66,11 +74,47 @@ class ChannelController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The organization's inputs, kept running before and between sessions (health, preview, switch test). */
+    @PutMapping("/channels/{organization}/inputs")
+    ResponseEntity<Void> warm(@PathVariable String organization, @Valid @RequestBody ChannelRequest.Inputs body) {
+        requireId("organization", organization);
+        channels.warm(organization, inputs(null, body, false, slateAfter, restoreAfter, ""));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Ends the session; the inputs stay on standby. */
+    @DeleteMapping("/channels/{organization}/session")
+    ResponseEntity<Void> endSession(@PathVariable String organization) {
+        requireId("organization", organization);
+        channels.endSession(organization);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Stops everything of the organization, its inputs included. */
     @DeleteMapping("/channels/{organization}")
     ResponseEntity<Void> stop(@PathVariable String organization) {
         requireId("organization", organization);
         channels.stop(organization);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The input's latest picture; 404 until it has delivered a keyframe. */
+    @GetMapping(path = "/channels/{organization}/inputs/{input}/preview", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> preview(@PathVariable String organization, @PathVariable String input) {
+        requireId("organization", organization);
+        if (!SwitchEvent.PRIMARY.equals(input) && !SwitchEvent.SECONDARY.equals(input)) {
+            throw new InvalidFieldException("input", "must be primary or secondary");
+        }
+        Path file = channels.preview(organization, input)
+                .orElseThrow(() -> new NotFoundException("preview", organization + "/" + input));
+        try {
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                    .cacheControl(CacheControl.noStore()).body(Files.readAllBytes(file));
+        } catch (NoSuchFileException replacedMeanwhile) {
+            throw new NotFoundException("preview", organization + "/" + input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the preview", e);
+        }
     }
 
     @PutMapping("/channels/{organization}/outputs/{destinationId}")
@@ -131,30 +175,34 @@ class ChannelController {
      */
     static void requireId(String field, String value) {
         if (!value.matches(ID)) {
-            throw new InvalidFieldException(field, ID_MESSAGE);
+            throw new InvalidFieldException(field, ChannelRequest.ID_MESSAGE);
         }
     }
 
     /** The checks Bean Validation cannot express, then the engine's own settings. */
     static ChannelConfig config(ChannelRequest body, Duration slateAfter, Duration restoreAfter) {
-        ChannelRequest.Inputs inputs = body.inputs();
+        return inputs(body.sessionId(), body.inputs(), body.recording(), slateAfter, restoreAfter, "inputs.");
+    }
+
+    private static ChannelConfig inputs(String sessionId, ChannelRequest.Inputs inputs, boolean recording,
+            Duration slateAfter, Duration restoreAfter, String prefix) {
         RedundancyMode mode = RedundancyMode.valueOf(inputs.mode().toUpperCase(Locale.ROOT));
         if (mode != RedundancyMode.SINGLE && inputs.secondary() == null) {
-            throw new InvalidFieldException("inputs.secondary", "is required in " + inputs.mode() + " mode");
+            throw new InvalidFieldException(prefix + "secondary", "is required in " + inputs.mode() + " mode");
         }
         ChannelRequest.Input secondary = mode == RedundancyMode.SINGLE ? null : inputs.secondary();
         if (secondary != null && "listener".equals(secondary.mode()) && "listener".equals(inputs.primary().mode())
                 && secondary.port() == inputs.primary().port()) {
-            throw new InvalidFieldException("inputs.secondary.port", "must differ from the primary's port");
+            throw new InvalidFieldException(prefix + "secondary.port", "must differ from the primary's port");
         }
         FailbackPolicy failback = "return_to_primary".equals(inputs.failback()) ? FailbackPolicy.RETURN_TO_PRIMARY
                 : FailbackPolicy.STAY;
         Duration threshold = Duration.ofSeconds(inputs.failoverThreshold());
         Duration slate = slateAfter.compareTo(threshold.dividedBy(2)) < 0 ? slateAfter : threshold.dividedBy(2);
-        return new ChannelConfig(body.sessionId(), new SwitcherSettings(mode, threshold, failback,
+        return new ChannelConfig(sessionId, new SwitcherSettings(mode, threshold, failback,
                 Duration.ofSeconds(inputs.failbackAfter()), slate, restoreAfter),
-                srt(SwitchEvent.PRIMARY, inputs.primary(), "inputs.primary"),
-                secondary == null ? null : srt(SwitchEvent.SECONDARY, secondary, "inputs.secondary"), body.recording());
+                srt(SwitchEvent.PRIMARY, inputs.primary(), prefix + "primary"),
+                secondary == null ? null : srt(SwitchEvent.SECONDARY, secondary, prefix + "secondary"), recording);
     }
 
     private static SrtInputSettings srt(String inputId, ChannelRequest.Input input, String field) {

@@ -16,10 +16,12 @@ import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
+import io.lunora.engine.thumbnail.InputPreview;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.support.problem.ConflictException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +38,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One organization's channel: its SRT inputs, the slate and the switcher that make the program,
- * the HLS ladder, the thumbnail and the recorder that read it, one rendition encoder per distinct preset in use
- * and one pusher per destination fed from its rendition. Destinations with equal presets share
- * an encoder; the encoder stops with its last destination. Output state changes and switches go
- * to the engine's event stream.
+ * One organization's channel. Its SRT inputs run whenever the organization has a source
+ * configuration ({@link #standby}): they listen (or call) before any session, so the operator sees
+ * each input's health and a preview picture, and the switcher already knows which input plays.
+ * A session ({@link #beginSession}) adds what makes and serves the program: the slate, the HLS
+ * ladder, the program's thumbnail, the recorder, one rendition encoder per distinct preset in use
+ * and one pusher per destination fed from its rendition. Destinations with equal presets share an
+ * encoder; the encoder stops with its last destination. {@link #endSession} stops all of that and
+ * leaves the inputs warm. Output state changes and a session's switches go to the engine's event
+ * stream.
  */
 public final class Channel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Channel.class);
@@ -51,42 +57,48 @@ public final class Channel implements AutoCloseable {
     private final ChannelResources resources;
     private final ProgramBus bus = new ProgramBus();
     private final Switcher switcher;
-    private final Slate slate;
-    private final HlsLadder hls;
-    private final ThumbnailWriter thumbnail;
     private final ScheduledExecutorService ticker;
     private final Map<String, SrtInput> inputs = new HashMap<>();
+    private final Map<String, InputPreview> previews = new HashMap<>();
     private final Map<String, SrtInputSettings> inputSettings = new HashMap<>();
     private final Map<RenditionPreset, RenditionEncoder> renditions = new HashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     private ChannelConfig config;
-    private ProgramRecorder recorder;
+    /** Volatile: the switcher's event callback reads it without the channel's lock (lock order). */
+    private volatile Session session;
 
     /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
     private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, String publishUrl) {
     }
 
-    Channel(String organizationId, ChannelConfig config, ChannelResources resources) {
+    /** What runs only while a session is on: the slate and the program's readers. */
+    private static final class Session {
+        final String sessionId;
+        final Slate slate;
+        final HlsLadder hls;
+        final ThumbnailWriter thumbnail;
+        ProgramRecorder recorder;
+
+        Session(String sessionId, Slate slate, HlsLadder hls, ThumbnailWriter thumbnail) {
+            this.sessionId = sessionId;
+            this.slate = slate;
+            this.hls = hls;
+            this.thumbnail = thumbnail;
+        }
+    }
+
+    /** A channel with its inputs warm and no session. */
+    static Channel standby(String organizationId, ChannelConfig inputs, ChannelResources resources) {
+        return new Channel(organizationId, inputs, resources);
+    }
+
+    private Channel(String organizationId, ChannelConfig config, ChannelResources resources) {
         this.organizationId = organizationId;
         this.resources = resources;
         this.config = config;
         this.switcher = new Switcher(config.switching(), bus, this::switched);
-        EngineProperties.Slate picture = resources.properties().slate();
-        this.slate = new Slate(picture.width(), picture.height(), picture.frameRate(), resources.ffmpeg(),
-                resources.pool(), switcher);
         setInput(SwitchEvent.PRIMARY, config.primary());
         setInput(SwitchEvent.SECONDARY, config.secondary());
-        slate.start();
-        EngineProperties.Hls hlsSettings = resources.properties().hls();
-        this.hls = hlsSettings.enabled() ? new HlsLadder(organizationId, hlsFolder(resources, organizationId),
-                hlsSettings, resources.ffmpeg(), resources.pool(), bus, resources.registry()) : null;
-        if (hls != null) {
-            hls.start();
-        }
-        this.thumbnail = new ThumbnailWriter(organizationId, hlsFolder(resources, organizationId),
-                resources.properties().thumbnail(), resources.ffmpeg(), resources.pool(), bus);
-        thumbnail.start();
-        setRecording(config);
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("switcher-" + organizationId).daemon().factory());
         ticker.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
@@ -94,6 +106,11 @@ public final class Channel implements AutoCloseable {
 
     static Path hlsFolder(ChannelResources resources, String organizationId) {
         return resources.properties().dataDir().resolve("hls").resolve(organizationId);
+    }
+
+    /** Where an input's preview picture is written; outside the HLS folder, which viewers may read. */
+    static Path previewFile(ChannelResources resources, String organizationId, String inputId) {
+        return resources.properties().dataDir().resolve("previews").resolve(organizationId).resolve(inputId + ".jpg");
     }
 
     private void tick() {
@@ -104,15 +121,53 @@ public final class Channel implements AutoCloseable {
         }
     }
 
-    /** Applies a changed configuration to the running channel; unchanged parts keep running untouched. */
-    synchronized void apply(ChannelConfig changed) {
+    /** Applies changed inputs and switching rules; unchanged inputs keep running untouched. */
+    synchronized void applyInputs(ChannelConfig changed) {
         switcher.configure(changed.switching());
         setInput(SwitchEvent.PRIMARY, changed.primary());
         setInput(SwitchEvent.SECONDARY, changed.secondary());
-        if (changed.recording() != config.recording() || !changed.sessionId().equals(config.sessionId())) {
-            setRecording(changed);
+        config = new ChannelConfig(config.sessionId(), changed.switching(), changed.primary(), changed.secondary(),
+                config.recording());
+    }
+
+    /**
+     * Starts the session's program (slate, HLS, thumbnail, recorder) on the warm inputs, or applies
+     * a changed configuration to the running session; unchanged parts keep running untouched.
+     */
+    synchronized void beginSession(ChannelConfig wanted) {
+        applyInputs(wanted);
+        if (session != null && !session.sessionId.equals(wanted.sessionId())) {
+            endSession();
         }
-        config = changed;
+        if (session == null) {
+            EngineProperties.Slate picture = resources.properties().slate();
+            Slate slate = new Slate(picture.width(), picture.height(), picture.frameRate(), resources.ffmpeg(),
+                    resources.pool(), switcher);
+            EngineProperties.Hls hlsSettings = resources.properties().hls();
+            HlsLadder hls = hlsSettings.enabled() ? new HlsLadder(organizationId, hlsFolder(resources, organizationId),
+                    hlsSettings, resources.ffmpeg(), resources.pool(), bus, resources.registry()) : null;
+            ThumbnailWriter thumbnail = ThumbnailWriter.ofProgram(organizationId, hlsFolder(resources, organizationId),
+                    resources.properties().thumbnail(), resources.ffmpeg(), resources.pool(), bus);
+            session = new Session(wanted.sessionId(), slate, hls, thumbnail);
+            slate.start();
+            if (hls != null) {
+                hls.start();
+            }
+            thumbnail.start();
+        }
+        if (wanted.recording() != (session.recorder != null) || !wanted.sessionId().equals(config.sessionId())) {
+            setRecording(wanted);
+        }
+        config = wanted;
+    }
+
+    boolean inSession() {
+        return session != null;
+    }
+
+    /** The SRT ports this channel listens on, for the engine's check that two channels never share one. */
+    synchronized List<Integer> listenerPorts() {
+        return inputSettings.values().stream().filter(SrtInputSettings::listener).map(SrtInputSettings::port).toList();
     }
 
     private void setInput(String inputId, SrtInputSettings settings) {
@@ -120,32 +175,44 @@ public final class Channel implements AutoCloseable {
             return;
         }
         SrtInput old = inputs.remove(inputId);
+        InputPreview oldPreview = previews.remove(inputId);
         inputSettings.remove(inputId);
         if (old != null) {
             switcher.detach(inputId);
-            old.close();
+            CloseAll.of(inputId + " input of " + organizationId, List.of(old, oldPreview),
+                    resources.properties().stopDeadline());
         }
         if (settings != null) {
             resources.redactor().register(settings.passphrase());
             resources.redactor().register(settings.streamId());
+            InputPreview preview = new InputPreview(organizationId, inputId,
+                    previewFile(resources, organizationId, inputId), resources.properties().thumbnail(),
+                    resources.ffmpeg(), resources.pool());
             SrtInput input = new SrtInput(settings, resources.ffmpeg(), resources.pool(), switcher,
-                    resources.properties().jitterBuffer());
+                    resources.properties().jitterBuffer(), preview.tap());
             inputs.put(inputId, input);
+            previews.put(inputId, preview);
             inputSettings.put(inputId, settings);
             switcher.attach(inputId, input);
+            preview.start();
             input.start();
         }
     }
 
+    /** The input's latest preview picture, if it has delivered one. */
+    synchronized Optional<Path> preview(String inputId) {
+        return Optional.ofNullable(previews.get(inputId)).map(InputPreview::file).filter(Files::isRegularFile);
+    }
+
     private void setRecording(ChannelConfig wanted) {
-        if (recorder != null) {
-            recorder.close();
-            recorder = null;
+        if (session.recorder != null) {
+            session.recorder.close();
+            session.recorder = null;
         }
         if (wanted.recording()) {
-            recorder = new ProgramRecorder(resources.properties().dataDir().resolve("recordings").resolve(organizationId)
-                    .resolve(wanted.sessionId()), Duration.ofSeconds(resources.properties().recording().segmentSeconds()),
-                    bus);
+            session.recorder = new ProgramRecorder(resources.properties().dataDir().resolve("recordings")
+                    .resolve(organizationId).resolve(wanted.sessionId()),
+                    Duration.ofSeconds(resources.properties().recording().segmentSeconds()), bus);
         }
     }
 
@@ -154,6 +221,9 @@ public final class Channel implements AutoCloseable {
      * the same request for a running destination changes nothing.
      */
     synchronized void startOutput(String destinationId, RenditionPreset preset, String publishUrl) {
+        if (session == null) {
+            throw new ConflictException("The channel of " + organizationId + " has no session: start one first.");
+        }
         Output existing = outputs.get(destinationId);
         if (existing != null) {
             OutputState state = existing.pusher().status().state();
@@ -230,10 +300,10 @@ public final class Channel implements AutoCloseable {
         }
         List<EncoderStatus> encoders = new ArrayList<>();
         renditions.values().forEach(r -> encoders.add(r.status()));
-        if (hls != null) {
-            encoders.add(hls.status());
+        if (session != null && session.hls != null) {
+            encoders.add(session.hls.status());
         }
-        return new ChannelState(true, ChannelState.CHANNEL, switcher.selected(), switcher.onAir(),
+        return new ChannelState(session != null, session != null ? ChannelState.CHANNEL : ChannelState.STANDBY, switcher.selected(), switcher.onAir(),
                 inputs.values().stream().map(SrtInput::status).toList(), outputStates, encoders);
     }
 
@@ -243,34 +313,55 @@ public final class Channel implements AutoCloseable {
     }
 
     /**
-     * Stops everything of the channel at once, each part on its own (a part that fails or hangs
-     * never keeps another running); returns within the engine's stop deadline.
+     * Ends the session: stops its outputs, encoders and the program's readers at once, each part on
+     * its own (a part that fails or hangs never keeps another running), within the engine's stop
+     * deadline. The inputs stay warm.
      */
-    @Override
-    public synchronized void close() {
-        ticker.shutdownNow();
+    synchronized void endSession() {
+        List<AutoCloseable> parts = sessionParts();
+        session = null;
+        outputs.clear();
+        renditions.clear();
+        config = new ChannelConfig(null, config.switching(), config.primary(), config.secondary(), false);
+        CloseAll.of("session of " + organizationId, parts, resources.properties().stopDeadline());
+    }
+
+    private List<AutoCloseable> sessionParts() {
         List<AutoCloseable> parts = new ArrayList<>();
         outputs.values().forEach(o -> parts.add(o.pusher()));
         parts.addAll(renditions.values());
-        if (recorder != null) {
-            parts.add(recorder);
+        if (session != null) {
+            if (session.recorder != null) {
+                parts.add(session.recorder);
+            }
+            parts.add(session.thumbnail);
+            if (session.hls != null) {
+                parts.add(session.hls);
+            }
+            parts.add(session.slate);
         }
-        parts.add(thumbnail);
-        if (hls != null) {
-            parts.add(hls);
-        }
+        return parts;
+    }
+
+    /** Stops everything of the channel, inputs included, at once and within the engine's stop deadline. */
+    @Override
+    public synchronized void close() {
+        ticker.shutdownNow();
+        List<AutoCloseable> parts = sessionParts();
         parts.addAll(inputs.values());
-        parts.add(slate);
+        parts.addAll(previews.values());
+        session = null;
         outputs.clear();
         renditions.clear();
         inputs.clear();
+        previews.clear();
         CloseAll.of("channel of " + organizationId, parts, resources.properties().stopDeadline());
     }
 
     private void switched(SwitchEvent event) {
         log.info("Channel of {}: {} -> {} ({})", organizationId, event.from(), event.to(), event.reason());
-        if (event.from() == null || "started".equals(event.reason())) {
-            return; // the channel's first pictures (slate, then the first input) are not switches
+        if (event.from() == null || "started".equals(event.reason()) || !inSession()) {
+            return; // the first pictures and what happens before a session are not a session's switches
         }
         resources.events().switched(new EngineEvents.SwitchEvent(organizationId, event.time().toString(), event.from(),
                 event.to(), "failover".equals(event.reason()) ? "input_loss" : event.reason()));

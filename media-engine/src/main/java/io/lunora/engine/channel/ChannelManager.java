@@ -7,6 +7,7 @@ import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.model.preset.EncodingPreset;
+import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * The engine's channels, one per organization. Every operation is idempotent (the control
- * service retries and reconciles). A second concurrent channel is refused beyond
- * {@code lunora.engine.max-channels} (default 1, relays included, see {@link EngineSlots}): each
- * channel listens on its own SRT ports and encodes its own renditions, which one machine can
- * afford only so often.
+ * service retries and reconciles). A channel's inputs run on standby whenever the organization has
+ * a source configuration ({@link #warm}); a session ({@link #start}) makes and pushes the program
+ * on them. Sessions are limited to {@code lunora.engine.max-channels} (default 1, relays included,
+ * see {@link EngineSlots}): each encodes its own renditions, which one machine can afford only so
+ * often. Standby inputs only remux, so they are not counted; two channels never listen on the
+ * same SRT port, and a session takes its ports from another organization's standby inputs.
  */
 @Service
 public class ChannelManager implements DisposableBean {
@@ -39,34 +42,98 @@ public class ChannelManager implements DisposableBean {
         this.slots = slots;
     }
 
-    /** Starts the organization's channel, or applies the changed configuration to the running one. */
-    public synchronized void start(String organizationId, ChannelConfig config) {
+    /**
+     * Runs the organization's inputs (standby when no session runs), or applies changed inputs to
+     * the running channel, its session untouched.
+     *
+     * @throws ConflictException when another organization's channel listens on one of the ports
+     */
+    public synchronized void warm(String organizationId, ChannelConfig inputs) {
         Channel running = channels.get(organizationId);
+        requireFreePorts(organizationId, inputs, false);
         if (running != null) {
-            running.apply(config);
+            running.applyInputs(inputs);
             return;
         }
-        slots.claim(organizationId, ChannelState.CHANNEL);
-        try {
-            channels.put(organizationId, new Channel(organizationId, config, resources));
-        } catch (RuntimeException e) {
-            slots.release(organizationId);
-            throw e;
-        }
-        log.info("Channel of {} started (session {})", organizationId, config.sessionId());
+        channels.put(organizationId, Channel.standby(organizationId, inputs, resources));
+        log.info("Inputs of {} on standby", organizationId);
     }
 
-    /** Stops the channel and all its outputs; nothing happens when it does not run. */
+    /** Starts the organization's session on its inputs (warming them first if needed), or applies a changed one. */
+    public synchronized void start(String organizationId, ChannelConfig config) {
+        Channel channel = channels.get(organizationId);
+        if (channel == null || !channel.inSession()) {
+            slots.claim(organizationId, ChannelState.CHANNEL);
+        }
+        try {
+            requireFreePorts(organizationId, config, true);
+            if (channel == null) {
+                channel = Channel.standby(organizationId, config, resources);
+                channels.put(organizationId, channel);
+            }
+            channel.beginSession(config);
+        } catch (RuntimeException e) {
+            if (channel == null || !channel.inSession()) {
+                slots.release(organizationId);
+            }
+            throw e;
+        }
+        log.info("Session {} of {} on air", config.sessionId(), organizationId);
+    }
+
+    /**
+     * Two channels cannot listen on one port. A session takes the port from another organization's
+     * standby inputs (which the control service warms again when the port is free); anything else is
+     * refused.
+     */
+    private void requireFreePorts(String organizationId, ChannelConfig wanted, boolean session) {
+        List<Integer> ports = java.util.stream.Stream.of(wanted.primary(), wanted.secondary())
+                .filter(i -> i != null && i.listener()).map(i -> i.port()).toList();
+        for (Map.Entry<String, Channel> other : List.copyOf(channels.entrySet())) {
+            if (other.getKey().equals(organizationId)
+                    || other.getValue().listenerPorts().stream().noneMatch(ports::contains)) {
+                continue;
+            }
+            if (session && !other.getValue().inSession()) {
+                log.warn("Session of {} takes SRT port(s) {} from the standby inputs of {}", organizationId, ports,
+                        other.getKey());
+                stop(other.getKey());
+            } else {
+                throw new ConflictException("SRT port(s) " + ports + " are in use by another organization's inputs on"
+                        + " this engine.");
+            }
+        }
+    }
+
+    /** Ends the session: outputs, encoders and the program stop; the inputs stay on standby. */
+    public void endSession(String organizationId) {
+        Channel channel = channels.get(organizationId);
+        if (channel != null && channel.inSession()) {
+            channel.endSession();
+            slots.release(organizationId);
+            log.info("Session of {} ended; inputs on standby", organizationId);
+        }
+    }
+
+    /** Stops the channel, inputs included, and all its outputs; nothing happens when it does not run. */
     public void stop(String organizationId) {
         Channel channel;
         synchronized (this) {
             channel = channels.remove(organizationId);
         }
         if (channel != null) {
+            boolean session = channel.inSession();
             channel.close();
-            slots.release(organizationId);
+            if (session) {
+                slots.release(organizationId);
+            }
             log.info("Channel of {} stopped", organizationId);
         }
+    }
+
+    /** The input's latest preview picture (JPEG), if its channel runs and the input has delivered one. */
+    public Optional<java.nio.file.Path> preview(String organizationId, String inputId) {
+        return find(organizationId).flatMap(c -> c.preview(inputId));
     }
 
     public void startOutput(String organizationId, String destinationId, EncodingPreset preset, String publishUrl) {

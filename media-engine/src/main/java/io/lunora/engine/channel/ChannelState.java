@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * @param activeInput the input the program carries when it has a signal ({@code primary}/{@code secondary})
  * @param onAir       what is on air now: an input, {@code slate}, or null before the first picture
- * @param kind        {@link #CHANNEL}, {@link #RELAY}, or null when nothing runs
+ * @param running     a session runs (a channel) or a relay does; false on {@link #STANDBY}
+ * @param kind        {@link #CHANNEL}, {@link #RELAY}, {@link #STANDBY}, or null when nothing runs
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  */
 public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
@@ -23,6 +24,8 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
     public static final String CHANNEL = "channel";
     /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
     public static final String RELAY = "relay";
+    /** A channel's inputs run before any session (health, preview); nothing is encoded or pushed. */
+    public static final String STANDBY = "standby";
 
     public static ChannelState stopped() {
         return new ChannelState(false, null, null, null, List.of(), List.of(), List.of());

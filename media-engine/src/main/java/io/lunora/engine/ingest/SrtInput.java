@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,21 @@ public final class SrtInput implements InputSignal, AutoCloseable {
     private final InputHealth health = new InputHealth();
     private final InputPacer pacer;
     private final ChildProcess child;
+    private final Consumer<byte[]> tap;
 
-    /** @param jitterBuffer how long packets wait to be played on the input's clock; zero passes them on as they come */
     public SrtInput(SrtInputSettings settings, Ffmpeg ffmpeg, ChildPool pool, PacketSink sink, Duration jitterBuffer) {
+        this(settings, ffmpeg, pool, sink, jitterBuffer, packet -> { });
+    }
+
+    /**
+     * @param jitterBuffer how long packets wait to be played on the input's clock; zero passes them on as they come
+     * @param tap          sees every packet as it arrives, tables included, on the reader thread (a
+     *                     preview of the input); must not block
+     */
+    public SrtInput(SrtInputSettings settings, Ffmpeg ffmpeg, ChildPool pool, PacketSink sink, Duration jitterBuffer,
+            Consumer<byte[]> tap) {
         this.settings = settings;
+        this.tap = tap;
         this.sink = sink;
         this.pacer = new InputPacer(settings.inputId(), jitterBuffer, sink);
         Backoff restart = new Backoff(RESTART_FIRST, RESTART_MAX, RandomGenerator.getDefault());
@@ -90,6 +102,7 @@ public final class SrtInput implements InputSignal, AutoCloseable {
             while (reader.next(packet)) {
                 long now = System.nanoTime();
                 health.packet(packet, now);
+                tap.accept(packet);
                 tables.accept(packet);
                 tables.layout().ifPresent(layout -> {
                     if (!tables.isTable(TsPacket.pid(packet))) {

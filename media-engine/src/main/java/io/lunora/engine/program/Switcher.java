@@ -88,6 +88,59 @@ public final class Switcher implements PacketSink {
         this.settings = settings;
         this.bus = bus;
         this.events = events;
+        bus.primeWith(this::join);
+    }
+
+    /**
+     * A reader joining the program (an encoder starting with a session or a destination) first gets
+     * the program's tables and the on-air input's packets since its latest keyframe, numbered so
+     * that the live packets continue them: it decodes at once instead of waiting up to a GOP for
+     * the next keyframe, and its probe finds everything in that burst. Holding the switcher's lock
+     * keeps live packets from slipping in between.
+     */
+    private synchronized void join(Consumer<byte[]> reader, Runnable joinLive) {
+        Gop gop = onAir == null ? null : gops.get(onAir);
+        if (gop != null && gop.complete && !gop.packets.isEmpty()) {
+            replay(gop, reader);
+        }
+        joinLive.run();
+    }
+
+    private void replay(Gop gop, Consumer<byte[]> reader) {
+        int videoPackets = 0;
+        int audioPackets = 0;
+        for (byte[] packet : gop.packets) {
+            int pid = TsPacket.pid(packet);
+            if (TsPacket.hasPayload(packet) && gop.layout.isVideo(pid)) {
+                videoPackets++;
+            } else if (TsPacket.hasPayload(packet) && gop.layout.isAudio(pid)) {
+                audioPackets++;
+            }
+        }
+        reader.accept(ProgramTables.pat((patCounter - 1) & 0x0F));
+        reader.accept(ProgramTables.pmt((pmtCounter - 1) & 0x0F, pmtVersion, videoType, audioType));
+        int video = videoCounter - videoPackets;
+        int audio = audioCounter - audioPackets;
+        boolean firstVideo = true;
+        boolean firstAudio = true;
+        for (byte[] packet : gop.packets) {
+            int pid = TsPacket.pid(packet);
+            boolean isVideo = gop.layout.isVideo(pid);
+            if (!isVideo && !gop.layout.isAudio(pid)) {
+                continue;
+            }
+            byte[] copy = packet.clone();
+            TsPacket.setPid(copy, isVideo ? ProgramTables.VIDEO_PID : ProgramTables.AUDIO_PID);
+            if (TsPacket.hasPayload(copy)) {
+                TsPacket.setContinuity(copy, (isVideo ? video++ : audio++) & 0x0F);
+            }
+            if (isVideo && firstVideo || !isVideo && firstAudio) {
+                TsPacket.markDiscontinuity(copy);
+                firstVideo = firstVideo && !isVideo;
+                firstAudio = firstAudio && isVideo;
+            }
+            reader.accept(copy);
+        }
     }
 
     public synchronized void attach(String inputId, InputSignal input) {

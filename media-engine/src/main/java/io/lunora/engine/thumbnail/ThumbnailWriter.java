@@ -28,16 +28,23 @@ public final class ThumbnailWriter implements AutoCloseable {
     private final Path file;
     private final ChildProcess child;
 
-    public ThumbnailWriter(String organizationId, Path folder, EngineProperties.Thumbnail settings, Ffmpeg ffmpeg,
-            ChildPool pool, ProgramBus program) {
-        this.file = folder.resolve(FILE);
+    /** The program's thumbnail, {@link #FILE} in {@code folder}. */
+    public static ThumbnailWriter ofProgram(String organizationId, Path folder, EngineProperties.Thumbnail settings,
+            Ffmpeg ffmpeg, ChildPool pool, ProgramBus program) {
+        return new ThumbnailWriter("thumbnail-" + organizationId, folder.resolve(FILE), settings, ffmpeg, pool, program);
+    }
+
+    /** A picture of what {@code feed} carries, written to {@code file}. */
+    public ThumbnailWriter(String name, Path file, EngineProperties.Thumbnail settings, Ffmpeg ffmpeg,
+            ChildPool pool, ProgramBus feed) {
+        this.file = file;
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the thumbnail folder", e);
         }
-        this.child = pool.create(new ChildSpec("thumbnail-" + organizationId, ffmpeg.command(arguments(settings, file)),
-                ffmpeg.environment(), Backoff.standard()), new ProgramFeed("thumbnail-" + organizationId, program, null));
+        this.child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(settings, file)),
+                ffmpeg.environment(), Backoff.standard()), new ProgramFeed(name, feed, null));
     }
 
     static List<String> arguments(EngineProperties.Thumbnail settings, Path file) {
@@ -66,7 +73,7 @@ public final class ThumbnailWriter implements AutoCloseable {
         child.stop().join();
         try {
             Files.deleteIfExists(file);
-            Files.deleteIfExists(file.resolveSibling(FILE + ".tmp"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the thumbnail", e);
         }

@@ -115,6 +115,11 @@ public final class FlvTail implements AutoCloseable {
         lag.add(new LagSample(now, raw - minimumRaw));
     }
 
+    /** When the first video tag was seen (System.nanoTime); 0 before it. */
+    public synchronized long firstArrivalNanos() {
+        return tags.isEmpty() ? 0 : tags.get(0).arrivalNanos();
+    }
+
     public synchronized int frames() {
         return tags.size();
     }

@@ -69,12 +69,17 @@ public final class RealityRig implements AutoCloseable {
 
     /** Starts the channel, the primary (on air first: in auto mode a standby live before it would take over), the secondary. */
     public void startChannel() {
-        expect(api.put(CHANNEL, channel(ORG, "session-reality", "auto_failover", primaryPort, secondaryPort, false)
-                .replace("\"host\":\"127.0.0.1\"", "\"host\":\"" + RedialingProcess.engineHost() + "\"")), 204);
+        expect(api.put(CHANNEL, channelBody("session-reality")), 204);
         startPrimary();
         await(Duration.ofSeconds(30), () -> "primary".equals(status().path("on_air").asString()), "primary on air");
         startSecondary();
         await(Duration.ofSeconds(30), () -> inputConnected("secondary"), "secondary connected");
+    }
+
+    /** The session's body: auto failover between the rig's two listener inputs. */
+    public String channelBody(String sessionId) {
+        return channel(ORG, sessionId, "auto_failover", primaryPort, secondaryPort, false)
+                .replace("\"host\":\"127.0.0.1\"", "\"host\":\"" + RedialingProcess.engineHost() + "\"");
     }
 
     public void startPrimary() {

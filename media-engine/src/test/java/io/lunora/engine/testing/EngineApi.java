@@ -54,6 +54,18 @@ public final class EngineApi {
         return send(request(path).GET());
     }
 
+    /** GET with the token, the body as bytes (a picture). */
+    public HttpResponse<byte[]> fetch(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET without any token (the HLS files). */
     public HttpResponse<byte[]> download(String path) {
         try {

@@ -34,7 +34,7 @@ class ThumbnailWriterTest {
                 null)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> SwitchEvent.PRIMARY.equals(chain.switcher.onAir()));
             List<Long> feeding = chain.pool.pids();
-            ThumbnailWriter writer = new ThumbnailWriter("org-thumb", data.resolve("hls").resolve("org-thumb"),
+            ThumbnailWriter writer = ThumbnailWriter.ofProgram("org-thumb", data.resolve("hls").resolve("org-thumb"),
                     new EngineProperties.Thumbnail(Duration.ofSeconds(1), 640), Media.ffmpeg(), chain.pool, chain.bus);
             writer.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> chain.pool.pids().size() > feeding.size());

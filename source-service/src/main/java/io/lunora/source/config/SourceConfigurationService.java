@@ -39,6 +39,11 @@ public class SourceConfigurationService {
         return store.findDefault(organizationId).orElseGet(() -> defaults(organizationId));
     }
 
+    /** The organizations whose inputs the media plane keeps warm: those that saved a configuration. */
+    public List<String> configuredOrganizations() {
+        return store.organizationsWithDefault();
+    }
+
     public SourceConfiguration update(Caller caller, SourceConfigurationRequest request) {
         String org = caller.requireOrganization();
         RedundancyMode mode = RedundancyMode.of(request.redundancyMode());

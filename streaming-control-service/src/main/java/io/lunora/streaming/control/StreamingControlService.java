@@ -5,7 +5,7 @@ import io.lunora.model.identity.Group;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.streaming.catalog.CatalogPublisher;
 import io.lunora.streaming.live.LiveStatusHub;
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
@@ -96,7 +96,7 @@ public class StreamingControlService {
             }
             reports.forget(org);
             Map<DestinationTarget, EncodingPreset> chosen = resolve(org, command.destinationIds());
-            ChannelSpec.Inputs inputs = sources.current(org);
+            ChannelRequest.Inputs inputs = sources.current(org);
             Instant now = clock.instant();
             List<StreamSession.Destination> sessionDestinations = chosen.keySet().stream()
                     .map(t -> new StreamSession.Destination(t.destinationId(), t.name(), t.platform(), t.presetId(),
@@ -110,7 +110,7 @@ public class StreamingControlService {
                     caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()),
                     command.streamId(), null));
             try {
-                media.startChannel(new ChannelSpec(org, session.sessionId(), inputs, session.recording()));
+                media.startChannel(new ChannelRequest(org, session.sessionId(), inputs, session.recording()));
                 chosen.forEach((target, preset) -> media.startOutput(org,
                         new OutputSpec(target.destinationId(), preset, target.publishUrl())));
             } catch (RuntimeException failure) {
@@ -326,7 +326,7 @@ public class StreamingControlService {
         String org = open.organizationId();
         reports.forget(org);
         try {
-            media.startChannel(new ChannelSpec(org, open.sessionId(), sources.current(org), open.recording()));
+            media.startChannel(new ChannelRequest(org, open.sessionId(), sources.current(org), open.recording()));
             StreamSession restored = open.withError(new StreamSession.SessionError(clock.instant(), null,
                     "channel restored after a restart"));
             for (StreamSession.Destination d : open.destinations()) {

@@ -1,22 +1,28 @@
 package io.lunora.streaming.inputs;
 
 import io.lunora.model.media.SwitchRequest;
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.resolve.SourceSettings;
 import io.lunora.support.problem.ConflictException;
+import io.lunora.support.problem.InvalidFieldException;
+import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/sources/status} and {@code POST /api/sources/switch}: the inputs live, from the
+ * {@code GET /api/sources/status}, {@code GET /api/sources/{input}/preview} and {@code POST
+ * /api/sources/switch}: the inputs live (warm before any session, see {@link InputWarmer}), from the
  * media backend, named as the organization's source configuration (source-service) names them.
  * A backend or source-service failure is answered by {@code DownstreamFailures}.
  */
@@ -51,7 +57,7 @@ class SourcesController {
     @GetMapping("/api/sources/status")
     StatusView status(Caller caller) {
         String org = caller.requireOrganization();
-        ChannelSpec.Inputs config = sources.current(org);
+        ChannelRequest.Inputs config = sources.current(org);
         ChannelStatus status = media.status(org);
         List<SourceState> states = status.inputs().stream().map(i -> new SourceState(i.input(), nameOf(config,
                 i.input()), i.input().equals(status.activeInput()), i.connected(), i.bitrateKbps(),
@@ -66,8 +72,9 @@ class SourcesController {
         if ("single".equals(sources.current(org).mode())) {
             throw new ConflictException("The source configuration has a single input: there is nothing to switch to.");
         }
-        if (!media.status(org).running()) {
-            throw new ConflictException("No channel is running: start streaming first.");
+        if (media.status(org).inputs().isEmpty()) {
+            throw new ConflictException("No input of the organization runs on the media plane yet: save the source"
+                    + " configuration, or start streaming.");
         }
         String reason = request.reason() == null || request.reason().isBlank()
                 ? "manual switch by " + caller.username() : request.reason();
@@ -75,8 +82,23 @@ class SourcesController {
         return ResponseEntity.accepted().body(new SwitchAnswer(request.input(), notice));
     }
 
-    private static String nameOf(ChannelSpec.Inputs config, String input) {
-        ChannelSpec.SrtInput source = "primary".equals(input) ? config.primary()
+    /**
+     * The input's latest picture, before going live too; 404 (problem+json) while it has none. The
+     * browser fetches it with its token, so it is never a public URL.
+     */
+    @GetMapping(path = "/api/sources/{input}/preview", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> preview(Caller caller, @PathVariable String input) {
+        String org = caller.requireOrganization();
+        if (!"primary".equals(input) && !"secondary".equals(input)) {
+            throw new InvalidFieldException("input", "must be primary or secondary");
+        }
+        byte[] picture = media.inputPreview(org, input)
+                .orElseThrow(() -> new NotFoundException("preview of the " + input + " input", org));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore()).body(picture);
+    }
+
+    private static String nameOf(ChannelRequest.Inputs config, String input) {
+        ChannelRequest.Input source = "primary".equals(input) ? config.primary()
                 : "secondary".equals(input) ? config.secondary() : null;
         return source == null ? null : source.name();
     }

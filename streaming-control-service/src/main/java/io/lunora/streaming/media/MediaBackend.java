@@ -1,5 +1,6 @@
 package io.lunora.streaming.media;
 
+import io.lunora.model.media.ChannelRequest;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,11 +12,22 @@ import java.util.function.Consumer;
  */
 public interface MediaBackend {
 
-    /** Starts the organization's channel (inputs, switcher, HLS, recording), or updates a running one. */
-    void startChannel(ChannelSpec channel);
+    /**
+     * Keeps the organization's inputs running before and between sessions, so that their health,
+     * a preview and a switch test are there before going live and a session starts on warm inputs;
+     * a running channel takes changed inputs. A backend whose inputs cost money while they run (MediaLive
+     * bills a running channel) does nothing here.
+     */
+    void warmInputs(String organizationId, ChannelRequest.Inputs inputs);
 
-    /** Stops the channel and every output of it. */
+    /** Starts the organization's session on its channel (switcher, HLS, recording), or updates a running one. */
+    void startChannel(ChannelRequest channel);
+
+    /** Ends the channel's session and every output of it; inputs kept warm stay warm. */
     void stopChannel(String organizationId);
+
+    /** The input's latest picture (JPEG); empty when the backend has none (not delivered yet, or not offered). */
+    Optional<byte[]> inputPreview(String organizationId, String input);
 
     /** Starts one destination's output on the running channel; others are untouched. */
     void startOutput(String organizationId, OutputSpec output);
@@ -24,8 +36,8 @@ public interface MediaBackend {
     void stopOutput(String organizationId, String destinationId);
 
     /**
-     * The channel's live state, the inputs' health included; {@link ChannelStatus#stopped()} when
-     * it does not run.
+     * The channel's live state, the inputs' health included (warm inputs too: {@code running} is
+     * false then); {@link ChannelStatus#stopped()} when nothing runs.
      */
     ChannelStatus status(String organizationId);
 

@@ -1,8 +1,12 @@
 package io.lunora.streaming.resolve;
 
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.ChannelRequest;
+import java.util.List;
 
 /** Outgoing port: the organization's source configuration with its passphrases (source-service). */
 public interface SourceSettings {
-    ChannelSpec.Inputs current(String organizationId);
+    ChannelRequest.Inputs current(String organizationId);
+
+    /** The organizations that saved a source configuration. */
+    List<String> configuredOrganizations();
 }

@@ -9,9 +9,8 @@ import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
 import io.lunora.streaming.StreamingControlApplication;
-import io.lunora.streaming.media.ChannelSpec;
-import io.lunora.streaming.media.ChannelSpec.Inputs;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
@@ -363,9 +362,9 @@ class RelayPathTest {
         return target.equals("secretsmanager.CreateSecret") || target.equals("secretsmanager.PutSecretValue");
     }
 
-    private static ChannelSpec session(String sessionId) {
-        return new ChannelSpec(ORG, sessionId, new Inputs("single", 5, "stay", 10,
-                new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null), null), false);
+    private static ChannelRequest session(String sessionId) {
+        return new ChannelRequest(ORG, sessionId, new Inputs("single", 5, "stay", 10,
+                new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null), null), false);
     }
 
     /** A duration the integrator reads from the test's output (StreamingEndToEndTest does the same). */

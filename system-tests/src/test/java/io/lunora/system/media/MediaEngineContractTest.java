@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.streaming.StreamingControlApplication;
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.engine.LocalEngineBackend;
@@ -47,8 +47,9 @@ import org.springframework.web.client.HttpClientErrorException;
  * runnable jar in its own JVM (its validation, its service-token check) and streaming-control's
  * media selection in this one, with its own configuration, so that {@link LocalEngineBackend} is
  * the bean the service runs with (its JSON naming, its token flow). The requests the backend builds
- * are accepted by the engine's validation — the operator's and the administrator's free-text
- * switch reasons included — and the engine's status answer is read by the backend's parser.
+ * are accepted by the engine's validation — the warm inputs, the session, the operator's and the
+ * administrator's free-text switch reasons included — and the engine's answers (status, the 404
+ * of a preview not there yet) are read by the backend's parser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -119,15 +120,31 @@ class MediaEngineContractTest {
         }
     }
 
+    private final ChannelRequest.Inputs inputs = new ChannelRequest.Inputs("manual", 2, "stay", 0,
+            new ChannelRequest.Input("Camera A", "listener", "127.0.0.1", FreePorts.next(), 120, null, null, null),
+            new ChannelRequest.Input("Camera B", "listener", "127.0.0.1", FreePorts.next(), 120,
+                    "contract-Passphrase-42", 16, null));
+
+    @Test
+    @Order(0)
+    void shouldWarmTheInputsBeforeAnySessionFromTheBackendsRequest() {
+        media.warmInputs(ORG, inputs);
+
+        ChannelStatus status = media.status(ORG);
+
+        assertThat(status.running()).as("no session runs").isFalse();
+        assertThat(status.inputs()).extracting(ChannelStatus.InputHealth::input)
+                .containsExactlyInAnyOrder("primary", "secondary");
+        assertThat(media.inputPreview(ORG, "primary")).as("no picture before an encoder delivers").isEmpty();
+        assertRefused(() -> media.warmInputs(ORG, new ChannelRequest.Inputs("single", 2, "stay", 0,
+                new ChannelRequest.Input("Camera A", "listener", "127.0.0.1", 80, 120, null, null, null), null)),
+                "primary.port");
+    }
+
     @Test
     @Order(1)
     void shouldStartAChannelFromTheBackendsRequestAndReadTheEnginesStatus() {
-        int primary = FreePorts.next();
-        int secondary = FreePorts.next();
-        media.startChannel(new ChannelSpec(ORG, "s-contract-1", new ChannelSpec.Inputs("manual", 2, "stay", 0,
-                new ChannelSpec.SrtInput("Camera A", "listener", "127.0.0.1", primary, 120, null, null, null),
-                new ChannelSpec.SrtInput("Camera B", "listener", "127.0.0.1", secondary, 120,
-                        "contract-Passphrase-42", 16, null)), false));
+        media.startChannel(new ChannelRequest(ORG, "s-contract-1", inputs, false));
 
         ChannelStatus status = media.status(ORG);
 
@@ -160,13 +177,13 @@ class MediaEngineContractTest {
 
     @Test
     @Order(4)
-    void shouldReadAStoppedChannelFromTheEnginesAnswer() {
+    void shouldEndTheSessionAndKeepTheInputsWarm() {
         media.stopChannel(ORG);
 
         ChannelStatus status = media.status(ORG);
 
         assertThat(status.running()).isFalse();
-        assertThat(status.inputs()).isEmpty();
+        assertThat(status.inputs()).as("the inputs stay warm for the next session").hasSize(2);
     }
 
     private static void assertRefused(Runnable call, String field) {

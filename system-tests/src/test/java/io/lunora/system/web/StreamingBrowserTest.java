@@ -119,8 +119,37 @@ class StreamingBrowserTest {
         }
     }
 
+    /**
+     * The inputs listen as soon as the sources are saved: both encoders connect before any session,
+     * the wizard shows them connected and the admin sees each one's latest picture.
+     */
     @Test
     @Order(2)
+    void shouldCheckBothEncodersBeforeGoingLive() {
+        primary = SrtTestSource.call(primaryPort, media.resolve("primary.log"));
+        secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"), SrtTestSource.BARS);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            operator.driver.navigate().refresh();
+            operator.awaitText(By.id("source-status"), "secondary");
+            assertThat(operator.driver.findElement(By.id("source-status")).getText())
+                    .matches("(?s).*primary: OK \\d+ kbps.*secondary: OK \\d+ kbps.*");
+        });
+        operator.screenshot("operator-sources-connected-before-start");
+
+        admin.click(By.cssSelector("nav a[href='/admin/sources']"));
+        for (String input : List.of("primary", "secondary")) {
+            new WebDriverWait(admin.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium
+                    .JavascriptExecutor) d).executeScript("const i = document.getElementById('preview-' + arguments[0]);"
+                    + " return i != null && !i.hidden && i.complete && i.naturalWidth > 0;", input)));
+        }
+        admin.screenshot("admin-input-previews-before-start");
+        GatewayApi.Answer status = api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/streaming/status");
+        assertThat(status.json().path("session").isNull()).as("no session yet: %s", status.body()).isTrue();
+    }
+
+    @Test
+    @Order(3)
     void shouldStartStreamingToTwoReceiversAndShowBothLive() {
         operator.driver.navigate().refresh();
         operator.awaitText(By.id("destination-list"), "Studio out 2");
@@ -136,8 +165,6 @@ class StreamingBrowserTest {
         operator.click(By.id("start-streaming"));
 
         operator.awaitPath("/stream/live");
-        primary = SrtTestSource.call(primaryPort, media.resolve("primary.log"));
-        secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"), SrtTestSource.BARS);
         for (String id : destinationIds) {
             awaitState(id, "live");
         }
@@ -152,7 +179,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldStopOneDestinationWhileTheOtherStaysLive() {
         operator.click(By.cssSelector("button[data-stop='" + destinationIds.get(0) + "']"));
 
@@ -165,7 +192,7 @@ class StreamingBrowserTest {
 
     /** The admin's "Force failover" against the real engine: the program moves to the secondary. */
     @Test
-    @Order(4)
+    @Order(5)
     void shouldForceAFailoverFromTheAdminConsole() {
         admin.click(By.cssSelector("nav a[href='/admin/sources']"));
         admin.click(By.id("force-failover"));
@@ -180,7 +207,7 @@ class StreamingBrowserTest {
 
     /** The operator's "Switch source" against the real engine: the program returns to the primary. */
     @Test
-    @Order(5)
+    @Order(6)
     void shouldSwitchBackToThePrimaryFromTheLivePanel() {
         operator.click(By.id("switch-source"));
         operator.confirm();
@@ -197,7 +224,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldShowTheFailoverWhenThePrimaryEncoderDies() {
         primary.kill();
 
@@ -209,7 +236,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldEndTheStream() {
         operator.click(By.id("end-stream"));
         operator.confirm();
@@ -225,7 +252,7 @@ class StreamingBrowserTest {
      * switch back and the failover after the primary died each changed the program at the far end.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void shouldHaveChangedTheProgramAtTheReceiverOnEverySwitch() throws Exception {
         Path recording = media.resolve("1.flv");
         Process probe = MediaTools.ffmpeg().processBuilder(MediaTools.ffmpeg().command(List.of("-hide_banner",
@@ -263,7 +290,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void shouldShowTheFinishedSessionInTheAdminHistoryWithItsChart() {
         admin.click(By.cssSelector("nav a[href='/admin/analytics']"));
         admin.await(By.cssSelector("#session-rows tr[data-session]"));

@@ -1,9 +1,9 @@
 package io.lunora.streaming.media.medialive;
 
+import io.lunora.model.media.ChannelRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.aws.LocalStack;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
 import java.net.URI;
@@ -58,8 +58,8 @@ class SrtPassphraseSecretsIT {
         medialiveEndpoint.close();
     }
 
-    static SrtInput source(String passphrase) {
-        return new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, passphrase, 32, "videon-a");
+    static ChannelRequest.Input source(String passphrase) {
+        return new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, passphrase, 32, "videon-a");
     }
 
     static String secretArn(SrtInputs.Planned planned) {

@@ -7,6 +7,7 @@ import io.lunora.source.config.RedundancyMode;
 
 import io.lunora.support.dynamo.TableNames;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -28,6 +29,14 @@ class DynamoSourceConfigurationStore implements SourceConfigurationStore {
         SourceConfigurationItem item = table.getItem(Key.builder().partitionValue(organizationId)
                 .sortValue(SourceConfigurationService.DEFAULT_CONFIG_ID).build());
         return Optional.ofNullable(item).map(DynamoSourceConfigurationStore::toDomain);
+    }
+
+    /** A scan of the keys only: one item per organization, a small table. */
+    @Override
+    public List<String> organizationsWithDefault() {
+        return table.scan(r -> r.attributesToProject("organization_id", "config_id")).items().stream()
+                .filter(i -> SourceConfigurationService.DEFAULT_CONFIG_ID.equals(i.getConfigId()))
+                .map(SourceConfigurationItem::getOrganizationId).distinct().toList();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.lunora.streaming.media.engine;
 
 import io.lunora.model.media.SwitchRequest;
-import io.lunora.model.preset.EncodingPreset;
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.OutputRequest;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
@@ -24,28 +24,34 @@ public class LocalEngineBackend implements MediaBackend {
         this.json = json;
     }
 
-    record OutputBody(EncodingPreset preset, String publishUrl) {
-        @Override
-        public String toString() {
-            return "OutputBody[" + preset.presetId() + "]";
-        }
+    @Override
+    public void warmInputs(String organizationId, ChannelRequest.Inputs inputs) {
+        client.put().uri("/internal/engine/channels/{org}/inputs", organizationId).body(inputs)
+                .retrieve().toBodilessEntity();
     }
 
     @Override
-    public void startChannel(ChannelSpec channel) {
+    public void startChannel(ChannelRequest channel) {
         client.put().uri("/internal/engine/channels/{org}", channel.organizationId()).body(channel)
                 .retrieve().toBodilessEntity();
     }
 
     @Override
     public void stopChannel(String organizationId) {
-        client.delete().uri("/internal/engine/channels/{org}", organizationId).retrieve().toBodilessEntity();
+        client.delete().uri("/internal/engine/channels/{org}/session", organizationId).retrieve().toBodilessEntity();
+    }
+
+    @Override
+    public Optional<byte[]> inputPreview(String organizationId, String input) {
+        return client.get().uri("/internal/engine/channels/{org}/inputs/{input}/preview", organizationId, input)
+                .exchange((request, response) -> response.getStatusCode().value() == 404 ? Optional.<byte[]>empty()
+                        : Optional.ofNullable(response.bodyTo(byte[].class)), true);
     }
 
     @Override
     public void startOutput(String organizationId, OutputSpec output) {
         client.put().uri("/internal/engine/channels/{org}/outputs/{id}", organizationId, output.destinationId())
-                .body(new OutputBody(output.preset(), output.publishUrl())).retrieve().toBodilessEntity();
+                .body(new OutputRequest(output.preset(), output.publishUrl())).retrieve().toBodilessEntity();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lunora.streaming.media.medialive;
 
-import io.lunora.streaming.media.ChannelSpec.Inputs;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import java.util.List;
 import software.amazon.awssdk.services.medialive.model.AutomaticInputFailoverSettings;
 import software.amazon.awssdk.services.medialive.model.FailoverCondition;

@@ -1,6 +1,6 @@
 package io.lunora.streaming.media.medialive;
 
-import io.lunora.streaming.media.ChannelSpec;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
 import io.lunora.streaming.media.MediaBackend;
@@ -77,7 +77,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     private final RelayTier relay;
 
     /** What the control service asked for; {@code channel} null means stopped. */
-    private record Wanted(ChannelSpec channel, Map<String, OutputSpec> outputs) {
+    private record Wanted(ChannelRequest channel, Map<String, OutputSpec> outputs) {
     }
 
     /** What the channel was last built from, and the last failure of building it. */
@@ -98,8 +98,22 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         this.inputSwitch = new MediaLiveInputSwitch(medialive, clock);
     }
 
+    /**
+     * Nothing: MediaLive's inputs are resources that exist either way, and what shows their health
+     * is a running channel, which is billed by the hour; its channel starts with the session.
+     */
     @Override
-    public void startChannel(ChannelSpec channel) {
+    public void warmInputs(String organizationId, ChannelRequest.Inputs inputs) {
+    }
+
+    /** MediaLive offers no picture of an input before its channel runs; the channel's thumbnails are the program's. */
+    @Override
+    public Optional<byte[]> inputPreview(String organizationId, String input) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void startChannel(ChannelRequest channel) {
         servesOrganization(channel.organizationId());
         wanted.compute(channel.organizationId(), (org, w) -> new Wanted(channel,
                 w == null || w.channel() == null ? Map.of() : w.outputs()));
@@ -242,7 +256,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     }
 
     private void apply(String org, Wanted w) {
-        ChannelSpec spec = w.channel();
+        ChannelRequest spec = w.channel();
         Optional<String> existing = channelId(org);
         // a new channel: its packaging is checked before anything is stored or created for it
         boolean checked = existing.isEmpty();

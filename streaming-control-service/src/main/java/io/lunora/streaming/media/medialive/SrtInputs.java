@@ -1,6 +1,6 @@
 package io.lunora.streaming.media.medialive;
 
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.medialive.MediaLiveClient;
@@ -38,7 +38,7 @@ class SrtInputs {
      * What the input needs to match the source. The passphrase is stored in Secrets Manager now;
      * MediaLive reads it when the channel starts.
      */
-    Planned plan(String organizationId, String which, SrtInput source) {
+    Planned plan(String organizationId, String which, ChannelRequest.Input source) {
         if (source.host() == null || source.host().isBlank() || "0.0.0.0".equals(source.host())) {
             throw new IllegalArgumentException("on MediaLive the " + which
                     + " encoder must listen: its source needs the encoder's host and port");
@@ -99,7 +99,7 @@ class SrtInputs {
         }
     }
 
-    private SrtCallerDecryptionRequest decryption(String organizationId, String which, SrtInput source) {
+    private SrtCallerDecryptionRequest decryption(String organizationId, String which, ChannelRequest.Input source) {
         if (source.passphrase() == null || source.passphrase().isEmpty()) {
             return null;
         }

@@ -1,8 +1,9 @@
 package io.lunora.streaming.media.medialive;
 
+import io.lunora.model.media.ChannelRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.streaming.media.ChannelSpec.Inputs;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,9 +7,8 @@ import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.streaming.media.ChannelSpec;
-import io.lunora.streaming.media.ChannelSpec.Inputs;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.ChannelStatus.InputHealth;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
@@ -362,10 +361,10 @@ class MediaLiveHealthTest {
                 p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8), (a, b) -> a, TreeMap::new));
     }
 
-    private static ChannelSpec channel() {
-        SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
-        SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
-        return new ChannelSpec("org-1", "session-1", new Inputs("auto_failover", 5, "return_to_primary", 10, a, b),
+    private static ChannelRequest channel() {
+        ChannelRequest.Input a = new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
+        ChannelRequest.Input b = new ChannelRequest.Input("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
+        return new ChannelRequest("org-1", "session-1", new Inputs("auto_failover", 5, "return_to_primary", 10, a, b),
                 false);
     }
 

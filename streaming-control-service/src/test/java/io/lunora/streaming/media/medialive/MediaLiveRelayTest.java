@@ -8,9 +8,8 @@ import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.streaming.media.ChannelSpec;
-import io.lunora.streaming.media.ChannelSpec.Inputs;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
 import io.lunora.streaming.media.MediaEvent;
@@ -437,9 +436,9 @@ class MediaLiveRelayTest {
         };
     }
 
-    private static ChannelSpec channel() {
-        SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
-        return new ChannelSpec("org-1", "session-1", new Inputs("single", 5, "stay", 10, a, null), false);
+    private static ChannelRequest channel() {
+        ChannelRequest.Input a = new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
+        return new ChannelRequest("org-1", "session-1", new Inputs("single", 5, "stay", 10, a, null), false);
     }
 
     private static List<OutputSpec> destinations() {

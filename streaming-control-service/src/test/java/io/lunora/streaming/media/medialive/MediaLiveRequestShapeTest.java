@@ -7,9 +7,8 @@ import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.streaming.media.ChannelSpec;
-import io.lunora.streaming.media.ChannelSpec.Inputs;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
@@ -188,7 +187,7 @@ class MediaLiveRequestShapeTest {
 
     @Test
     void shouldCaptureA640PixelThumbnailEveryTenSecondsToTheOrganizationsBucketOnEveryChannel() {
-        backend.startChannel(new ChannelSpec("org-1", "session-9", channel("single").inputs(), true));
+        backend.startChannel(new ChannelRequest("org-1", "session-9", channel("single").inputs(), true));
         backend.reconcile("org-1");
 
         JsonNode channel = body("POST", "/prod/channels", 0);
@@ -220,7 +219,7 @@ class MediaLiveRequestShapeTest {
 
     @Test
     void shouldRecordAnArchiveGroupToTheOrganizationsBucketWhenRecording() {
-        backend.startChannel(new ChannelSpec("org-1", "session-9", channel("single").inputs(), true));
+        backend.startChannel(new ChannelRequest("org-1", "session-9", channel("single").inputs(), true));
         backend.reconcile("org-1");
 
         JsonNode channel = body("POST", "/prod/channels", 0);
@@ -254,10 +253,10 @@ class MediaLiveRequestShapeTest {
         backend.startChannel(channel("auto_failover"));
         backend.reconcile("org-1");
         aws.clear();
-        ChannelSpec moved = channel("auto_failover");
-        SrtInput a = moved.inputs().primary();
-        backend.startChannel(new ChannelSpec("org-1", "session-1", new Inputs("auto_failover", 5, "return_to_primary",
-                10, new SrtInput(a.name(), a.mode(), "203.0.113.99", a.port(), a.latencyMs(), a.passphrase(),
+        ChannelRequest moved = channel("auto_failover");
+        ChannelRequest.Input a = moved.inputs().primary();
+        backend.startChannel(new ChannelRequest("org-1", "session-1", new Inputs("auto_failover", 5, "return_to_primary",
+                10, new ChannelRequest.Input(a.name(), a.mode(), "203.0.113.99", a.port(), a.latencyMs(), a.passphrase(),
                         a.pbkeylen(), a.streamId()), moved.inputs().secondary()), false));
         backend.reconcile("org-1");
 
@@ -270,7 +269,7 @@ class MediaLiveRequestShapeTest {
 
     @Test
     void shouldRefuseAnotherOrganizationsChannelBeforeCallingAws() {
-        ChannelSpec other = new ChannelSpec("org-2", "session-2", channel("single").inputs(), false);
+        ChannelRequest other = new ChannelRequest("org-2", "session-2", channel("single").inputs(), false);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.startChannel(other))
                 .isInstanceOf(IllegalStateException.class);
@@ -497,10 +496,10 @@ class MediaLiveRequestShapeTest {
         };
     }
 
-    private static ChannelSpec channel(String mode) {
-        SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, PASSPHRASE, 32, "cam-a");
-        SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
-        return new ChannelSpec("org-1", "session-1", new Inputs(mode, 5, "return_to_primary", 10, a, b), false);
+    private static ChannelRequest channel(String mode) {
+        ChannelRequest.Input a = new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, PASSPHRASE, 32, "cam-a");
+        ChannelRequest.Input b = new ChannelRequest.Input("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
+        return new ChannelRequest("org-1", "session-1", new Inputs(mode, 5, "return_to_primary", 10, a, b), false);
     }
 
     private static List<OutputSpec> destinations() {

@@ -7,9 +7,8 @@ import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.streaming.media.ChannelSpec;
-import io.lunora.streaming.media.ChannelSpec.Inputs;
-import io.lunora.streaming.media.ChannelSpec.SrtInput;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.OutputSpec;
 import io.lunora.testing.DynamoDbLocal;
@@ -132,9 +131,9 @@ class MediaLiveSourcesApiTest {
                  "primary":{"name":"Videon A","mode":"caller","host":"203.0.113.10","port":9998,"latency_ms":200},
                  "secondary":{"name":"Videon B","mode":"caller","host":"203.0.113.11","port":9999,"latency_ms":120}}""")
                 : new Reply(200, "application/json", "[]"));
-        SrtInput a = new SrtInput("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
-        SrtInput b = new SrtInput("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
-        media.startChannel(new ChannelSpec("org-ml", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
+        ChannelRequest.Input a = new ChannelRequest.Input("Videon A", "caller", "203.0.113.10", 9998, 200, null, null, null);
+        ChannelRequest.Input b = new ChannelRequest.Input("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
+        media.startChannel(new ChannelRequest("org-ml", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
                 false));
         media.startOutput("org-ml", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
     }

@@ -1,4 +1,4 @@
-package io.lunora.engine.api;
+package io.lunora.model.media;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,15 +8,29 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code PUT /internal/engine/channels/{org}} (docs/architecture.md). */
+/**
+ * A channel's session: the body of the media engine's {@code PUT /internal/engine/channels/{org}},
+ * which streaming-control-service sends when a session starts. Its {@link Inputs} are also the body
+ * of {@code PUT /internal/engine/channels/{org}/inputs} (the inputs kept warm before any session)
+ * and source-service's answer to {@code GET /internal/sources/config}. One definition for the
+ * three seams, so the caller's request and the callee's validation cannot drift apart.
+ */
 public record ChannelRequest(
-        @NotBlank @Pattern(regexp = ChannelController.ID, message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
-        String organizationId,
-        @NotBlank @Pattern(regexp = ChannelController.ID, message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
-        String sessionId,
+        @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organizationId,
+        @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
         @NotNull @Valid Inputs inputs,
         boolean recording) {
 
+    /** An organization, session or destination id as the engine accepts it in paths and bodies. */
+    public static final String ID = "[A-Za-z0-9_.-]{1,64}";
+    public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+
+    /**
+     * @param mode              {@code single}, {@code auto_failover} or {@code manual}
+     * @param failoverThreshold seconds of lost signal before an automatic switch
+     * @param failback          {@code stay} or {@code return_to_primary}
+     * @param secondary         required unless {@code single} (checked by the engine, which names the field)
+     */
     public record Inputs(
             @NotNull @Pattern(regexp = "single|auto_failover|manual", message = "must be single, auto_failover or manual")
             String mode,

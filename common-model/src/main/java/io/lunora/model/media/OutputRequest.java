@@ -1,4 +1,4 @@
-package io.lunora.engine.api;
+package io.lunora.model.media;
 
 import io.lunora.model.preset.EncodingPreset;
 import jakarta.validation.constraints.NotBlank;
@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code PUT /internal/engine/channels/{org}/outputs/{destinationId}}. The publish URL
+ * The body of the media engine's {@code PUT /internal/engine/channels/{org}/outputs/{destinationId}}, sent by
+ * streaming-control-service; one definition for both sides. The publish URL
  * holds the stream key: {@link #toString()} never prints it and no message repeats it.
  */
 public record OutputRequest(
