@@ -36,7 +36,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains: the authorization server endpoints (sign-in through the login pages), the
- * user admin API (stateless, bearer tokens of this issuer validated like every service does), and
+ * user admin API and the actuator (stateless, bearer tokens of this issuer validated like every
+ * service does; only health open), and
  * the server-rendered pages (session and CSRF).
  */
 @Configuration(proxyBeanMethods = false)
@@ -109,10 +110,13 @@ class SecurityConfiguration {
     SecurityFilterChain userApi(HttpSecurity http) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
+                        // as on every service's port: health open, metrics and build info for services only
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_internal")
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
                         .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")
@@ -136,7 +140,6 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/auth/**", "/error", "/favicon.ico", "/internal/dev/mail",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
