@@ -83,6 +83,16 @@ class SecurityConfiguration {
         return AuthorizationServerSettings.builder().issuer(security.issuer()).build();
     }
 
+    /**
+     * A relative {@code Location: /login}: never built from the request's Host or X-Forwarded-Host,
+     * which a client can forge; the browser resolves it against the host it used.
+     */
+    private static LoginUrlAuthenticationEntryPoint toLoginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, UserStore users, Clock clock) throws Exception {
@@ -100,7 +110,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionLifetimeFilter(clock), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
                 // only the authorization endpoint sends a browser to the login page; the others answer 401
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(toLoginPage(),
                         PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")));
         return http.build();
     }
@@ -142,7 +152,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/auth/**", "/error", "/favicon.ico", "/internal/dev/mail",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage()))
                 // the registration JSON API is stateless: no session cookie to ride on, so no CSRF token
                 .csrf(c -> c.ignoringRequestMatchers("/auth/api/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));

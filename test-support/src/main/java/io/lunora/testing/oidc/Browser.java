@@ -28,7 +28,7 @@ public final class Browser {
     private final String base;
     private String lastPage = "";
     private final java.util.List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private String forwardedFor;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Browser(String base) {
         this.base = base;
@@ -39,7 +39,12 @@ public final class Browser {
      * reports the client: a browser on another network, for a server that trusts this machine.
      */
     public Browser forwardedFor(String address) {
-        this.forwardedFor = address;
+        return header("X-Forwarded-For", address);
+    }
+
+    /** Sends {@code name: value} with every request (a forged X-Forwarded-Host, say). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -49,7 +54,8 @@ public final class Browser {
 
     private HttpRequest.Builder request(String pathOrUrl) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathOrUrl));
-        return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
+        headers.forEach(builder::header);
+        return builder;
     }
 
     /** Submits a form of the last page (its CSRF token included) to {@code path}. */
