@@ -1,7 +1,6 @@
 package io.lunora.auth;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,19 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir              where the signing key, the services client secret and the initial admin
  *                             password are kept (files 0600)
  * @param mfaRequired          TOTP is required in the internal pool (default true)
- * @param maxFailedSignIns     failed sign-ins in a row that lock an account
- * @param lockout              how long a locked account stays locked
  * @param adminUsername        the bootstrap admin created when no admin exists
  * @param adminPassword        its password; generated when blank
  * @param servicesClientSecret secret of {@code lunora-services}; generated into the data folder when blank
  */
 @ConfigurationProperties(prefix = "lunora.auth")
-public record AuthProperties(Path dataDir, boolean mfaRequired, int maxFailedSignIns, Duration lockout,
+public record AuthProperties(Path dataDir, boolean mfaRequired,
         String adminUsername, String adminPassword, String servicesClientSecret) {
     public AuthProperties {
         dataDir = dataDir == null ? Path.of("./.lunora/data") : dataDir;
-        maxFailedSignIns = maxFailedSignIns <= 0 ? 5 : maxFailedSignIns;
-        lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername;
     }
 }

@@ -51,10 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=authtest", "lunora.auth.admin-password=" + AuthServerTestBase.ADMIN_PASSWORD,
         "lunora.auth.services-client-secret=" + AuthServerTestBase.SERVICES_SECRET,
-        "lunora.auth.max-failed-sign-ins=5",
         // every interface, and every peer a trusted proxy: a test can call from a non-loopback address
         // with forwarded headers the way a LAN host behind a "trusted" private range could
-        "server.address=0.0.0.0", "server.tomcat.remoteip.internal-proxies=.*"})
+        "server.address=0.0.0.0", "server.tomcat.remoteip.internal-proxies=.*",
+        // sign-in delays long enough to observe on a loaded machine, short enough to wait out (SignInThrottleTest)
+        "lunora.auth.sign-in-protection.base-delay=2s", "lunora.auth.sign-in-protection.max-delay=4s",
+        "lunora.auth.sign-in-protection.pause-after=6"})
 abstract class AuthServerTestBase {
     static final String ADMIN_PASSWORD = "Initial-Admin-Pass-1";
     static final String SERVICES_SECRET = "services-secret-for-tests-0123456789";

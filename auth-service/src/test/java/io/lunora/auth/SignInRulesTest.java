@@ -20,57 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Lockout, the pools' password policies, pool separation and the services client. */
+/** Failures kept until both factors succeeded (throttling: SignInThrottleTest), the pools' password policies, pool separation and the services client. */
 class SignInRulesTest extends AuthServerTestBase {
 
     @Autowired
     Passwords passwords;
-
-    @Test
-    void shouldLockTheAccountAfterFiveFailedSignInsEvenForTheRightPassword() {
-        String temporary = invite(admin().tokens().accessToken(), "lars", "lars@example.com", "operators");
-        Browser browser = browser();
-        Authorization a = newAuthorization("lunora-operator", "stream");
-        for (int i = 1; i <= 4; i++) {
-            HttpResponse<String> failed = signIn(browser, a, "lars", "Wrong-Password-" + i);
-            assertThat(failed.statusCode()).isEqualTo(401);
-            assertThat(failed.body()).contains("Incorrect user name or password.");
-        }
-        HttpResponse<String> fifth = signIn(browser, a, "lars", "Wrong-Password-5");
-        assertThat(fifth.statusCode()).isEqualTo(401);
-
-        HttpResponse<String> rightPassword = signIn(browser, a, "lars", temporary);
-        assertThat(rightPassword.statusCode()).isEqualTo(401);
-        assertThat(users.findByUsername(Pool.INTERNAL, "lars").orElseThrow().isLockedAt(Instant.now())).isTrue();
-        // locked, wrong and unknown answer alike: the answer tells no one which accounts exist or are locked
-        HttpResponse<String> unknown = signIn(browser(), newAuthorization("lunora-operator", "stream"), "nobody-" + UUID.randomUUID(),
-                "Wrong-Password-6");
-        assertThat(rightPassword.body()).contains("Incorrect user name or password.").doesNotContain("locked");
-        assertThat(withoutCsrfToken(fifth.body())).isEqualTo(withoutCsrfToken(unknown.body()))
-                .isEqualTo(withoutCsrfToken(rightPassword.body()));
-    }
-
-    @Test
-    void shouldCountWrongTotpCodesAfterTheRightPasswordTowardsTheLockout() {
-        String temporary = invite(admin().tokens().accessToken(), "tomas", "tomas@example.com", "operators");
-        Onboarded user = firstSignIn(browser(), "lunora-operator", "tomas", temporary, STRONG_PASSWORD);
-        String valid = Totp.code(user.totpSecret(), Totp.currentStep());
-        String wrong = valid.equals("123456") ? "654321" : "123456";
-        // one wrong code per attempt, each after the right password: the password must not reset the count
-        for (int i = 1; i <= 5; i++) {
-            Browser attacker = browser();
-            HttpResponse<String> challenge = signIn(attacker, newAuthorization("lunora-operator", "stream"), "tomas",
-                    STRONG_PASSWORD);
-            assertThat(challenge.uri().getPath()).as("attempt %d reaches the second factor", i).isEqualTo("/auth/mfa");
-            assertThat(attacker.submit("/auth/mfa", Map.of("code", wrong)).statusCode()).isEqualTo(401);
-        }
-        assertThat(users.findByUsername(Pool.INTERNAL, "tomas").orElseThrow().isLockedAt(Instant.now()))
-                .as("five wrong codes lock the account").isTrue();
-        HttpResponse<String> locked = signIn(browser(), newAuthorization("lunora-operator", "stream"), "tomas",
-                STRONG_PASSWORD);
-        assertThat(locked.statusCode()).isEqualTo(401);
-        assertThat(locked.uri().getPath()).isNotEqualTo("/auth/mfa");
-    }
 
     @Test
     void shouldForgetFailuresOnlyAfterBothFactorsSucceeded() {
@@ -145,10 +99,6 @@ class SignInRulesTest extends AuthServerTestBase {
                 "lunora-services:wrong-secret").statusCode()).isEqualTo(401);
         assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "lunora-operator"),
                 null).statusCode()).as("a public client has no client credentials grant").isIn(400, 401);
-    }
-
-    private static String withoutCsrfToken(String page) {
-        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
     }
 
     private void seedConsumer(String username, String temporary) {

@@ -36,7 +36,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Three filter chains: the authorization server endpoints (sign-in through the login pages), the
- * user admin API (stateless, bearer tokens of this issuer validated like every service does), and
+ * user admin API and the actuator (stateless, bearer tokens of this issuer validated like every
+ * service does; only health open), and
  * the server-rendered pages (session and CSRF).
  */
 @Configuration(proxyBeanMethods = false)
@@ -82,6 +83,16 @@ class SecurityConfiguration {
         return AuthorizationServerSettings.builder().issuer(security.issuer()).build();
     }
 
+    /**
+     * A relative {@code Location: /login}: never built from the request's Host or X-Forwarded-Host,
+     * which a client can forge; the browser resolves it against the host it used.
+     */
+    private static LoginUrlAuthenticationEntryPoint toLoginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, UserStore users, Clock clock) throws Exception {
@@ -99,7 +110,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionLifetimeFilter(clock), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
                 // only the authorization endpoint sends a browser to the login page; the others answer 401
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(toLoginPage(),
                         PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")));
         return http.build();
     }
@@ -109,10 +120,13 @@ class SecurityConfiguration {
     SecurityFilterChain userApi(HttpSecurity http) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
+                        // as on every service's port: health open, metrics and build info for services only
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_internal")
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
                         .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")
@@ -136,10 +150,9 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/auth/**", "/error", "/favicon.ico", "/internal/dev/mail",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLoginPage()))
                 // the registration JSON API is stateless: no session cookie to ride on, so no CSRF token
                 .csrf(c -> c.ignoringRequestMatchers("/auth/api/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));

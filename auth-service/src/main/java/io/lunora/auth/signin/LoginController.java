@@ -1,9 +1,11 @@
 package io.lunora.auth.signin;
 
+import io.lunora.auth.signin.throttle.SignInRefusal;
 import io.lunora.model.identity.Pool;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -53,7 +55,9 @@ class LoginController {
                     HttpStatus.BAD_REQUEST);
         }
         session.abandon(request);
-        return switch (flow.checkPassword(pool.get(), username, password)) {
+        return switch (flow.checkPassword(pool.get(), username, password, request.getRemoteAddr())) {
+            case SignInFlow.PasswordCheck.Throttled throttled -> throttled(Pages.login(request,
+                    throttled.refusal().message(), null, pool.get() == Pool.CONSUMER), throttled.refusal());
             case SignInFlow.PasswordCheck.Refused refused -> withStatus(Pages.login(request, refused.message(), null,
                     pool.get() == Pool.CONSUMER), HttpStatus.UNAUTHORIZED);
             case SignInFlow.PasswordCheck.Unverified unverified -> Pages.verify(request, HttpStatus.FORBIDDEN,
@@ -62,6 +66,12 @@ class LoginController {
             case SignInFlow.PasswordCheck.Accepted accepted -> steps.advance(request, response,
                     new PendingSignIn(accepted.user().id(), pool.get(), false, null), accepted.user());
         };
+    }
+
+    /** 429 with {@code Retry-After}: the page says in words how long to wait. */
+    static ResponseEntity<String> throttled(ResponseEntity<String> page, SignInRefusal refusal) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(page.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds())).body(page.getBody());
     }
 
     static ResponseEntity<String> withStatus(ResponseEntity<String> page, HttpStatus status) {

@@ -1,6 +1,7 @@
 package io.lunora.auth.signin;
 
 import io.lunora.auth.mfa.MfaService;
+import io.lunora.auth.signin.throttle.SignInRefusal;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.support.problem.ConcurrentChangeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The second factor of every sign-in of an enrolled user: a TOTP code of a step not used before,
- * or an unused backup code. Wrong codes count towards the lockout like wrong passwords.
+ * or an unused backup code. Wrong codes are throttled like wrong passwords (same counts, same delays).
  */
 @Controller
 class MfaChallengeController {
@@ -44,6 +45,12 @@ class MfaChallengeController {
         if (state.redirect() != null) {
             return state.redirect();
         }
+        String address = request.getRemoteAddr();
+        Optional<SignInRefusal> throttled = flow.throttled(state.user(), address);
+        if (throttled.isPresent()) {
+            return LoginController.throttled(Pages.mfaChallenge(request, HttpStatus.OK, throttled.get().message()),
+                    throttled.get());
+        }
         Optional<UserAccount> accepted;
         try {
             accepted = mfa.verify(state.user(), code);
@@ -51,11 +58,7 @@ class MfaChallengeController {
             accepted = Optional.empty(); // the same code or backup code was just accepted elsewhere
         }
         if (accepted.isEmpty()) {
-            if (flow.recordFailure(state.user())) {
-                session.abandon(request);
-                return LoginController.withStatus(Pages.login(request, SignInFlow.INVALID, null, false),
-                        HttpStatus.UNAUTHORIZED);
-            }
+            flow.recordFailure(state.user(), address);
             return Pages.mfaChallenge(request, HttpStatus.UNAUTHORIZED,
                     "That code is not valid or was already used.");
         }

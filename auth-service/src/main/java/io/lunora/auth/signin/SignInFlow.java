@@ -1,6 +1,8 @@
 package io.lunora.auth.signin;
 
 import io.lunora.auth.AuthProperties;
+import io.lunora.auth.signin.throttle.SignInRefusal;
+import io.lunora.auth.signin.throttle.SignInThrottle;
 import io.lunora.auth.users.Passwords;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The rules of a sign-in: password check with lockout, then the steps a user still owes (new
+ * The rules of a sign-in: password check (throttled by {@link SignInThrottle}), then the steps a user still owes (new
  * password, MFA enrolment, MFA code) before tokens can be issued.
  */
 @Service
@@ -40,6 +42,10 @@ public class SignInFlow {
         record Refused(String message) implements PasswordCheck {
         }
 
+        /** Not tried at all: too many failures of this name or from this address just now. */
+        record Throttled(SignInRefusal refusal) implements PasswordCheck {
+        }
+
         /** The right password of a self-registered viewer who has not entered the mailed code yet. */
         record Unverified(UserAccount user) implements PasswordCheck {
         }
@@ -48,58 +54,68 @@ public class SignInFlow {
     private final UserStore users;
     private final Passwords passwords;
     private final AuthProperties properties;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
-    SignInFlow(UserStore users, Passwords passwords, AuthProperties properties, Clock clock) {
+    SignInFlow(UserStore users, Passwords passwords, AuthProperties properties, SignInThrottle throttle, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    PasswordCheck checkPassword(Pool pool, String username, String password) {
+    /**
+     * The password step from {@code address} (the client's, as the trusted proxies report it). A
+     * throttled attempt is refused before anything is looked up, alike for known and unknown names.
+     */
+    PasswordCheck checkPassword(Pool pool, String username, String password, String address) {
+        Optional<SignInRefusal> throttled = throttle.check(pool, username, address);
+        if (throttled.isPresent()) {
+            return new PasswordCheck.Throttled(throttled.get());
+        }
         Optional<UserAccount> found = username == null || username.isBlank() ? Optional.empty()
                 : users.findByUsername(pool, username);
         if (found.isEmpty()) {
             passwords.spendComparableTime(password);
+            throttle.failed(pool, username, address);
             return new PasswordCheck.Refused(INVALID);
         }
         UserAccount user = found.get();
-        if (user.isLockedAt(clock.instant())) {
-            passwords.spendComparableTime(password);
-            return new PasswordCheck.Refused(INVALID); // the same answer as for an unknown user or a wrong password
-        }
         if (!passwords.matches(password, user.passwordHash()) || !user.enabled()) {
-            recordFailure(user);
+            recordFailure(user, address);
             return new PasswordCheck.Refused(INVALID);
         }
         // The failure count stays until the whole sign-in succeeds (signedIn): a right password
-        // followed by wrong TOTP codes counts towards the lockout like wrong passwords.
+        // followed by wrong TOTP codes counts like wrong passwords.
         if (!user.emailVerified()) {
             return new PasswordCheck.Unverified(user);
         }
         return new PasswordCheck.Accepted(user);
     }
 
-    /** After every factor was accepted: the failures of this account are forgotten. */
-    UserAccount signedIn(UserAccount user) {
+    /** After every factor was accepted: the failures of this account are forgotten, the address is familiar. */
+    UserAccount signedIn(UserAccount user, String address) {
+        throttle.succeeded(user.pool(), user.username(), address);
         return user.failedSignIns() > 0 || user.lockedUntil() != null ? update(user, u -> u.withFailures(0, null)) : user;
     }
 
-    /** Counts a failed password or code, of either factor; returns true when the account is locked now. */
-    boolean recordFailure(UserAccount user) {
-        Instant now = clock.instant();
-        UserAccount saved = update(user, u -> {
-            int failures = u.failedSignIns() + 1;
-            return failures >= properties.maxFailedSignIns()
-                    ? u.withFailures(0, now.plus(properties.lockout()))
-                    : u.withFailures(failures, u.lockedUntil());
-        });
-        if (saved.isLockedAt(now)) {
-            log.warn("User {} locked after {} failed sign-ins", saved.id(), properties.maxFailedSignIns());
-            return true;
+    /** Whether the second factor of {@code user} may be tried from {@code address} now. */
+    Optional<SignInRefusal> throttled(UserAccount user, String address) {
+        return throttle.check(user.pool(), user.username(), address);
+    }
+
+    /**
+     * Counts a failed password or code, of either factor. The account keeps its count and, as
+     * {@code locked_until}, when its attempts are no longer delayed (what admins see as locked).
+     */
+    void recordFailure(UserAccount user, String address) {
+        Instant delayedUntil = throttle.failed(user.pool(), user.username(), address);
+        UserAccount saved = update(user, u -> u.withFailures(u.failedSignIns() + 1,
+                delayedUntil.isAfter(clock.instant()) ? delayedUntil : null));
+        if (saved.failedSignIns() % 5 == 0) {
+            log.warn("User {}: {} failed sign-ins in a row", saved.id(), saved.failedSignIns());
         }
-        return false;
     }
 
     Step next(PendingSignIn pending, UserAccount user) {
@@ -117,10 +133,13 @@ public class SignInFlow {
         return Step.COMPLETE;
     }
 
-    /** The pending user as stored now; empty when it vanished, was disabled or got locked meanwhile. */
+    /**
+     * The pending user as stored now; empty when it vanished or was disabled meanwhile. Others'
+     * failures do not end a sign-in in progress: its next code is throttled like any attempt.
+     */
     Optional<UserAccount> current(PendingSignIn pending) {
         return users.findById(pending.userId())
-                .filter(u -> u.enabled() && u.pool() == pending.pool() && !u.isLockedAt(clock.instant()));
+                .filter(u -> u.enabled() && u.pool() == pending.pool());
     }
 
     UserAccount save(UserAccount user) {

@@ -5,6 +5,7 @@ import io.lunora.model.identity.Pool;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +86,15 @@ class SignInSession {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         SavedRequest saved = requestCache.getRequest(request, response);
-        return saved == null ? "/login?signed-in" : saved.getRedirectUrl();
+        return saved == null ? "/login?signed-in" : pathAndQuery(saved.getRedirectUrl());
+    }
+
+    /**
+     * The saved request's URL was built from the request's host, which a client can forge (Host,
+     * X-Forwarded-Host): only its path and query are sent back, relative to the host the browser used.
+     */
+    private static String pathAndQuery(String savedUrl) {
+        URI uri = URI.create(savedUrl);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

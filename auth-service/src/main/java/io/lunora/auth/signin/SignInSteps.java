@@ -47,7 +47,7 @@ class SignInSteps {
         session.keep(request, pending);
         SignInFlow.Step next = flow.next(pending, user);
         if (next == SignInFlow.Step.COMPLETE) {
-            return redirect(session.complete(request, response, flow.signedIn(user)));
+            return redirect(session.complete(request, response, flow.signedIn(user, request.getRemoteAddr())));
         }
         return redirect(next.path);
     }

@@ -1,6 +1,7 @@
 package io.lunora.destination.destinations;
 
 import io.lunora.support.problem.FieldErrors;
+import io.lunora.support.validation.FreeTexts;
 import io.lunora.model.destination.Platforms;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,7 +14,6 @@ final class DestinationValidator {
     static final int MAX_KEY = 256;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private DestinationValidator() {
     }
@@ -24,12 +24,11 @@ final class DestinationValidator {
             errors.add("body", "is required");
             errors.throwIfAny();
         }
-        if (r.name() == null || r.name().isBlank()) {
+        String name = r.name() == null ? null : FreeTexts.normalized(r.name().strip());
+        if (name == null || name.isEmpty()) {
             errors.add("name", "is required");
-        } else if (r.name().strip().length() > MAX_NAME) {
-            errors.add("name", "must be at most " + MAX_NAME + " characters");
-        } else if (CONTROL.matcher(r.name()).find()) {
-            errors.add("name", "must not contain control characters");
+        } else {
+            FreeTexts.problem(name, MAX_NAME, false).ifPresent(problem -> errors.add("name", problem));
         }
         errors.oneOf("platform", r.platform(), Platforms.ALL);
         String url = r.rtmpUrl() == null || r.rtmpUrl().isBlank()
@@ -47,7 +46,7 @@ final class DestinationValidator {
             errors.add("version", "is required: send the version you read");
         }
         errors.throwIfAny();
-        return new DestinationRequest(r.name().strip(), r.platform(), url, r.streamKey(), r.presetId(), r.enabled(),
+        return new DestinationRequest(name, r.platform(), url, r.streamKey(), r.presetId(), r.enabled(),
                 r.autoStart(), r.recordingBackup(), r.priority(), r.version());
     }
 

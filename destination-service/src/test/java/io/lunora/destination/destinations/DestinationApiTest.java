@@ -134,6 +134,20 @@ class DestinationApiTest {
         assertThat(body(send("GET", "/api/destinations", operator, null))).hasSize(2);
     }
 
+    /** Issue 14 row 15: names are free text by service-support's one rule (lone surrogates, overrides, NFC). */
+    @Test
+    void shouldRefuseNamesThatAreNotPlainTextAndStoreComposedOnes() throws Exception {
+        String xNamed = "{\"name\":\"%s\",\"platform\":\"x\",\"preset_id\":\"builtin-x-optimized\"}";
+        for (String escaped : new String[] {"half \\ud800", "\\udfff", "rtl \\u202e", "bell \\u0007", "esc \\u001b"}) {
+            HttpResponse<String> refused = post(xNamed.formatted(escaped));
+            assertValidation(refused, "name");
+        }
+        assertThat(items()).isEmpty();
+        HttpResponse<String> composed = post(xNamed.formatted("Cafe\\u0301 \\u1100\\u1161"));
+        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
+        assertThat(body(composed).path("name").asString()).isEqualTo("Caf\u00e9 \uac00");
+    }
+
     @Test
     void shouldRefuseBadInputNamingTheFieldAndStoreNothing() throws Exception {
         assertValidation(send("POST", "/api/destinations", operator, "{}"), "name", "platform", "preset_id", "rtmp_url");

@@ -12,4 +12,9 @@ class RateLimitConfiguration {
     RateLimitFilter rateLimitFilter(RateLimitProperties properties) {
         return new RateLimitFilter(new RateLimiter(properties, System::nanoTime));
     }
+
+    @Bean
+    RefusedRequestThrottle refusedRequestThrottle(RateLimitProperties properties) {
+        return new RefusedRequestThrottle(properties, System::nanoTime);
+    }
 }

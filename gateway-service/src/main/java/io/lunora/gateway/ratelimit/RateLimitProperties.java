@@ -12,11 +12,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxKeysPerGroup callers remembered per group; beyond it the least recent are forgotten
  */
 @ConfigurationProperties(prefix = "lunora.gateway.rate-limit")
-public record RateLimitProperties(List<Group> groups, int maxKeysPerGroup) {
+public record RateLimitProperties(List<Group> groups, int maxKeysPerGroup, Refused refused) {
     public RateLimitProperties {
         groups = groups == null ? List.of() : List.copyOf(groups);
         if (maxKeysPerGroup <= 0) {
             maxKeysPerGroup = 100_000;
+        }
+        refused = refused == null ? new Refused(0, 0, 0, 0) : refused;
+    }
+
+    /**
+     * The budget of 401 answers (no token, or an invalid one) per client address; once spent, the
+     * address's requests are answered 429 before any token is looked at, until it refills. This
+     * machine's own addresses (loopback: the system tests, a local browser) get a budget of their own.
+     */
+    public record Refused(double perSecond, int burst, double loopbackPerSecond, int loopbackBurst) {
+        public Refused {
+            perSecond = perSecond <= 0 ? 5 : perSecond;
+            burst = burst < 1 ? 50 : burst;
+            loopbackPerSecond = loopbackPerSecond <= 0 ? 200 : loopbackPerSecond;
+            loopbackBurst = loopbackBurst < 1 ? 2000 : loopbackBurst;
         }
     }
 

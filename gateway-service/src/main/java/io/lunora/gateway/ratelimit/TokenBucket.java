@@ -17,6 +17,12 @@ final class TokenBucket {
         this.last = now;
     }
 
+    /** Without taking one: 0 when a token is there, else the nanoseconds until one is. */
+    synchronized long waitFor(long now) {
+        double available = Math.min(capacity, tokens + (now - last) * tokensPerNano);
+        return available >= 1 ? 0 : (long) Math.ceil((1 - available) / tokensPerNano);
+    }
+
     /** Takes a token; returns 0 when granted, else the nanoseconds until one is available. */
     synchronized long tryTake(long now) {
         tokens = Math.min(capacity, tokens + (now - last) * tokensPerNano);

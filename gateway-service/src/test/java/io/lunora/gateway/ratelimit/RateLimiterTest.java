@@ -18,7 +18,7 @@ class RateLimiterTest {
     RateLimiter limiter(int maxKeys) {
         return new RateLimiter(new RateLimitProperties(List.of(
                 new RateLimitProperties.Group("sign-in", List.of("/login"), Set.of("post"), 1, 3, true),
-                new RateLimitProperties.Group("api", List.of("/api/**"), null, 10, 5, false)), maxKeys), now::get);
+                new RateLimitProperties.Group("api", List.of("/api/**"), null, 10, 5, false)), maxKeys, null), now::get);
     }
 
     boolean allowed(RateLimiter limiter, HttpMethod method, String path, String caller) {

@@ -5,6 +5,7 @@ import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
 import io.lunora.support.problem.FieldErrors;
+import io.lunora.support.validation.FreeTexts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,6 @@ import java.util.regex.Pattern;
 final class PresetValidator {
     static final int MAX_NAME = 100;
     private static final Pattern RESOLUTION = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private PresetValidator() {
     }
@@ -48,17 +48,16 @@ final class PresetValidator {
         }
         AdvancedSettings advanced = video == null ? request.advanced()
                 : checkAdvanced(request.advanced(), video, limits, prefix + "advanced.", errors);
-        return new PresetRequest(request.name() == null ? null : request.name().strip(), request.platform(),
+        return new PresetRequest(request.name() == null ? null : FreeTexts.normalized(request.name().strip()), request.platform(),
                 request.passthrough(), video, audio, advanced, request.version());
     }
 
     private static void checkName(String name, String field, FieldErrors errors) {
         if (name == null || name.isBlank()) {
             errors.add(field, "is required");
-        } else if (name.strip().length() > MAX_NAME) {
-            errors.add(field, "must be at most " + MAX_NAME + " characters");
-        } else if (CONTROL.matcher(name).find()) {
-            errors.add(field, "must not contain control characters");
+        } else {
+            FreeTexts.problem(FreeTexts.normalized(name.strip()), MAX_NAME, false)
+                    .ifPresent(problem -> errors.add(field, problem));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.lunora.source.config;
 
+import io.lunora.support.validation.FreeText;
+import io.lunora.support.validation.FreeTexts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * (absent only when the organization has no configuration yet).
  */
 public record SourceConfigurationRequest(
-        @NotBlank @Size(max = 80) String name,
+        @NotBlank @FreeText(max = 80) String name,
         @NotNull @Pattern(regexp = "single|auto_failover|manual", message = "must be single, auto_failover or manual")
         String redundancyMode,
         @NotNull @Min(1) @Max(60) Integer failoverThreshold,
@@ -29,7 +31,7 @@ public record SourceConfigurationRequest(
      * {@code remove_passphrase} drops it. SRT passphrases are 10 to 79 characters.
      */
     public record Source(
-            @NotBlank @Size(max = 60) String name,
+            @NotBlank @FreeText(max = 60) String name,
             @NotNull @Pattern(regexp = "listener|caller", message = "must be listener or caller") String mode,
             @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]]+", message = "must be a host name or IP address")
             String host,
@@ -40,11 +42,19 @@ public record SourceConfigurationRequest(
             Integer pbkeylen,
             @Size(max = 512) String streamId) {
 
+        public Source {
+            name = FreeTexts.normalized(name);
+        }
+
         @Override
         public String toString() {
             // records print every component; this one must never print the passphrase
             return "Source[name=" + name + ", mode=" + mode + ", host=" + host + ", port=" + port + "]";
         }
+    }
+
+    public SourceConfigurationRequest {
+        name = FreeTexts.normalized(name);
     }
 
     @Override

@@ -122,6 +122,10 @@ class SourceConfigurationApiTest {
                 body("auto_failover", 9998, 9998, null, null), "secondary_source.port",
                 body("sometimes", 9998, 9999, null, null), "redundancy_mode",
                 body("auto_failover", 9998, 9999, "short", null), "primary_source.passphrase",
+                // issue 14 row 15: names are free text (service-support's FreeText): no lone surrogate, no override
+                body("auto_failover", 9998, 9999, null, null).replace("\"Studio\"", "\"Stu\\ud800dio\""), "name",
+                body("auto_failover", 9998, 9999, null, null).replace("\"Videon A\"", "\"Videon \\u202eA\""),
+                "primary_source.name",
                 "{\"name\":\"x\",\"redundancy_mode\":\"auto_failover\",\"failover_threshold\":5,"
                         + "\"health_check_interval\":10,\"primary_source\":{\"name\":\"A\",\"mode\":\"listener\",\"port\":9998}}",
                 "secondary_source",

@@ -28,13 +28,34 @@ public final class Browser {
     private final String base;
     private String lastPage = "";
     private final java.util.List<String> stops = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Browser(String base) {
         this.base = base;
     }
 
+    /**
+     * Sends {@code X-Forwarded-For: address} with every request, as a trusted proxy (the gateway)
+     * reports the client: a browser on another network, for a server that trusts this machine.
+     */
+    public Browser forwardedFor(String address) {
+        return header("X-Forwarded-For", address);
+    }
+
+    /** Sends {@code name: value} with every request (a forged X-Forwarded-Host, say). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String pathOrUrl) {
-        return remember(send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build()));
+        return remember(send(request(pathOrUrl).header("Accept", "text/html").GET().build()));
+    }
+
+    private HttpRequest.Builder request(String pathOrUrl) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathOrUrl));
+        headers.forEach(builder::header);
+        return builder;
     }
 
     /** Submits a form of the last page (its CSRF token included) to {@code path}. */
@@ -43,7 +64,7 @@ public final class Browser {
         assertThat(m.find()).as("the page has a CSRF token").isTrue();
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", m.group(1));
-        return remember(send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+        return remember(send(request(path).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(all))).build()));
     }

@@ -1,6 +1,8 @@
 package io.lunora.viewer.admin;
 
 import io.lunora.viewer.catalog.CatalogRules;
+import io.lunora.support.validation.FreeText;
+import io.lunora.support.validation.FreeTexts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,8 +15,8 @@ import java.util.List;
  */
 record CatalogRequest(
         @Pattern(regexp = CatalogRules.STREAM_ID, message = CatalogRules.STREAM_ID_MESSAGE) String streamId,
-        @NotBlank @Size(max = 120) String title,
-        @Size(max = 2000) String description,
+        @NotBlank @FreeText(max = 120) String title,
+        @FreeText(max = 2000, multiline = true) String description,
         @Pattern(regexp = "[A-Za-z0-9_:@.-]{1,128}", message = "must be a creator id") String creatorId,
         @NotNull @Pattern(regexp = CatalogRules.CATEGORY, message = CatalogRules.CATEGORY_MESSAGE) String category,
         @Size(max = 10) List<@NotNull @Pattern(regexp = CatalogRules.TAG, message = "must be a tag: lowercase letters, digits, dashes") String> tags,
@@ -25,4 +27,8 @@ record CatalogRequest(
         Boolean mature,
         Boolean featured,
         Long version) {
+    CatalogRequest {
+        title = FreeTexts.normalized(title);
+        description = FreeTexts.normalized(description);
+    }
 }

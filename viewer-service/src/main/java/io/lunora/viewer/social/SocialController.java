@@ -4,6 +4,8 @@ import io.lunora.support.security.Caller;
 import io.lunora.viewer.catalog.CatalogRules;
 import io.lunora.viewer.moderation.Report;
 import io.lunora.viewer.viewing.LibraryChange;
+import io.lunora.support.validation.FreeText;
+import io.lunora.support.validation.FreeTexts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -65,8 +67,11 @@ class SocialController {
     record ReportRequest(
             @NotNull @Pattern(regexp = CatalogRules.STREAM_ID, message = CatalogRules.STREAM_ID_MESSAGE) String streamId,
             @NotNull @Pattern(regexp = "inappropriate|spam|copyright", message = "must be one of inappropriate, spam, copyright") String reportType,
-            @Size(max = 1000) String description,
+            @FreeText(max = 1000, multiline = true) String description,
             @Size(max = 200) String messageId) {
+        ReportRequest {
+            description = FreeTexts.normalized(description);
+        }
     }
 
     @PostMapping("/like")

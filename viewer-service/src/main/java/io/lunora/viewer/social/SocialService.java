@@ -2,6 +2,7 @@ package io.lunora.viewer.social;
 
 import io.lunora.model.viewer.AccessLevel;
 import io.lunora.support.problem.InvalidFieldException;
+import io.lunora.support.validation.FreeTexts;
 import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import io.lunora.viewer.ViewerProperties;
@@ -132,13 +133,14 @@ public class SocialService {
     }
 
     private Message post(Caller caller, String streamId, String kind, String text) {
-        String trimmed = text.strip();
+        String trimmed = FreeTexts.normalized(text.strip());
         if (trimmed.isEmpty()) {
             throw new InvalidFieldException("text", "must not be blank");
         }
-        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-            throw new InvalidFieldException("text", "must be at most " + maxLength + " characters");
-        }
+        // chat is one line; a comment may have line breaks
+        FreeTexts.problem(trimmed, maxLength, "comment".equals(kind)).ifPresent(problem -> {
+            throw new InvalidFieldException("text", problem);
+        });
         ViewerProfile author = profiles.ensure(caller);
         rateLimiter.acquire(caller.userId());
         String name = author.displayName() != null ? author.displayName()
