@@ -98,7 +98,7 @@ public class StreamingControlService {
             Optional<StreamSession> open = store.findOpen(org);
             if (open.isPresent()) {
                 if (!mayAccess(caller, open.get())) {
-                    throw new ConflictException("Another operator's session is live in your organization. "
+                    throw new ConflictException("Another user's session is live in your organization. "
                             + "Yours can start when it has stopped.");
                 }
                 return new Started(open.get(), false);
@@ -111,11 +111,10 @@ public class StreamingControlService {
                     .map(t -> new StreamSession.Destination(t.destinationId(), t.name(), t.platform(), t.presetId(),
                             OutputState.CONNECTING, true, now, null, 0, 0, null))
                     .toList();
-            StreamSession session = store.open(new StreamSession(org, newSessionId(now), caller.username(), caller.userId(), now,
-                    null,
-                    SessionStatus.STARTING, new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(),
-                            inputs.primary().name(), inputs.secondary() == null ? null : inputs.secondary().name(),
-                            "primary"),
+            StreamSession session = store.open(new StreamSession(org, newSessionId(now), caller.username(),
+                    caller.userId(), now, null, SessionStatus.STARTING,
+                    new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(), inputs.primary().name(),
+                            inputs.secondary() == null ? null : inputs.secondary().name(), "primary"),
                     sessionDestinations, SwitchCounts.NONE, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
                     caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()),
                     command.streamId(), null));
