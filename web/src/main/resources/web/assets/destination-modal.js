@@ -3,6 +3,7 @@
 // Save, Delete. A stored key is never shown: only its masked form, and an empty field keeps it.
 import { h, field, checkbox, openDialog, problemBox, showProblem, clearProblem, confirmAction, announce } from './ui.js';
 import { platformName, presetLabel } from './format.js';
+import { QUALITIES, platformPresets, presetFor } from './quality.js';
 
 const INSTRUCTIONS = {
   youtube: ['Go to YouTube Studio → Go Live.', 'Copy your stream key from the setup page.', 'Paste it above and click Save.'],
@@ -50,12 +51,16 @@ export async function openDestinationDialog(api, destination, { onSaved, platfor
 
   function fillPresets() {
     const p = platformSelect.value;
-    const mine = presets.filter((x) => x.platform === p);
+    const mine = platformPresets(presets, p);
     const list = mine.length ? mine : presets;
     const keep = preset.value || current?.preset_id;
     preset.replaceChildren(...list.map((x) => h('option', { value: x.preset_id }, presetLabel(x))));
+    // a new destination, or one moved to another platform, starts at the wizard's default quality (High)
+    const high = presetFor(presets, p, QUALITIES[0][2]);
     if (list.some((x) => x.preset_id === keep)) {
       preset.value = keep;
+    } else if (high) {
+      preset.value = high.preset_id;
     }
     steps.replaceChildren(...(INSTRUCTIONS[p] || []).map((s) => h('li', {}, s)));
     url.required = p === 'linkedin' || p === 'custom';

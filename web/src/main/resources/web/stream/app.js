@@ -6,16 +6,7 @@ import { platformName, presetLabel } from '/assets/format.js';
 import { openDestinationDialog } from '/assets/destination-modal.js';
 import { subscribeLive, isOpen } from '/assets/live.js';
 import { livePanel } from '/assets/live-panel.js';
-
-const QUALITIES = [['high', 'High (1080p)', 1080], ['medium', 'Medium (720p)', 720], ['low', 'Low (480p)', 480]];
-
-/** The preset of the platform closest to the chosen height without going above it (else the lowest). */
-export function presetFor(presets, platform, height) {
-  const mine = presets.filter((p) => p.platform === platform && p.video && p.video.resolution)
-    .map((p) => ({ p, height: Number(p.video.resolution.split('x')[1]) }))
-    .sort((a, b) => b.height - a.height);
-  return (mine.find((x) => x.height <= height) || mine[mine.length - 1] || {}).p || null;
-}
+import { QUALITIES, presetFor } from '/assets/quality.js';
 
 async function configure(main, { api, auth, navigate }) {
   const box = problemBox();
@@ -50,10 +41,14 @@ async function configure(main, { api, auth, navigate }) {
     const chosen = selected();
     const ready = chosen.filter((d) => d.has_key && d.enabled);
     const height = QUALITIES.find(([v]) => quality.querySelector('#quality-' + v).checked)[2];
+    // the preset each destination will stream with, as Start saves it
     summary.replaceChildren(
       h('p', {}, 'Destinations: ' + chosen.length + ' selected, ' + ready.length + ' ready'),
-      h('ul', {}, chosen.map((d) => h('li', {}, d.name + ': ' + presetLabel(presetFor(presets, d.platform, height)
-        || presets.find((p) => p.preset_id === d.preset_id))))));
+      h('ul', { id: 'preset-summary' }, chosen.map((d) => {
+        const preset = presetFor(presets, d.platform, height) || presets.find((p) => p.preset_id === d.preset_id);
+        return h('li', { 'data-destination': d.destination_id, 'data-preset': preset ? preset.preset_id : '' },
+          d.name + ': ' + presetLabel(preset));
+      })));
     startButton.disabled = ready.length === 0;
   }
 

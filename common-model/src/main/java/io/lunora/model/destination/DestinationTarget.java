@@ -8,10 +8,12 @@ package io.lunora.model.destination;
  *
  * @param rtmpUrl   the ingest URL, {@code rtmp://} or {@code rtmps://}, without the key
  * @param streamKey the key, or null when the destination has none (the URL is then used as is)
+ * @param ownerId   the {@code sub} of the user who created it; null for one made before owners were
+ *                  recorded (then only admins may use it)
  */
 public record DestinationTarget(String destinationId, String organizationId, String name, String platform,
         String rtmpUrl, String streamKey, String presetId, boolean enabled, boolean autoStart,
-        boolean recordingBackup, boolean priority) {
+        boolean recordingBackup, boolean priority, String ownerId) {
 
     /** The URL a pusher publishes to: the ingest URL followed by the key as the stream name. */
     public String publishUrl() {

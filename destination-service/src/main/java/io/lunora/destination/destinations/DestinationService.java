@@ -9,15 +9,22 @@ import io.lunora.model.destination.DestinationTarget;
 import io.lunora.model.destination.PresetUsage;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
+import io.lunora.support.security.Caller;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The destination use cases of one organization. Stream keys go to the secret store only. */
+/**
+ * The destination use cases of one organization. Stream keys go to the secret store only.
+ * Through the API an operator reaches only the destinations they created, an admin all of the
+ * organization ({@link Caller#mayAccess}); another's destination is "not found", so ids cannot be
+ * probed. The internal reads (streaming control) see the whole organization and carry the owner.
+ */
 @Service
 public class DestinationService {
     private static final Logger log = LoggerFactory.getLogger(DestinationService.class);
@@ -34,19 +41,27 @@ public class DestinationService {
         this.hosts = hosts;
     }
 
-    public List<Destination> list(String organizationId) {
-        return store.list(organizationId).stream()
-                .sorted(Comparator.comparing(Destination::name, String.CASE_INSENSITIVE_ORDER)
+    /** The destinations the caller may see, by name. */
+    public List<Destination> list(Caller caller) {
+        return sorted(store.list(caller.requireOrganization()).stream().filter(d -> caller.mayAccess(d.userId())));
+    }
+
+    private static List<Destination> sorted(Stream<Destination> destinations) {
+        return destinations.sorted(Comparator.comparing(Destination::name, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(Destination::destinationId))
                 .toList();
     }
 
-    public Destination get(String organizationId, String destinationId) {
-        return store.find(organizationId, destinationId)
+    /** The destination if the caller may see it; else 404, whether it exists or not. */
+    public Destination get(Caller caller, String destinationId) {
+        return store.find(caller.requireOrganization(), destinationId).filter(d -> caller.mayAccess(d.userId()))
                 .orElseThrow(() -> new NotFoundException("destination", destinationId));
     }
 
-    public Destination create(String organizationId, String userId, DestinationRequest request) {
+    /** Owned by the caller: the token's subject is recorded as the destination's {@code user_id}. */
+    public Destination create(Caller caller, DestinationRequest request) {
+        String organizationId = caller.requireOrganization();
+        String userId = caller.userId();
         DestinationRequest r = DestinationValidator.check(request, false, new FieldErrors());
         hosts.check(r.rtmpUrl());
         String id = "dest-" + UUID.randomUUID();
@@ -67,8 +82,9 @@ public class DestinationService {
         }
     }
 
-    public Destination update(String organizationId, String destinationId, DestinationRequest request) {
-        Destination current = get(organizationId, destinationId);
+    public Destination update(Caller caller, String destinationId, DestinationRequest request) {
+        Destination current = get(caller, destinationId);
+        String organizationId = current.organizationId();
         DestinationRequest r = DestinationValidator.check(request, true, new FieldErrors());
         hosts.check(r.rtmpUrl());
         requireVersion(current, r.version());
@@ -112,8 +128,8 @@ public class DestinationService {
     }
 
     /** Replaces the key; the version is checked when given, else the current one is used. */
-    public Destination rotateKey(String organizationId, String destinationId, String newKey, Long version) {
-        Destination current = get(organizationId, destinationId);
+    public Destination rotateKey(Caller caller, String destinationId, String newKey, Long version) {
+        Destination current = get(caller, destinationId);
         FieldErrors errors = new FieldErrors();
         DestinationValidator.checkStreamKey(newKey, errors);
         errors.throwIfAny();
@@ -128,15 +144,16 @@ public class DestinationService {
         return updated;
     }
 
-    public void delete(String organizationId, String destinationId, Long version) {
-        Destination current = get(organizationId, destinationId);
+    public void delete(Caller caller, String destinationId, Long version) {
+        Destination current = get(caller, destinationId);
+        String organizationId = current.organizationId();
         store.delete(organizationId, destinationId, version);
         keys.delete(current.streamKeyParam());
         log.info("Destination {} deleted from organization {}", destinationId, organizationId);
     }
 
-    public ProbeResult test(String organizationId, String destinationId) {
-        Destination destination = get(organizationId, destinationId);
+    public ProbeResult test(Caller caller, String destinationId) {
+        Destination destination = get(caller, destinationId);
         ProbeResult result = probe.probe(destination.rtmpUrl());
         log.info("Connectivity test of destination {}: {} {} in {} ms", destinationId,
                 result.reachable() ? "reachable" : "failed at", result.reachable() ? "" : result.failedStep(),
@@ -146,11 +163,14 @@ public class DestinationService {
 
     /** For the streaming control service only: the destination with its key. */
     public DestinationTarget target(String organizationId, String destinationId) {
-        return toTarget(get(organizationId, destinationId));
+        return toTarget(store.find(organizationId, destinationId)
+                .orElseThrow(() -> new NotFoundException("destination", destinationId)));
     }
 
+    /** Every owner's: streaming control keeps those its caller may use. */
     public List<DestinationTarget> autoStartTargets(String organizationId) {
-        return list(organizationId).stream().filter(d -> d.enabled() && d.autoStart()).map(this::toTarget).toList();
+        return sorted(store.list(organizationId).stream()).stream().filter(d -> d.enabled() && d.autoStart())
+                .map(this::toTarget).toList();
     }
 
     public PresetUsage presetUsage(String organizationId, String presetId) {
@@ -161,7 +181,7 @@ public class DestinationService {
     private DestinationTarget toTarget(Destination d) {
         String key = keys.read(d.streamKeyParam()).orElse(null);
         return new DestinationTarget(d.destinationId(), d.organizationId(), d.name(), d.platform(), d.rtmpUrl(), key,
-                d.presetId(), d.enabled(), d.autoStart(), d.recordingBackup(), d.priority());
+                d.presetId(), d.enabled(), d.autoStart(), d.recordingBackup(), d.priority(), d.userId());
     }
 
     private static Destination withVersion(Destination d, long version) {

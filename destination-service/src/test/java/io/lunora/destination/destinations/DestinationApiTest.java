@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.destination.connectivity.FfmpegRtmpServer;
 import io.lunora.model.identity.Group;
+import io.lunora.support.security.Caller;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -375,10 +377,11 @@ class DestinationApiTest {
             }
         };
         DestinationService service = new DestinationService(racing, keys, null, hosts);
+        Caller otto = new Caller("user-otto", "otto", org, Set.of(Group.OPERATORS), TestIssuer.OPERATOR_CLIENT);
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            Future<Destination> first = threads.submit(() -> service.rotateKey(org, id, "winner-key-1111", 1L));
+            Future<Destination> first = threads.submit(() -> service.rotateKey(otto, id, "winner-key-1111", 1L));
             assertThat(winnerAtRowWrite.await(20, TimeUnit.SECONDS)).isTrue();
-            Future<Destination> second = threads.submit(() -> service.rotateKey(org, id, "loser-key-2222", 1L));
+            Future<Destination> second = threads.submit(() -> service.rotateKey(otto, id, "loser-key-2222", 1L));
             assertThat(first.get(30, TimeUnit.SECONDS).streamKeyMasked()).endsWith("1111");
             assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class);
         }

@@ -84,8 +84,9 @@ class PresetApiTest {
         JsonNode list = body(send("GET", "/api/presets", operator, null));
         JsonNode other = body(send("GET", "/api/presets", issuer.userToken("eve", "org-other", Group.OPERATORS), null));
 
-        assertThat(names(list)).containsExactly("LinkedIn HD", "LinkedIn Mobile", "X Optimized", "YouTube 4K",
-                "YouTube HD");
+        assertThat(names(list)).containsExactly("LinkedIn HD", "LinkedIn Low", "LinkedIn Mobile", "LinkedIn SD",
+                "X Low", "X Optimized", "X SD", "YouTube 4K", "YouTube 720p", "YouTube HD", "YouTube Low",
+                "YouTube SD");
         assertThat(names(other)).isEqualTo(names(list));
         JsonNode youtube = find(list, "builtin-youtube-hd");
         assertThat(youtube.path("built_in").asBoolean()).isTrue();
@@ -109,6 +110,15 @@ class PresetApiTest {
         assertThat(find(list, "builtin-youtube-4k").path("video").path("resolution").asString()).isEqualTo("3840x2160");
         assertThat(find(list, "builtin-youtube-4k").path("video").path("bitrate_kbps").asInt()).isEqualTo(15000);
         assertThat(find(list, "builtin-linkedin-mobile").path("video").path("bitrate_kbps").asInt()).isEqualTo(2000);
+        // below 720p, as the operator wizard's Low (480p) asks, and 360p
+        for (String platform : List.of("youtube", "x", "linkedin")) {
+            assertThat(find(list, "builtin-" + platform + "-480p").path("video").path("resolution").asString())
+                    .isEqualTo("854x480");
+            assertThat(find(list, "builtin-" + platform + "-360p").path("video").path("resolution").asString())
+                    .isEqualTo("640x360");
+        }
+        assertThat(find(list, "builtin-youtube-720p").path("video").path("resolution").asString())
+                .isEqualTo("1280x720");
     }
 
     @Test
@@ -123,7 +133,7 @@ class PresetApiTest {
                 "{\"gop_size_frames\":120,\"rate_control\":\"cbr\",\"buffer_size_kbps\":16000}");
         assertThat(names(body(send("GET", "/api/presets/custom", operator, null)))).containsExactly("Studio HD");
         assertThat(names(body(send("GET", "/api/presets/linkedin", operator, null))))
-                .containsExactly("LinkedIn HD", "LinkedIn Mobile");
+                .containsExactly("LinkedIn HD", "LinkedIn Low", "LinkedIn Mobile", "LinkedIn SD");
         assertThat(storedPresetIds()).contains(preset.path("preset_id").asString());
     }
 
@@ -170,7 +180,7 @@ class PresetApiTest {
     void shouldRefuseOutOfRangeSettingsNamingEachFieldAndStoreNothing() throws Exception {
         String bad = """
                 {"name":"Too much","platform":"custom",
-                 "video":{"resolution":"640x480","frame_rate":25,"bitrate_kbps":12000,"codec":"vp9",
+                 "video":{"resolution":"426x240","frame_rate":25,"bitrate_kbps":12000,"codec":"vp9",
                           "profile":"high","keyframe_interval_seconds":5,"b_frames":2},
                  "audio":{"codec":"opus","bitrate_kbps":32,"sample_rate_hz":22050,"channels":"5.1"},
                  "advanced":{"rate_control":"abr"}}""";

@@ -29,6 +29,15 @@ public record Caller(String userId, String username, String organizationId, Set<
         return groups.contains(group);
     }
 
+    /**
+     * Whether this caller may see and act on an item of its organization owned by {@code ownerId}
+     * (the {@code sub} of the token that created it): admins on all, anyone else only on their own.
+     * An item without an owner (made before owners were recorded) is the admins'.
+     */
+    public boolean mayAccess(String ownerId) {
+        return isIn(Group.ADMINS) || (ownerId != null && ownerId.equals(userId));
+    }
+
     /** The organization to scope data by; a user token without one is refused before this is read. */
     public String requireOrganization() {
         if (organizationId == null || organizationId.isBlank()) {

@@ -46,6 +46,11 @@ import org.springframework.stereotype.Service;
  * restart, written only when it changes: the session, its outputs' wanted and reported states, its
  * switches, and the counters an output had when it stopped. Live figures (bytes, bitrate) of an
  * open session are read from the backend when asked for, never mirrored into the store on a timer.
+ *
+ * <p>A session belongs to who started it: an operator sees and controls only their own sessions
+ * and starts only with destinations they own; an admin sees and controls every session of the
+ * organization ({@link Caller#mayAccess}). Another operator's session is, to an operator, one that
+ * does not exist, except that it keeps them from opening a second one.
  */
 @Service
 public class StreamingControlService {
@@ -92,20 +97,24 @@ public class StreamingControlService {
         return withLock(org, () -> {
             Optional<StreamSession> open = store.findOpen(org);
             if (open.isPresent()) {
+                if (!mayAccess(caller, open.get())) {
+                    throw new ConflictException("Another user's session is live in your organization. "
+                            + "Yours can start when it has stopped.");
+                }
                 return new Started(open.get(), false);
             }
             reports.forget(org);
-            Map<DestinationTarget, EncodingPreset> chosen = resolve(org, command.destinationIds());
+            Map<DestinationTarget, EncodingPreset> chosen = resolve(caller, command.destinationIds());
             ChannelRequest.Inputs inputs = sources.current(org);
             Instant now = clock.instant();
             List<StreamSession.Destination> sessionDestinations = chosen.keySet().stream()
                     .map(t -> new StreamSession.Destination(t.destinationId(), t.name(), t.platform(), t.presetId(),
                             OutputState.CONNECTING, true, now, null, 0, 0, null))
                     .toList();
-            StreamSession session = store.open(new StreamSession(org, newSessionId(now), caller.username(), now, null,
-                    SessionStatus.STARTING, new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(),
-                            inputs.primary().name(), inputs.secondary() == null ? null : inputs.secondary().name(),
-                            "primary"),
+            StreamSession session = store.open(new StreamSession(org, newSessionId(now), caller.username(),
+                    caller.userId(), now, null, SessionStatus.STARTING,
+                    new StreamSession.SourceSnapshot(inputs.mode(), inputs.failoverThreshold(), inputs.primary().name(),
+                            inputs.secondary() == null ? null : inputs.secondary().name(), "primary"),
                     sessionDestinations, SwitchCounts.NONE, List.of(), List.of(), Boolean.TRUE.equals(command.recording()),
                     caller.isIn(Group.ADMINS) ? null : now.plus(properties.operatorMaxDuration()),
                     command.streamId(), null));
@@ -129,11 +138,14 @@ public class StreamingControlService {
         });
     }
 
-    /** Stops the open session; without one it answers the latest session (stopping twice is harmless). */
+    /**
+     * Stops the caller's open session; without one it answers the caller's latest session (stopping
+     * twice is harmless). Another operator's open session is left running.
+     */
     public Optional<StreamSession> stop(Caller caller, String reason) {
         String org = caller.requireOrganization();
-        return withLock(org, () -> store.findOpen(org).map(open -> stopOpen(open, reason))
-                .or(() -> store.history(org, 1).stream().findFirst()));
+        return withLock(org, () -> current(caller).map(open -> stopOpen(open, reason))
+                .or(() -> history(caller).stream().findFirst()));
     }
 
     private StreamSession stopOpen(StreamSession open, String reason) {
@@ -160,12 +172,13 @@ public class StreamingControlService {
     public StreamSession startDestination(Caller caller, String destinationId) {
         String org = caller.requireOrganization();
         return withLock(org, () -> {
-            StreamSession open = requireOpen(org);
+            StreamSession open = requireOpen(caller);
             Optional<StreamSession.Destination> current = open.destination(destinationId);
             if (current.isPresent() && current.get().wanted()) {
                 return open;
             }
             DestinationTarget target = destinations.target(org, destinationId)
+                    .filter(t -> caller.mayAccess(t.ownerId()))
                     .orElseThrow(() -> new NotFoundException("destination", destinationId));
             EncodingPreset preset = presetOf(org, target, "destination_id");
             media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishUrl()));
@@ -182,7 +195,7 @@ public class StreamingControlService {
     public StreamSession stopDestination(Caller caller, String destinationId) {
         String org = caller.requireOrganization();
         return withLock(org, () -> {
-            StreamSession open = requireOpen(org);
+            StreamSession open = requireOpen(caller);
             StreamSession.Destination current = open.destination(destinationId)
                     .orElseThrow(() -> new NotFoundException("destination in the live session", destinationId));
             if (!current.wanted()) {
@@ -196,30 +209,33 @@ public class StreamingControlService {
         });
     }
 
-    /** The open session as stored, without live figures (see {@link #withLiveFigures}). */
+    /** The open session if the caller may see it, as stored, without live figures (see {@link #withLiveFigures}). */
     public Optional<StreamSession> current(Caller caller) {
-        return store.findOpen(caller.requireOrganization());
+        return store.findOpen(caller.requireOrganization()).filter(s -> mayAccess(caller, s));
     }
 
-    /** The organization's sessions, newest first; an open one with the backend's live figures. */
+    /**
+     * The sessions the caller may see among the organization's latest ones, newest first; an open
+     * one with the backend's live figures.
+     */
     public List<StreamSession> history(Caller caller) {
         return store.history(caller.requireOrganization(), properties.historyLimit()).stream()
+                .filter(s -> mayAccess(caller, s))
                 .map(s -> s.status().isOpen() ? withCountersOf(s) : s).toList();
     }
 
     public StreamSession session(Caller caller, String sessionId) {
-        StreamSession session = store.find(caller.requireOrganization(), sessionId)
-                .orElseThrow(() -> new NotFoundException("session", sessionId));
+        StreamSession session = visible(caller, sessionId);
         return session.status().isOpen() ? withCountersOf(session) : session;
     }
 
-    /** One page of a session's input switches, oldest first; 404 for a session of another organization. */
+    /** One page of a session's input switches, oldest first; 404 for a session the caller may not see. */
     public SwitchEventStore.Page switchEvents(Caller caller, String sessionId, int limit, String cursor) {
         if (limit < 1 || limit > MAX_EVENTS_PAGE) {
             throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_EVENTS_PAGE);
         }
         String org = caller.requireOrganization();
-        store.find(org, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
+        visible(caller, sessionId);
         try {
             return switches.page(org, sessionId, limit, cursor);
         } catch (SwitchEventStore.InvalidCursorException unknown) {
@@ -378,14 +394,17 @@ public class StreamingControlService {
                 .orElse(open);
     }
 
-    private Map<DestinationTarget, EncodingPreset> resolve(String org, List<String> ids) {
+    /** The destinations to start, each one the caller may use; without ids, the caller's auto-start ones. */
+    private Map<DestinationTarget, EncodingPreset> resolve(Caller caller, List<String> ids) {
+        String org = caller.requireOrganization();
         List<DestinationTarget> targets = new ArrayList<>();
         if (ids == null) {
-            targets.addAll(destinations.autoStart(org));
+            destinations.autoStart(org).stream().filter(t -> caller.mayAccess(t.ownerId())).forEach(targets::add);
         } else {
             for (String id : ids.stream().distinct().toList()) {
-                DestinationTarget target = destinations.target(org, id).orElseThrow(
-                        () -> new InvalidFieldException("destination_ids", "destination '" + id + "' does not exist"));
+                DestinationTarget target = destinations.target(org, id).filter(t -> caller.mayAccess(t.ownerId()))
+                        .orElseThrow(() -> new InvalidFieldException("destination_ids",
+                                "destination '" + id + "' does not exist"));
                 if (!target.enabled()) {
                     throw new InvalidFieldException("destination_ids", "destination '" + id + "' is disabled");
                 }
@@ -404,8 +423,19 @@ public class StreamingControlService {
                 "destination '" + target.destinationId() + "' uses a preset that no longer exists"));
     }
 
-    private StreamSession requireOpen(String org) {
-        return store.findOpen(org).orElseThrow(() -> new ConflictException("No streaming session is live."));
+    /** The caller's open session; another operator's is answered as none. */
+    private StreamSession requireOpen(Caller caller) {
+        return current(caller).orElseThrow(() -> new ConflictException("No streaming session is live."));
+    }
+
+    /** The session if the caller may see it; else 404, whether it exists or not. */
+    private StreamSession visible(Caller caller, String sessionId) {
+        return store.find(caller.requireOrganization(), sessionId).filter(s -> mayAccess(caller, s))
+                .orElseThrow(() -> new NotFoundException("session", sessionId));
+    }
+
+    private static boolean mayAccess(Caller caller, StreamSession session) {
+        return caller.mayAccess(session.startedById());
     }
 
     private StreamSession saveAndPublish(StreamSession session) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,8 +86,14 @@ class StreamingController {
         } catch (RestClientException | MediaBackendUnavailableException unreachable) {
             channel = null; // the session record still answers; /api/health/medialive says why
         }
+        Optional<StreamSession> current = control.current(caller);
+        if (channel != null && current.isEmpty()) {
+            // the organization's inputs are everyone's; the outputs of a session the caller may not see are not
+            channel = new ChannelStatus(channel.running(), channel.activeInput(), channel.inputs(), List.of(),
+                    channel.error());
+        }
         ChannelStatus live = channel;
-        return new StatusView(control.current(caller)
+        return new StatusView(current
                 .map(s -> live == null ? s : control.withLiveFigures(s, live))
                 .map(s -> SessionView.of(s, clock.instant())).orElse(null), channel);
     }
@@ -116,6 +123,6 @@ class StreamingController {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller) {
-        return hub.subscribe(caller.requireOrganization(), control.current(caller).orElse(null));
+        return hub.subscribe(caller, control.current(caller).orElse(null));
     }
 }

@@ -1,6 +1,7 @@
 package io.lunora.streaming.live;
 
 import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.support.security.Caller;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -14,13 +15,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events of live session state, per organization. Each change of a session is sent
- * to every open browser of its organization as a {@code session} event; idle connections get a
+ * as a {@code session} event to every open browser of its organization whose user may see it (its
+ * owner and the admins, {@link Caller#mayAccess}); idle connections get a
  * comment every 15 s so proxies keep them open. The session last sent to an organization is kept,
  * so that live figures can be sent to those who watch it without reading the store.
  */
 @Component
 public class LiveStatusHub implements SmartLifecycle {
-    private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, StreamSession> lastSent = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile boolean running;
@@ -29,25 +31,33 @@ public class LiveStatusHub implements SmartLifecycle {
         this.clock = clock;
     }
 
-    public SseEmitter subscribe(String organizationId, StreamSession current) {
-        SseEmitter emitter = new SseEmitter(0L);
-        List<SseEmitter> list = subscribers.computeIfAbsent(organizationId, k -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        emitter.onCompletion(() -> list.remove(emitter));
-        emitter.onTimeout(() -> list.remove(emitter));
-        emitter.onError(e -> list.remove(emitter));
+    /** One open browser and who it belongs to. */
+    private record Subscriber(SseEmitter emitter, Caller caller) {
+    }
+
+    /** @param current the open session the caller may see, or null */
+    public SseEmitter subscribe(Caller caller, StreamSession current) {
+        String organizationId = caller.requireOrganization();
+        Subscriber subscriber = new Subscriber(new SseEmitter(0L), caller);
+        List<Subscriber> list = subscribers.computeIfAbsent(organizationId, k -> new CopyOnWriteArrayList<>());
+        list.add(subscriber);
+        subscriber.emitter().onCompletion(() -> list.remove(subscriber));
+        subscriber.emitter().onTimeout(() -> list.remove(subscriber));
+        subscriber.emitter().onError(e -> list.remove(subscriber));
         if (current != null) {
             lastSent.put(organizationId, current);
         }
-        send(emitter, current, list);
-        return emitter;
+        send(subscriber, current, list);
+        return subscriber.emitter();
     }
 
     public void publish(StreamSession session) {
         lastSent.put(session.organizationId(), session);
-        List<SseEmitter> list = subscribers.getOrDefault(session.organizationId(), List.of());
-        for (SseEmitter emitter : list) {
-            send(emitter, session, list);
+        List<Subscriber> list = subscribers.getOrDefault(session.organizationId(), List.of());
+        for (Subscriber subscriber : list) {
+            if (subscriber.caller().mayAccess(session.startedById())) {
+                send(subscriber, session, list);
+            }
         }
     }
 
@@ -71,7 +81,7 @@ public class LiveStatusHub implements SmartLifecycle {
     public void stop() {
         running = false;
         subscribers.values().forEach(list -> {
-            list.forEach(SseEmitter::complete);
+            list.forEach(s -> s.emitter().complete());
             list.clear();
         });
     }
@@ -83,21 +93,21 @@ public class LiveStatusHub implements SmartLifecycle {
 
     @Scheduled(fixedRate = 15_000)
     void keepAlive() {
-        subscribers.values().forEach(list -> list.forEach(emitter -> {
+        subscribers.values().forEach(list -> list.forEach(subscriber -> {
             try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
+                subscriber.emitter().send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException gone) {
-                list.remove(emitter);
+                list.remove(subscriber);
             }
         }));
     }
 
-    private void send(SseEmitter emitter, StreamSession session, List<SseEmitter> list) {
+    private void send(Subscriber subscriber, StreamSession session, List<Subscriber> list) {
         try {
-            emitter.send(SseEmitter.event().name("session")
+            subscriber.emitter().send(SseEmitter.event().name("session")
                     .data(session == null ? Map.of("status", "none") : LiveSessionEvent.of(session, clock.instant())));
         } catch (IOException | IllegalStateException gone) {
-            list.remove(emitter);
+            list.remove(subscriber);
         }
     }
 }

@@ -11,9 +11,13 @@ import java.util.Optional;
  * used, its destinations with their wanted state and final counters, its input switches counted
  * (every switch itself lives in the {@link SwitchEventStore}, only the latest few here) and its errors.
  *
+ * @param startedBy      the username of who started it, as shown
+ * @param startedById    the {@code sub} of who started it: its owner; null for a session started before
+ *                       owners were recorded (then only admins see it)
  * @param recentSwitches the latest {@value #RECENT_SWITCHES} input switches, oldest first
  */
-public record StreamSession(String organizationId, String sessionId, String startedBy, Instant startTime,
+public record StreamSession(String organizationId, String sessionId, String startedBy, String startedById,
+        Instant startTime,
         Instant endTime, SessionStatus status, SourceSnapshot sourceConfig, List<Destination> destinations,
         SwitchCounts switchCounts, List<FailoverEvent> recentSwitches, List<SessionError> errors, boolean recording,
         Instant stopDeadline, String streamId, Long version) {
@@ -83,7 +87,7 @@ public record StreamSession(String organizationId, String sessionId, String star
     }
 
     public StreamSession withStatus(SessionStatus newStatus, Instant at) {
-        return new StreamSession(organizationId, sessionId, startedBy, startTime,
+        return new StreamSession(organizationId, sessionId, startedBy, startedById, startTime,
                 newStatus.isOpen() ? endTime : at, newStatus, sourceConfig, destinations, switchCounts, recentSwitches,
                 errors, recording, stopDeadline, streamId, version);
     }
@@ -102,13 +106,13 @@ public record StreamSession(String organizationId, String sessionId, String star
         if (!replaced) {
             list.add(changed);
         }
-        return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
+        return new StreamSession(organizationId, sessionId, startedBy, startedById, startTime, endTime, status, sourceConfig,
                 list, switchCounts, recentSwitches, errors, recording, stopDeadline, streamId, version);
     }
 
     /** The input on air changed without a failover (the program's first input going on air). */
     public StreamSession withActiveInput(String input) {
-        return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
+        return new StreamSession(organizationId, sessionId, startedBy, startedById, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
                         sourceConfig.primaryName(), sourceConfig.secondaryName(), input),
                 destinations, switchCounts, recentSwitches, errors, recording, stopDeadline, streamId, version);
@@ -116,7 +120,7 @@ public record StreamSession(String organizationId, String sessionId, String star
 
     /** An input switch recorded: counted, kept among the recent ones, its target now on air. */
     public StreamSession withSwitch(FailoverEvent event) {
-        return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status,
+        return new StreamSession(organizationId, sessionId, startedBy, startedById, startTime, endTime, status,
                 new SourceSnapshot(sourceConfig.redundancyMode(), sourceConfig.failoverThreshold(),
                         sourceConfig.primaryName(), sourceConfig.secondaryName(), event.to()),
                 destinations, switchCounts.after(event), bounded(recentSwitches, event, RECENT_SWITCHES), errors,
@@ -124,7 +128,7 @@ public record StreamSession(String organizationId, String sessionId, String star
     }
 
     public StreamSession withError(SessionError error) {
-        return new StreamSession(organizationId, sessionId, startedBy, startTime, endTime, status, sourceConfig,
+        return new StreamSession(organizationId, sessionId, startedBy, startedById, startTime, endTime, status, sourceConfig,
                 destinations, switchCounts, recentSwitches, bounded(errors, error, MAX_ERRORS), recording, stopDeadline,
                 streamId, version);
     }

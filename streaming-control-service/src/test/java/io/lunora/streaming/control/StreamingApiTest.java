@@ -132,7 +132,8 @@ class StreamingApiTest {
     static String target(String id, boolean enabled) {
         return "{\"destination_id\":\"" + id + "\",\"organization_id\":\"org-s\",\"name\":\"YouTube\","
                 + "\"platform\":\"youtube\",\"rtmp_url\":\"rtmp://a.rtmp.youtube.com/live2\",\"stream_key\":\"" + KEY
-                + "\",\"preset_id\":\"p-small\",\"enabled\":" + enabled + ",\"auto_start\":true,\"recording_backup\":false,\"priority\":false}";
+                + "\",\"preset_id\":\"p-small\",\"enabled\":" + enabled + ",\"auto_start\":true,\"recording_backup\":false,\"priority\":false,"
+                + "\"owner_id\":\"user-otto\"}";
     }
 
     static Reply json(String body) {

@@ -32,7 +32,7 @@ class FailoverCountTest {
 
     @Test
     void shouldKeepOnlyTheLatestSwitchesInTheSessionButCountThemAll() {
-        StreamSession session = new StreamSession("org", "s1", "op", T0, null, SessionStatus.ACTIVE,
+        StreamSession session = new StreamSession("org", "s1", "op", "user-op", T0, null, SessionStatus.ACTIVE,
                 new StreamSession.SourceSnapshot("auto_failover", 2, "Videon A", "Videon B", "primary"), java.util.List.of(),
                 SwitchCounts.NONE, java.util.List.of(), java.util.List.of(), false, null, null, null);
         for (int i = 0; i < 30; i++) {

@@ -28,7 +28,7 @@ class SessionStoreIT {
     static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     static StreamSession session(String org, String id) {
-        return new StreamSession(org, id, "olivia", START, null, SessionStatus.STARTING,
+        return new StreamSession(org, id, "olivia", "user-olivia", START, null, SessionStatus.STARTING,
                 new SourceSnapshot("auto_failover", 5, "Videon A", "Videon B", "primary"),
                 List.of(new StreamSession.Destination("d-1", "Main channel", "youtube", "youtube-1080p",
                         OutputState.CONNECTING, true, START, null, 0, 0, null)),

@@ -23,6 +23,7 @@ public class SessionItem {
     private String sessionId;
     private String openSessionId;
     private String startedBy;
+    private String startedById;
     private String startTime;
     private String endTime;
     private String sessionStatus;
@@ -55,6 +56,10 @@ public class SessionItem {
     @DynamoDbAttribute("started_by")
     public String getStartedBy() { return startedBy; }
     public void setStartedBy(String v) { startedBy = v; }
+
+    @DynamoDbAttribute("started_by_id")
+    public String getStartedById() { return startedById; }
+    public void setStartedById(String v) { startedById = v; }
 
     @DynamoDbSecondarySortKey(indexNames = "session_status-index")
     @DynamoDbAttribute("start_time")

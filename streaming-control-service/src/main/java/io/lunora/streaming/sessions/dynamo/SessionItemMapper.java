@@ -23,6 +23,7 @@ final class SessionItemMapper {
         i.setOrganizationId(s.organizationId());
         i.setSessionId(s.sessionId());
         i.setStartedBy(s.startedBy());
+        i.setStartedById(s.startedById());
         i.setStartTime(s.startTime().toString());
         i.setEndTime(s.endTime() == null ? null : s.endTime().toString());
         i.setSessionStatus(s.status().value());
@@ -52,7 +53,7 @@ final class SessionItemMapper {
         Map<String, String> src = i.getSourceConfig();
         List<FailoverEvent> switches = list(i.getFailoverEvents()).stream().map(m -> new FailoverEvent(
                 Instant.parse(m.get("time")), m.get("from"), m.get("to"), m.get("reason"))).toList();
-        return new StreamSession(i.getOrganizationId(), i.getSessionId(), i.getStartedBy(),
+        return new StreamSession(i.getOrganizationId(), i.getSessionId(), i.getStartedBy(), i.getStartedById(),
                 Instant.parse(i.getStartTime()), instant(i.getEndTime()), SessionStatus.of(i.getSessionStatus()),
                 new SourceSnapshot(src.get("redundancy_mode"), Integer.parseInt(src.get("failover_threshold")),
                         src.get("primary_name"), src.get("secondary_name"), src.get("active_input")),
