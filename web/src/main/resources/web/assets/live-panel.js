@@ -187,9 +187,18 @@ export function livePanel(api, { setupHref } = {}) {
     return h('div', { class: 'error-text', 'data-error': d.destination_id }, errorWords(d.last_error), details);
   }
 
+  function outputOf(d) {
+    return channel ? (channel.outputs || []).find((o) => o.destination_id === d.destination_id) : undefined;
+  }
+
+  function bitrateOf(d) {
+    const out = outputOf(d);
+    return d.state === 'live' ? (out && out.bitrate_kbps) || d.bitrate_kbps || 0 : 0;
+  }
+
   function row(d) {
-    const out = channel && (channel.outputs || []).find((o) => o.destination_id === d.destination_id);
-    const bitrate = d.state === 'live' ? (out && out.bitrate_kbps) || d.bitrate_kbps : 0;
+    const out = outputOf(d);
+    const bitrate = bitrateOf(d);
     return h('li', { class: 'dest-live', 'data-destination': d.destination_id, 'data-state': d.state },
       h('div', { class: 'row' }, h('span', { class: 'dest-name' }, d.name), statusBadge(d.state),
         h('span', { class: 'muted' }, platformName(d.platform)),
@@ -207,6 +216,15 @@ export function livePanel(api, { setupHref } = {}) {
     }
   }
 
+  /** Switching makes sense only to another input that has a signal (unknown: offered). */
+  function otherInputPlays(program) {
+    if (!channel) {
+      return true;
+    }
+    const others = (channel.inputs || []).filter((i) => !(program.kind === 'input' && i.input === program.input));
+    return others.some((i) => i.connected);
+  }
+
   function drawHeading(open, program) {
     const words = !open ? 'Not streaming' : ending ? 'Ending the stream…' : session.status === 'starting' ? 'Starting'
       : session.status === 'stopping' ? 'Stopping' : program.kind === 'slate' ? 'LIVE: slate on air'
@@ -215,7 +233,7 @@ export function livePanel(api, { setupHref } = {}) {
   }
 
   function drawBehind(open) {
-    const late = open ? behindRealTime(channel, session.destinations, stalledSince) : [];
+    const late = open ? behindRealTime(channel, session.destinations, stalledSince, Date.now(), session.start_time) : [];
     behind.hidden = late.length === 0;
     fill(behind, ...(late.length ? [h('strong', {}, 'Behind real time'), ': ',
       late.map((x) => x.name + ' ' + x.why).join('; ') + '. Viewers see an old or stalling picture. ',
@@ -245,13 +263,13 @@ export function livePanel(api, { setupHref } = {}) {
       ? 'The media engine\'s figures are not available right now; the states below are the last known.' : '';
     rows.replaceChildren(...(open ? (session.destinations || []).map(row)
       : [h('li', { class: 'muted' }, 'No session is running. ', setupHref ? h('a', { href: setupHref, 'data-link': true }, 'Set up a stream') : null)]));
-    const liveCount = open ? (session.destinations || []).filter((d) => d.state === 'live').length : 0;
-    totals.textContent = !open ? '' : 'Total bandwidth: ' + mbps(session.bandwidth_kbps)
-      + (liveCount ? '' : ' (no destination is live)');
+    const live = open ? (session.destinations || []).filter((d) => d.state === 'live') : [];
+    // the engine's reading when there is one, so that the total is the sum of the rows above it
+    const total = channel ? live.reduce((sum, d) => sum + bitrateOf(d), 0) : open && session.bandwidth_kbps;
+    totals.textContent = !open ? '' : 'Total bandwidth: ' + mbps(total) + (live.length ? '' : ' (no destination is live)');
     fill(source, ...(open ? ['Source on air: ', h('strong', { id: 'active-input', 'data-kind': program.kind }, program.text)] : []));
     failovers.textContent = open ? 'Failovers this session: ' + (session.failover_count || 0) : '';
-    const inputCount = channel && channel.inputs ? channel.inputs.length : 2;
-    switchButton.hidden = !open || session.status !== 'active' || inputCount < 2;
+    switchButton.hidden = !open || session.status !== 'active' || !otherInputPlays(program);
     endButton.hidden = !open || session.status === 'stopping' || ending;
     drawInputs(open, program);
     const f = session && session.last_failover;

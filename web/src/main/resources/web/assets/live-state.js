@@ -11,16 +11,27 @@ export const SPEED_BEHIND = 0.97;
 export const LAG_BEHIND_MS = 2000;
 /** A live output whose byte count has not moved for this long sends nothing (a stalled encoder). */
 export const STALL_MS = 5000;
+/**
+ * FFmpeg's speed is an average since the encoder started, start-up wait included, so it says
+ * nothing in a child's first seconds; lag and a stall count from the start.
+ */
+export const SPEED_SETTLES_MS = 30000;
+
+function settled(since, now) {
+  return !since || now - Date.parse(since) >= SPEED_SETTLES_MS;
+}
 
 /**
  * The encoders and outputs that do not keep real time: [{ name, why }]. `stalledSince` maps a
- * destination id to when its byte count last moved (see trackProgress).
+ * destination id to when its byte count stopped moving (see trackProgress); `startedAt` is when
+ * the session started (its encoders' speed counts 30 s later).
  */
-export function behindRealTime(channel, destinations, stalledSince = new Map(), now = Date.now()) {
+export function behindRealTime(channel, destinations, stalledSince = new Map(), now = Date.now(), startedAt = null) {
   if (!channel || !channel.running) {
     return [];
   }
   const names = new Map((destinations || []).map((d) => [d.destination_id, d.name]));
+  const started = new Map((destinations || []).map((d) => [d.destination_id, d.started_at]));
   const behind = [];
   for (const o of channel.outputs || []) {
     if (o.state !== 'live') {
@@ -30,14 +41,14 @@ export function behindRealTime(channel, destinations, stalledSince = new Map(), 
     const since = stalledSince.get(o.destination_id);
     if (since !== undefined && now - since >= STALL_MS) {
       behind.push({ name, why: 'has sent nothing for ' + Math.round((now - since) / 1000) + ' s' });
-    } else if (o.speed > 0 && o.speed < SPEED_BEHIND) {
+    } else if (o.speed > 0 && o.speed < SPEED_BEHIND && settled(started.get(o.destination_id), now)) {
       behind.push({ name, why: 'runs at ' + speedText(o.speed) + ' of real time' });
     } else if (o.lag_ms > LAG_BEHIND_MS) {
       behind.push({ name, why: 'is ' + seconds(o.lag_ms) + ' behind the program' });
     }
   }
   for (const e of channel.encoders || []) {
-    if (e.speed > 0 && e.speed < SPEED_BEHIND) {
+    if (e.speed > 0 && e.speed < SPEED_BEHIND && settled(startedAt, now)) {
       behind.push({ name: 'encoder ' + e.name, why: 'runs at ' + speedText(e.speed) + ' of real time' });
     } else if (e.lag_ms > LAG_BEHIND_MS) {
       behind.push({ name: 'encoder ' + e.name, why: 'is ' + seconds(e.lag_ms) + ' behind the program' });
