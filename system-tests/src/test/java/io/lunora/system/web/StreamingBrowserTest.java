@@ -155,6 +155,7 @@ class StreamingBrowserTest {
     @Order(3)
     void shouldStopOneDestinationWhileTheOtherStaysLive() {
         operator.click(By.cssSelector("button[data-stop='" + destinationIds.get(0) + "']"));
+        operator.confirm(); // stopping a live destination asks first
 
         awaitState(destinationIds.get(0), "stopped");
         assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
@@ -289,7 +290,8 @@ class StreamingBrowserTest {
                 .stream().findFirst().map(e -> e.getAttribute("data-state")).orElse("absent");
     }
 
-    private static String tokenOf(Chromium browser, String key) {
+    /** The access token a web app keeps in its tab's session storage under {@code key}. */
+    static String tokenOf(Chromium browser, String key) {
         return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).access_token;", key);
     }
 }
