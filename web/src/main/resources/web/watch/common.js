@@ -37,8 +37,8 @@ export function viewerApi(auth) {
     const data = response.status === 204 ? null
         : type.includes('json') ? await response.json().catch(() => ({})) : await response.text();
     if (!response.ok) {
-      throw new ApiError(response.status, typeof data === 'object' && data ? data
-          : { title: 'Error ' + response.status, detail: 'The request failed (' + response.status + ').' });
+      // without a problem document the error says in words what the status means
+      throw new ApiError(response.status, typeof data === 'object' && data ? data : {});
     }
     return data;
   }
