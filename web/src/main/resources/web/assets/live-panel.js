@@ -78,9 +78,11 @@ export function livePanel(api, { setupHref } = {}) {
     trackProgress(channel, lastBytes, stalledSince);
     if (takeSession || (!status.session && isOpen(session))) {
       // no open session on the server: it ended, whatever an event on its way may still say
-      session = status.session ? fromSessionView(status.session)
-        : session ? { ...session, status: isOpen(session) ? 'stopped' : session.status } : null;
-    } else if (status.session && session && status.session.session_id === session.session_id) {
+      update(status.session ? fromSessionView(status.session)
+        : session ? { ...session, status: isOpen(session) ? 'stopped' : session.status } : null);
+      return;
+    }
+    if (status.session && session && status.session.session_id === session.session_id) {
       session = { ...session, failover_count: status.session.failover_count };
     }
     draw();
