@@ -19,6 +19,19 @@ export function fromSessionView(s) {
     last_failover: switches.length ? switches[switches.length - 1] : null };
 }
 
+const REASONS = { input_loss: 'input lost', signal_lost: 'signal lost', signal_restored: 'signal restored',
+  manual: 'switched by hand', failback: 'back to the primary' };
+
+/**
+ * The latest switch of the program. Only one between two real inputs is a failover (as the
+ * session counts them); the slate going on or off air is a switch, or the count would disagree.
+ */
+export function switchWords(f) {
+  const failover = f.from !== 'slate' && f.to !== 'slate';
+  return (failover ? 'Failover: ' : 'Program switched: ') + f.from + ' → ' + f.to + ' at ' + dateTime(f.time)
+    + (f.reason ? ' (' + (REASONS[f.reason] || f.reason) + ')' : '');
+}
+
 export function livePanel(api, { setupHref } = {}) {
   const box = problemBox();
   const clock = h('span', { class: 'clock', id: 'live-elapsed' });
@@ -276,7 +289,7 @@ export function livePanel(api, { setupHref } = {}) {
     drawInputs(open, program);
     const f = session && session.last_failover;
     alert.hidden = !(open && f);
-    fill(alert, ...(open && f ? ['Failover: ' + f.from + ' → ' + f.to + ' at ' + dateTime(f.time) + (f.reason ? ' (' + f.reason + ')' : '')] : []));
+    fill(alert, ...(open && f ? [switchWords(f)] : []));
   }
 
   function update(s) {
