@@ -42,16 +42,33 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
      * @param droppedPackets what was skipped to keep it at the live edge
      */
     public record OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError,
-            double speed, long lagMs, long droppedFrames, long droppedPackets) {
+            Double speed, Long lagMs, Long droppedFrames, Long droppedPackets) {
+
+        /** Boxed so that a backend that leaves the figures out is read as 0 rather than refused. */
+        public OutputStatus {
+            speed = speed == null ? 0.0 : speed;
+            lagMs = lagMs == null ? 0L : lagMs;
+            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
+            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
+        }
 
         /** A backend that does not measure speed, lag or drops (MediaLive). */
         public OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError) {
-            this(destinationId, state, bitrateKbps, bytesSent, lastError, 0, 0, 0, 0);
+            this(destinationId, state, bitrateKbps, bytesSent, lastError, 0.0, 0L, 0L, 0L);
         }
     }
 
     /** One encoder (a rendition, the HLS ladder): its speed against real time, lag and drops. */
-    public record EncoderStatus(String name, double speed, long lagMs, long droppedFrames, long droppedPackets,
-            long skips) {
+    public record EncoderStatus(String name, Double speed, Long lagMs, Long droppedFrames, Long droppedPackets,
+            Long skips) {
+
+        /** Boxed so that a figure left out is read as 0 rather than refused. */
+        public EncoderStatus {
+            speed = speed == null ? 0.0 : speed;
+            lagMs = lagMs == null ? 0L : lagMs;
+            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
+            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
+            skips = skips == null ? 0L : skips;
+        }
     }
 }
