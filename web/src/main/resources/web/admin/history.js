@@ -3,7 +3,7 @@
 // failover events. Finished sessions keep per-destination counters (bytes, start, stop), so their
 // curve is each destination's average bitrate over the time it was pushed; an open session adds
 // the bandwidth samples this page receives live.
-import { h, problemBox, showProblem, statusBadge } from '/assets/ui.js';
+import { h, fill, problemBox, showProblem, statusBadge } from '/assets/ui.js';
 import { duration, mbps, money, dateTime, platformName } from '/assets/format.js';
 import { stepChart } from '/assets/chart.js';
 import { loadPrices, sessionCost } from './cost.js';
@@ -120,7 +120,7 @@ export async function history(main, { api }) {
     let shown = chart(s.failover_events || []);
     detail.hidden = false;
     detail.dataset.session = s.session_id;
-    detail.replaceChildren(
+    fill(detail,
       h('h2', { id: 'session-detail-title', tabindex: '-1' }, 'Session of ' + dateTime(s.start_time)),
       h('p', {}, 'Status: ', statusBadge(s.status), ' · duration ' + duration(s.duration_seconds) + ' · started by ' + (s.started_by || '—')
         + ' · source mode ' + (s.source_config?.redundancy_mode || '—')

@@ -1,11 +1,31 @@
 // Calls the platform's APIs through the gateway with the access token. Errors are RFC 9457
 // problem documents: an ApiError keeps the title, the detail and the field errors.
 
+/** What a failed answer means to a person, by its status (a person never reads a status code). */
+const STATUS_WORDS = {
+  400: ['The request was not accepted', 'Check the entries and try again.'],
+  403: ['Not allowed', 'Your account may not do this.'],
+  404: ['Not found', 'This item no longer exists, or this function is not available on the server.'],
+  409: ['Not possible right now', 'The current state does not allow this. Reload and try again.'],
+  413: ['Too large', 'What was sent is too large.'],
+  429: ['Too many requests', 'Wait a moment and try again.'],
+  502: ['A service is not answering', 'A part of the platform could not be reached. Try again in a moment.'],
+  503: ['A service is not available', 'A part of the platform is not available right now. Try again in a moment.'],
+  504: ['The server took too long to answer', 'The action may still complete: the page shows the server\'s state.'],
+};
+
+export function statusWords(status) {
+  return STATUS_WORDS[status] || (status >= 500
+    ? ['The server had a problem', 'Try again in a moment.'] : ['The request failed', 'Try again.']);
+}
+
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || 'The request failed (' + status + ').');
+    const [title, detail] = statusWords(status);
+    super(problem.detail || detail);
     this.status = status;
-    this.title = problem.title || 'Error ' + status;
+    // a problem document's title is for people; a bare "Gateway Timeout" gets a sentence
+    this.title = problem.detail ? problem.title || title : title;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
   }
 }
@@ -38,9 +58,7 @@ export function createApi(auth) {
     const data = response.status === 204 ? null
         : type.includes('json') ? await response.json().catch(() => ({})) : await response.text();
     if (!response.ok) {
-      throw new ApiError(response.status, typeof data === 'object' && data ? data
-          : { title: 'Error ' + response.status, detail: response.status === 404
-              ? 'This function is not available on the server yet.' : 'The request failed (' + response.status + ').' });
+      throw new ApiError(response.status, typeof data === 'object' && data ? data : {});
     }
     return data;
   }

@@ -32,6 +32,16 @@ function append(el, children) {
   }
 }
 
+/**
+ * Replaces an element's children, leaving out null, undefined and false (the DOM's own
+ * replaceChildren/append would show them as the text "null").
+ */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 export function svg(tag, attrs = {}, ...children) {
   return h(tag, { ...attrs, svg: true }, ...children);
 }
@@ -73,15 +83,28 @@ export function showProblem(box, error, form) {
       slot.closest('.field').classList.add('invalid');
       slot.closest('.field').querySelector('input,select,textarea')?.setAttribute('aria-invalid', 'true');
     } else {
-      unplaced.push(e.field + ' ' + e.message);
+      unplaced.push([e.field, e.message].filter(Boolean).join(' '));
     }
   }
-  box.replaceChildren(h('strong', {}, error.title || 'Error'), ' ', error.message,
+  const { title, message } = problemWords(error);
+  fill(box, h('strong', {}, title), message ? ' ' + message : null,
     unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', {}, m))) : null);
   box.hidden = false;
   box.focus?.();
   const firstInvalid = form && form.querySelector('[aria-invalid="true"]');
   (firstInvalid || box).focus();
+}
+
+/**
+ * What a person reads about a failure: a problem document's title and detail, never a script
+ * error's text or stack (that goes to the console for developers).
+ */
+export function problemWords(error) {
+  if (error && typeof error.status === 'number') {
+    return { title: error.title || 'Something went wrong', message: error.message || '' };
+  }
+  console.error(error);
+  return { title: 'Something went wrong on this page', message: 'Reload the page and try again.' };
 }
 
 export function clearProblem(box, form) {

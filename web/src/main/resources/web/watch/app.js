@@ -14,7 +14,7 @@ async function home(main, { api, claims }) {
     quickSearch(),
     h('section', { class: 'panel', 'aria-labelledby': 'live-now' }, h('h2', { id: 'live-now' }, 'Live now'), live),
     h('section', { class: 'panel', 'aria-labelledby': 'featured-h' }, h('h2', { id: 'featured-h' }, 'Featured'), featured),
-    claims ? h('section', { class: 'panel', 'aria-labelledby': 'rec-h' }, h('h2', { id: 'rec-h' }, 'Recommended for you'), recommended) : null);
+    claims ? h('section', { class: 'panel', 'aria-labelledby': 'rec-h' }, h('h2', { id: 'rec-h' }, 'Recommended for you'), recommended) : '');
   const [l, f, r] = await Promise.allSettled([api.get('/api/streams/live?size=24'), api.get('/api/streams/featured?size=12'),
     claims ? api.get('/api/analytics/recommendations?limit=8') : Promise.resolve([])]);
   live.replaceChildren(l.status === 'fulfilled' ? streamList(l.value.items, 'Nothing is live right now.', 'live-list') : '');

@@ -37,8 +37,8 @@ export function viewerApi(auth) {
     const data = response.status === 204 ? null
         : type.includes('json') ? await response.json().catch(() => ({})) : await response.text();
     if (!response.ok) {
-      throw new ApiError(response.status, typeof data === 'object' && data ? data
-          : { title: 'Error ' + response.status, detail: 'The request failed (' + response.status + ').' });
+      // without a problem document the error says in words what the status means
+      throw new ApiError(response.status, typeof data === 'object' && data ? data : {});
     }
     return data;
   }
@@ -166,11 +166,23 @@ const LIVE_THUMBNAIL = /^\/api\/streams\/[A-Za-z0-9_-]+\/thumbnail$/;
  */
 export function thumbnail(url, title, className = 'thumb') {
   const img = url ? h('img', { src: url, alt: 'Picture of ' + title, width: 640, height: 360, loading: 'lazy',
-    decoding: 'async', onerror: () => { img.hidden = true; }, onload: () => { img.hidden = false; } }) : null;
+    decoding: 'async', onerror: () => stopOnMissing(img), onload: () => { img.hidden = false; delete img.dataset.misses; } }) : null;
   if (img && LIVE_THUMBNAIL.test(url)) {
     img.dataset.liveThumbnail = url;
   }
   return h('div', { class: className }, img);
+}
+
+/**
+ * A live thumbnail that is missing twice in a row (404: the stream ended or is hidden) is no longer
+ * refreshed; the first miss may be a stream whose first picture is not written yet.
+ */
+function stopOnMissing(img) {
+  img.hidden = true;
+  img.dataset.misses = String(Number(img.dataset.misses || 0) + 1);
+  if (Number(img.dataset.misses) >= 2) {
+    delete img.dataset.liveThumbnail;
+  }
 }
 
 // Live thumbnails change every 10 s; browse pages show a fresh one every 30 s while visible.

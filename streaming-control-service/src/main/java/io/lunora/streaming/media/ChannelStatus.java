@@ -5,11 +5,26 @@ import java.util.List;
 /**
  * A channel's live state as the backend sees it.
  *
- * @param error what the operator should fix while the channel runs on (on MediaLive: playback not
- *              packaged where the catalog sends viewers); null when nothing
+ * @param error    what the operator should fix while the channel runs on (on MediaLive: playback not
+ *                 packaged where the catalog sends viewers); null when nothing
+ * @param onAir    what the program carries now: an input, {@code slate}, or null (not known, or no
+ *                 picture yet); the local engine reports it, MediaLive does not
+ * @param encoders how each encoder keeps up with real time (local engine); empty when not known
  */
 public record ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
-        String error) {
+        String error, String onAir, List<EncoderStatus> encoders) {
+
+    public ChannelStatus {
+        inputs = inputs == null ? List.of() : inputs;
+        outputs = outputs == null ? List.of() : outputs;
+        encoders = encoders == null ? List.of() : encoders;
+    }
+
+    /** A backend that knows nothing of what is on air or of its encoders' speed (MediaLive). */
+    public ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
+            String error) {
+        this(running, activeInput, inputs, outputs, error, null, List.of());
+    }
 
     public static ChannelStatus stopped() {
         return new ChannelStatus(false, null, List.of(), List.of(), null);
@@ -19,7 +34,41 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
             long continuityErrors, long uptimeSeconds) {
     }
 
-    /** @param state {@code stopped}, {@code connecting}, {@code live}, {@code retrying} or {@code failed} */
-    public record OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError) {
+    /**
+     * @param state          {@code stopped}, {@code connecting}, {@code live}, {@code retrying} or {@code failed}
+     * @param speed          media time per wall time of its push (1.0 keeps real time; 0 when not known)
+     * @param lagMs          how far behind the program the output is fed
+     * @param droppedFrames  frames its encoder dropped as too late
+     * @param droppedPackets what was skipped to keep it at the live edge
+     */
+    public record OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError,
+            Double speed, Long lagMs, Long droppedFrames, Long droppedPackets) {
+
+        /** Boxed so that a backend that leaves the figures out is read as 0 rather than refused. */
+        public OutputStatus {
+            speed = speed == null ? 0.0 : speed;
+            lagMs = lagMs == null ? 0L : lagMs;
+            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
+            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
+        }
+
+        /** A backend that does not measure speed, lag or drops (MediaLive). */
+        public OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError) {
+            this(destinationId, state, bitrateKbps, bytesSent, lastError, 0.0, 0L, 0L, 0L);
+        }
+    }
+
+    /** One encoder (a rendition, the HLS ladder): its speed against real time, lag and drops. */
+    public record EncoderStatus(String name, Double speed, Long lagMs, Long droppedFrames, Long droppedPackets,
+            Long skips) {
+
+        /** Boxed so that a figure left out is read as 0 rather than refused. */
+        public EncoderStatus {
+            speed = speed == null ? 0.0 : speed;
+            lagMs = lagMs == null ? 0L : lagMs;
+            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
+            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
+            skips = skips == null ? 0L : skips;
+        }
     }
 }

@@ -182,6 +182,7 @@ class StreamingBrowserTest {
     @Order(4)
     void shouldStopOneDestinationWhileTheOtherStaysLive() {
         operator.click(By.cssSelector("button[data-stop='" + destinationIds.get(0) + "']"));
+        operator.confirm(); // stopping a live destination asks first
 
         awaitState(destinationIds.get(0), "stopped");
         assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
@@ -316,7 +317,8 @@ class StreamingBrowserTest {
                 .stream().findFirst().map(e -> e.getAttribute("data-state")).orElse("absent");
     }
 
-    private static String tokenOf(Chromium browser, String key) {
+    /** The access token a web app keeps in its tab's session storage under {@code key}. */
+    static String tokenOf(Chromium browser, String key) {
         return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).access_token;", key);
     }
 }
