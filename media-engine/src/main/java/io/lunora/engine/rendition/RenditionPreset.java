@@ -45,15 +45,39 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
         return video && audio;
     }
 
+    /** x264's presets from the usual one to the least work, for an encoder that cannot keep real time. */
+    static final List<String> X264_SPEEDS = List.of("veryfast", "superfast", "ultrafast");
+
+    /** How many steps faster than the usual this preset can be encoded (0: a copy or x265, already ultrafast). */
+    int fastestStep() {
+        return passthrough || "h265".equals(codec) ? 0 : X264_SPEEDS.size() - 1;
+    }
+
+    /** The x264 preset of a speed step ({@code veryfast} at 0), or null when the step changes nothing. */
+    String speedName(int step) {
+        return fastestStep() == 0 ? null : X264_SPEEDS.get(step);
+    }
+
     /** The output options of the encoder for this preset (after the input, before the muxer). */
     List<String> encoderOptions() {
+        return encoderOptions(0);
+    }
+
+    /**
+     * The output options at a speed step (see {@link #X264_SPEEDS}). {@code zerolatency} keeps the
+     * encoder from holding frames (no lookahead, slice threads); a copy or an x265 encode ignores the step.
+     * Frames are never duplicated ({@code vfr} on the preset's frame grid): after the feeding pipe
+     * skipped to the live edge, duplicates filling the gap would cost the slow encoder as much work
+     * as the frames it skipped.
+     */
+    List<String> encoderOptions(int step) {
         if (passthrough) {
             return List.of("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy");
         }
         List<String> o = new ArrayList<>(List.of("-map", "0:v:0", "-map", "0:a:0?",
                 "-vf", "scale=" + width + ":" + height + ":force_original_aspect_ratio=decrease,pad=" + width + ":" + height
                         + ":(ow-iw)/2:(oh-ih)/2,setsar=1",
-                "-fps_mode", "cfr", "-r", Integer.toString(fps), "-pix_fmt", "yuv420p",
+                "-fps_mode", "vfr", "-enc_time_base", "1/" + fps, "-pix_fmt", "yuv420p",
                 "-b:v", videoBitrateKbps + "k", "-maxrate", videoBitrateKbps + "k", "-bufsize", bufferKbps + "k",
                 "-g", Integer.toString(gopFrames), "-keyint_min", Integer.toString(gopFrames), "-sc_threshold", "0",
                 "-bf", Integer.toString(bFrames)));
@@ -62,7 +86,7 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
                     "-x265-params", "log-level=error:keyint=" + gopFrames + ":min-keyint=" + gopFrames
                             + ":scenecut=0:bframes=" + bFrames + ("cbr".equals(rateControl) ? ":strict-cbr=1" : "")));
         } else {
-            o.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", profile,
+            o.addAll(List.of("-c:v", "libx264", "-preset", X264_SPEEDS.get(step), "-tune", "zerolatency", "-profile:v", profile,
                     "-x264-params", "scenecut=0" + ("cbr".equals(rateControl) ? ":nal-hrd=cbr:force-cfr=1" : "")));
         }
         o.addAll(List.of("-c:a", "mp3".equals(audioCodec) ? "libmp3lame" : "aac", "-b:a", audioBitrateKbps + "k",

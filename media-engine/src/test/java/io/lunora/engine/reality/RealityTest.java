@@ -209,7 +209,11 @@ class RealityTest {
         try (MachineLoad saturated = MachineLoad.saturated()) {
             for (int i = 0; i < 6; i++) {
                 RealityRig.sleep(Duration.ofSeconds(5));
-                statuses.add(rig.status());
+                JsonNode status = rig.status();
+                statuses.add(status);
+                Figures.note("saturated %d s: receiver lag now %d ms; encoders %s; outputs lag/drops %s", 5 * (i + 1),
+                        rig.tails.get("dest-1").lagMs(), status.path("encoders"), status.path("outputs").valueStream()
+                                .map(o -> o.path("lag_ms").asLong() + "/" + o.path("dropped_packets").asLong()).toList());
             }
             // the lag of the pictures themselves (a backlog in front of the encoder does not show in the
             // timestamps): switch to the secondary by hand and time its bars reaching the receiver
