@@ -65,10 +65,8 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
 
     /**
      * The output options at a speed step (see {@link #X264_SPEEDS}). {@code zerolatency} keeps the
-     * encoder from holding frames (no lookahead, slice threads); a copy or an x265 encode ignores the step.
-     * Frames are never duplicated ({@code vfr} on the preset's frame grid): after the feeding pipe
-     * skipped to the live edge, duplicates filling the gap would cost the slow encoder as much work
-     * as the frames it skipped.
+     * encoder from holding frames (no lookahead, slice threads; the preset's B-frames are kept); a
+     * copy or an x265 encode ignores the step.
      */
     List<String> encoderOptions(int step) {
         if (passthrough) {
@@ -77,7 +75,7 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
         List<String> o = new ArrayList<>(List.of("-map", "0:v:0", "-map", "0:a:0?",
                 "-vf", "scale=" + width + ":" + height + ":force_original_aspect_ratio=decrease,pad=" + width + ":" + height
                         + ":(ow-iw)/2:(oh-ih)/2,setsar=1",
-                "-fps_mode", "vfr", "-enc_time_base", "1/" + fps, "-pix_fmt", "yuv420p",
+                "-fps_mode", "cfr", "-r", Integer.toString(fps), "-pix_fmt", "yuv420p",
                 "-b:v", videoBitrateKbps + "k", "-maxrate", videoBitrateKbps + "k", "-bufsize", bufferKbps + "k",
                 "-g", Integer.toString(gopFrames), "-keyint_min", Integer.toString(gopFrames), "-sc_threshold", "0",
                 "-bf", Integer.toString(bFrames)));
