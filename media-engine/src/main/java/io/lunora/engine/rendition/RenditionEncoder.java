@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link PacketPipe}; when that keeps happening ({@link SpeedSteps}) the encoder is replaced by one
  * with a faster x264 preset, and brought back after a calm while. The replacement starts next to
  * the running one and takes over at its first keyframe that does not go back in time (make before
- * break: no gap at the receivers). The output timeline is the wall clock since this rendition was
- * created (not since its FFmpeg started), so a replaced or restarted encoder continues it and the
+ * break: no gap at the receivers). A replacement's output timeline starts where the wall clock is
+ * since this rendition was created (not at zero), so it continues the running one's and the
  * pushers keep their one connection.
  */
 public final class RenditionEncoder implements Rendition, AutoCloseable {
@@ -45,7 +45,7 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final ProgramBus program;
     private final TsFanOut output = new TsFanOut();
     private final ProgressMeters meters;
-    private final String timelineOrigin;
+    private final long createdNanos = System.nanoTime();
     private final SpeedSteps speed;
     private volatile Generation current;
     /** A replacement being started, or null. */
@@ -68,7 +68,6 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         this.pool = pool;
         this.program = program;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
-        this.timelineOrigin = String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0);
         this.speed = new SpeedSteps(preset.fastestStep(), System.nanoTime());
         this.current = generation(0);
     }
@@ -81,7 +80,8 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
             Thread.ofVirtual().name(name + "-stdout")
                     .start(() -> read(self[0], new TsReader(process.getInputStream()), latency));
         });
-        ChildProcess child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(preset, step, timelineOrigin)),
+        String since = String.format(Locale.ROOT, "%.3f", (System.nanoTime() - createdNanos) / 1e9);
+        ChildProcess child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(preset, step, since)),
                 ffmpeg.environment(), Backoff.standard()), feed);
         self[0] = new Generation(step, feed, child);
         return self[0];
@@ -91,15 +91,19 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         return arguments(preset, 0, "0");
     }
 
-    /** @param timelineOrigin the wall clock (epoch seconds) the output's timestamps count from */
-    static List<String> arguments(RenditionPreset preset, int step, String timelineOrigin) {
+    /**
+     * @param startsAt where this encoder's output timeline starts: seconds since the rendition was
+     *                 created. Not the wall clock with {@code -copyts} alone: constant frame rate
+     *                 would fill the time before the first frame with copies of it.
+     */
+    static List<String> arguments(RenditionPreset preset, int step, String startsAt) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "warning", "-nostats",
                 "-progress", "pipe:2", "-stats_period", "1",
                 "-probesize", "200000", "-analyzeduration", "1000000", "-fflags", "+genpts+discardcorrupt",
                 // two packets queued after the demuxer: a slow encoder backs up into its pipe, where it is seen
                 "-use_wallclock_as_timestamps", "1", "-thread_queue_size", "2", "-f", "mpegts", "-i", "pipe:0"));
         args.addAll(preset.encoderOptions(step));
-        args.addAll(List.of("-copyts", "-output_ts_offset", "-" + timelineOrigin, "-muxdelay", "0",
+        args.addAll(List.of("-copyts", "-start_at_zero", "-output_ts_offset", startsAt, "-muxdelay", "0",
                 "-f", "mpegts", "pipe:1"));
         return args;
     }

@@ -66,7 +66,10 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
     /**
      * The output options at a speed step (see {@link #X264_SPEEDS}). {@code zerolatency} keeps the
      * encoder from holding frames (no lookahead, slice threads; the preset's B-frames are kept); a
-     * copy or an x265 encode ignores the step.
+     * copy or an x265 encode ignores the step. Constant frame rate stays, although it fills a
+     * skipped gap with copies the slow encoder must encode too: {@code vfr} (no copies) lagged less
+     * under saturation but cannot lower a source's frame rate to the preset's in FFmpeg 8 (no
+     * {@code -r} with {@code vfr}) and stretched keyframe intervals (see docs/benchmarks.md).
      */
     List<String> encoderOptions(int step) {
         if (passthrough) {
