@@ -38,9 +38,11 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
      *                       what waited for the push
      * @param droppedFrames  frames its encoder dropped because they came too late (FFmpeg's count)
      * @param droppedPackets what was skipped, at its encoder and its push, to keep it at the live edge
+     * @param degraded       its encoder runs a faster preset than usual because it could not keep real time
      */
     public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
-            String lastError, int attempts, double speed, long lagMs, long droppedFrames, long droppedPackets) {
+            String lastError, int attempts, double speed, long lagMs, long droppedFrames, long droppedPackets,
+            boolean degraded) {
 
         /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */
         public static Output of(Pusher pusher, EncoderStatus encoder) {
@@ -51,7 +53,7 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
             return new Output(status.destinationId(), wire(status.state()), status.rendition(),
                     (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
                     status.attempts(), feed.speed(), feed.lagMs() + upstream.lagMs(), upstream.droppedFrames(),
-                    feed.droppedPackets() + upstream.droppedPackets());
+                    feed.droppedPackets() + upstream.droppedPackets(), upstream.degraded());
         }
     }
 

@@ -26,10 +26,16 @@ public final class ProgressParser {
             pending.put(key, value);
             return Optional.empty();
         }
+        long totalSize = number(pending.get("total_size"));
+        long outTimeMicros = number(pending.get("out_time_us"));
+        double bitrate = decimal(strip(pending.get("bitrate"), "kbits/s"));
+        if (bitrate <= 0 && totalSize > 0 && outTimeMicros > 0) {
+            // FFmpeg said N/A (seen on the pushes of a vfr rendition): the average since the start
+            bitrate = totalSize * 8_000.0 / outTimeMicros;
+        }
         Progress progress = new Progress(number(pending.get("frame")), decimal(pending.get("fps")),
-                decimal(strip(pending.get("bitrate"), "kbits/s")), decimal(strip(pending.get("speed"), "x")),
-                number(pending.get("drop_frames")), number(pending.get("dup_frames")),
-                number(pending.get("total_size")), number(pending.get("out_time_us")));
+                bitrate, decimal(strip(pending.get("speed"), "x")),
+                number(pending.get("drop_frames")), number(pending.get("dup_frames")), totalSize, outTimeMicros);
         pending.clear();
         return Optional.of(progress);
     }

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>a packet that waited longer than {@code maxLag} (the child reads slower than real time) is
  * dropped together with everything up to the next video keyframe, where the child's decoder can
- * join again; the drop is counted, never queued up as minutes of delay;</li>
+ * join again; the drop is counted, never queued up as minutes of delay. The wait counts what the
+ * child holds too when the engine reads its output ({@link EncoderLatency}); skipping then lasts
+ * at least as long as the child needs to put out what it held, and the child's latency counts
+ * again only once what it puts out was fed after the skip;</li>
  * <li>a full queue drops the offered packet (counted);</li>
  * <li>a write blocked longer than {@link #STALL} (the child stopped reading: stalled, SIGSTOPped)
  * calls {@code stalled} once, whose owner kills the child so that supervision starts it again.</li>
@@ -46,11 +49,12 @@ public final class PacketPipe implements Consumer<byte[]> {
     private final MediaPackets media;
     private final long maxLagNanos;
     private final Runnable stalled;
+    private final EncoderLatency latency;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong skips = new AtomicLong();
     private final AtomicBoolean stallReported = new AtomicBoolean();
     private volatile long writingSinceNanos;
-    private volatile long lagNanos;
+    private volatile long queuedNanos;
     private final long createdNanos = System.nanoTime();
     private volatile boolean open = true;
 
@@ -59,6 +63,15 @@ public final class PacketPipe implements Consumer<byte[]> {
      * @param stalled called once when the child has not taken a write for {@link #STALL}
      */
     public PacketPipe(String name, OutputStream stdin, MediaPackets media, Duration maxLag, Runnable stalled) {
+        this(name, stdin, media, maxLag, stalled, null);
+    }
+
+    /**
+     * @param latency how long the child holds what it is fed; null when its output is not seen
+     */
+    public PacketPipe(String name, OutputStream stdin, MediaPackets media, Duration maxLag, Runnable stalled,
+            EncoderLatency latency) {
+        this.latency = latency;
         this.name = name;
         this.media = media;
         this.maxLagNanos = maxLag.toNanos();
@@ -85,6 +98,9 @@ public final class PacketPipe implements Consumer<byte[]> {
 
     private void pump(OutputStream out) {
         boolean skipping = false;
+        long skipStart = 0;
+        long skipUntil = 0;
+        long countHeldFrom = 0;
         try (out) {
             while (open) {
                 Entry next = queue.take();
@@ -92,17 +108,25 @@ public final class PacketPipe implements Consumer<byte[]> {
                     break;
                 }
                 long now = System.nanoTime();
-                lagNanos = now - next.queuedNanos();
+                long held = latency == null || now < countHeldFrom ? 0 : latency.nanos();
+                queuedNanos = now - next.queuedNanos();
+                long lagNanos = queuedNanos + held;
                 // no skipping while the child starts up (it reads nothing yet); after that, what
                 // queued meanwhile is skipped like any other lag
                 if (!skipping && lagNanos > maxLagNanos && now - createdNanos > STARTUP_NANOS
                         && media.isMedia(next.packet())) {
                     skipping = true;
                     skips.incrementAndGet();
+                    // what the child holds comes out meanwhile; its latency means nothing until
+                    // what it puts out was fed after the skip
+                    skipStart = now;
+                    skipUntil = now + held;
+                    countHeldFrom = Long.MAX_VALUE;
                 }
                 if (skipping) {
-                    if (media.isKeyframe(next.packet()) && lagNanos <= maxLagNanos / 2) {
+                    if (media.isKeyframe(next.packet()) && lagNanos <= maxLagNanos / 2 && now >= skipUntil) {
                         skipping = false;
+                        countHeldFrom = now + Math.max(maxLagNanos, skipUntil - skipStart);
                     } else if (media.isMedia(next.packet())) {
                         dropped.incrementAndGet();
                         continue;
@@ -138,8 +162,8 @@ public final class PacketPipe implements Consumer<byte[]> {
         return skips.get();
     }
 
-    /** How long the latest packet written had waited in the queue. */
+    /** How long the latest packet written had waited in the queue, plus how long the child holds what it is fed. */
     public Duration lag() {
-        return Duration.ofNanos(lagNanos);
+        return Duration.ofNanos(queuedNanos + (latency == null ? 0 : latency.nanos()));
     }
 }

@@ -18,19 +18,25 @@ public final class ProgramFeed implements ChildProcess.Listener {
     private final ProgramBus program;
     private final ProgressMeters meters;
     private final Consumer<Process> whenStarted;
+    private final boolean measuresOutput;
     private volatile PacketPipe pipe;
+    private volatile EncoderLatency latency = new EncoderLatency();
 
     /** @param meters progress meters to update, or null */
     public ProgramFeed(String name, ProgramBus program, ProgressMeters meters) {
-        this(name, program, meters, process -> {
+        this(name, program, meters, false, process -> {
         });
     }
 
     /**
      * @param meters      progress meters to update, or null
+     * @param measuresOutput whether the owner reads the process's output and tells {@link #latency()} of
+     *                       it, so that the feeding pipe skips on what the encoder holds too
      * @param whenStarted what else starts with the process (e.g. reading its stdout), before it gets the program
      */
-    public ProgramFeed(String name, ProgramBus program, ProgressMeters meters, Consumer<Process> whenStarted) {
+    public ProgramFeed(String name, ProgramBus program, ProgressMeters meters, boolean measuresOutput,
+            Consumer<Process> whenStarted) {
+        this.measuresOutput = measuresOutput;
         this.name = name;
         this.program = program;
         this.meters = meters;
@@ -39,8 +45,10 @@ public final class ProgramFeed implements ChildProcess.Listener {
 
     @Override
     public void started(Process process) {
+        EncoderLatency started = new EncoderLatency();
+        latency = started;
         PacketPipe feed = new PacketPipe(name, process.getOutputStream(), MediaPackets.PROGRAM, PacketPipe.LIVE_EDGE,
-                () -> ChildPool.signal(process, true));
+                () -> ChildPool.signal(process, true), measuresOutput ? started : null);
         pipe = feed;
         whenStarted.accept(process);
         program.addReader(feed);
@@ -53,6 +61,11 @@ public final class ProgramFeed implements ChildProcess.Listener {
             program.removeReader(feed);
             feed.close();
         }
+    }
+
+    /** How long the running process holds the program before it puts it out (one per process start). */
+    public EncoderLatency latency() {
+        return latency;
     }
 
     /** The feeding pipe of the running process, or null. */

@@ -12,51 +12,143 @@ import io.lunora.engine.ts.TsPacket;
 import io.lunora.engine.ts.TsReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One encoder per distinct preset: reads the program TS on stdin, stamps it with wall-clock time
  * (so input switches never break the output timeline), encodes, and writes MPEG-TS to stdout for
  * the pushers that share it. Small probing keeps its start-up delay under a second.
+ *
+ * <p>Live edge: an encoder slower than real time has its feed skipped to the live edge by its
+ * {@link PacketPipe}; when that keeps happening ({@link SpeedSteps}) the encoder is replaced by one
+ * with a faster x264 preset, and brought back after a calm while. The replacement starts next to
+ * the running one and takes over at its first keyframe that does not go back in time (make before
+ * break: no gap at the receivers). A replacement's output timeline starts where the wall clock is
+ * since this rendition was created (not at zero), so it continues the running one's and the
+ * pushers keep their one connection.
  */
 public final class RenditionEncoder implements Rendition, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RenditionEncoder.class);
+    private static final Duration CHECK = Duration.ofSeconds(1);
+    /** A replacement that has not put out a keyframe by then is given up (the current one keeps running). */
+    private static final Duration TAKE_OVER_WITHIN = Duration.ofSeconds(10);
+    private static final long PCR_MASK = (1L << 33) - 1;
+
     private final RenditionPreset preset;
+    private final Ffmpeg ffmpeg;
+    private final ChildPool pool;
+    private final ProgramBus program;
     private final TsFanOut output = new TsFanOut();
     private final ProgressMeters meters;
-    private final ProgramFeed feed;
-    private final ChildProcess child;
+    private final long createdNanos = System.nanoTime();
+    private final SpeedSteps speed;
+    private volatile Generation current;
+    /** A replacement being started, or null. */
+    private volatile Generation candidate;
+    private long candidateSince;
+    private volatile long lastPcr = -1;
+    private long droppedFramesBefore;
+    private long droppedPacketsBefore;
+    private boolean started;
+    private boolean closed;
+
+    /** One FFmpeg at one speed step; only the current one's output reaches the readers. */
+    private record Generation(int step, ProgramFeed feed, ChildProcess child) {
+    }
 
     public RenditionEncoder(RenditionPreset preset, Ffmpeg ffmpeg, ChildPool pool, ProgramBus program,
             MeterRegistry registry) {
         this.preset = preset;
+        this.ffmpeg = ffmpeg;
+        this.pool = pool;
+        this.program = program;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
-        this.feed = new ProgramFeed("rendition-" + preset.label(), program, meters,
-                process -> Thread.ofVirtual().name("rendition-" + preset.label() + "-stdout")
-                        .start(() -> read(new TsReader(process.getInputStream()))));
-        this.child = pool.create(new ChildSpec("rendition-" + preset.label(), ffmpeg.command(arguments(preset)),
+        this.speed = new SpeedSteps(preset.fastestStep(), System.nanoTime());
+        this.current = generation(0);
+    }
+
+    private Generation generation(int step) {
+        String name = "rendition-" + preset.label();
+        Generation[] self = new Generation[1];
+        ProgramFeed feed = new ProgramFeed(name, program, meters, true, process -> {
+            EncoderLatency latency = self[0].feed().latency();
+            Thread.ofVirtual().name(name + "-stdout")
+                    .start(() -> read(self[0], new TsReader(process.getInputStream()), latency));
+        });
+        String since = String.format(Locale.ROOT, "%.3f", (System.nanoTime() - createdNanos) / 1e9);
+        ChildProcess child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(preset, step, since)),
                 ffmpeg.environment(), Backoff.standard()), feed);
+        self[0] = new Generation(step, feed, child);
+        return self[0];
     }
 
     static List<String> arguments(RenditionPreset preset) {
+        return arguments(preset, 0, "0");
+    }
+
+    /**
+     * @param startsAt where this encoder's output timeline starts: seconds since the rendition was
+     *                 created. Not the wall clock with {@code -copyts} alone: constant frame rate
+     *                 would fill the time before the first frame with copies of it.
+     */
+    static List<String> arguments(RenditionPreset preset, int step, String startsAt) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-loglevel", "warning", "-nostats",
                 "-progress", "pipe:2", "-stats_period", "1",
                 "-probesize", "200000", "-analyzeduration", "1000000", "-fflags", "+genpts+discardcorrupt",
-                "-use_wallclock_as_timestamps", "1", "-f", "mpegts", "-i", "pipe:0"));
-        args.addAll(preset.encoderOptions());
-        args.addAll(List.of("-copyts", "-start_at_zero", "-muxdelay", "0", "-f", "mpegts", "pipe:1"));
+                // two packets queued after the demuxer: a slow encoder backs up into its pipe, where it is seen
+                "-use_wallclock_as_timestamps", "1", "-thread_queue_size", "2", "-f", "mpegts", "-i", "pipe:0"));
+        args.addAll(preset.encoderOptions(step));
+        args.addAll(List.of("-copyts", "-start_at_zero", "-output_ts_offset", startsAt, "-muxdelay", "0",
+                "-f", "mpegts", "pipe:1"));
         return args;
     }
 
-    private void read(TsReader reader) {
+    private void read(Generation generation, TsReader reader, EncoderLatency latency) {
         byte[] packet = new byte[TsPacket.SIZE];
         try {
             while (reader.next(packet)) {
+                if (generation == candidate && takesOverAt(packet)) {
+                    takeOver(generation);
+                }
+                if (current != generation) {
+                    continue; // a replacement not yet on, or a replaced one still flushing: never mixed in
+                }
+                latency.output(packet, System.nanoTime());
+                long pcr = TsPacket.pcrBase(packet);
+                if (pcr >= 0) {
+                    lastPcr = pcr;
+                }
                 output.publish(packet.clone());
             }
         } catch (IOException closed) {
             // the encoder ended; supervision restarts it if it is still wanted
         }
+    }
+
+    /** A keyframe with a clock reference (the video's) not before the latest one the readers got. */
+    private boolean takesOverAt(byte[] packet) {
+        long pcr = TsPacket.pcrBase(packet);
+        long last = lastPcr;
+        return pcr >= 0 && TsPacket.randomAccess(packet) && (last < 0 || ((pcr - last) & PCR_MASK) < PCR_MASK / 2);
+    }
+
+    private synchronized void takeOver(Generation replacement) {
+        if (closed || candidate != replacement) {
+            return;
+        }
+        Generation old = current;
+        EncoderStatus last = EncoderStatus.of("", old.feed(), meters.latest());
+        droppedFramesBefore += last.droppedFrames();
+        droppedPacketsBefore += last.droppedPackets();
+        current = replacement;
+        candidate = null;
+        old.child().stop();
+        log.info("Rendition {} runs x264 {} now", preset.label(), preset.speedName(replacement.step()));
     }
 
     public RenditionPreset preset() {
@@ -78,17 +170,80 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         return meters.latest();
     }
 
-    public EncoderStatus status() {
-        return EncoderStatus.of("rendition-" + preset.label(), feed, meters.latest());
+    public synchronized EncoderStatus status() {
+        Generation now = current;
+        EncoderStatus status = EncoderStatus.of("rendition-" + preset.label(), now.feed(), meters.latest());
+        return status.after(droppedFramesBefore, droppedPacketsBefore, preset.speedName(now.step()), now.step() > 0);
     }
 
-    public void start() {
-        child.start();
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        current.child().start();
+        if (preset.fastestStep() > 0) {
+            Thread.ofVirtual().name("rendition-" + preset.label() + "-speed").start(this::watchSpeed);
+        }
+    }
+
+    private void watchSpeed() {
+        PacketPipe seen = null;
+        long skipsSeen = 0;
+        while (!isClosed()) {
+            try {
+                Thread.sleep(CHECK);
+            } catch (InterruptedException e) {
+                return;
+            }
+            PacketPipe pipe = current.feed().pipe();
+            if (pipe != seen) {
+                seen = pipe;
+                skipsSeen = 0;
+            }
+            long skips = pipe == null ? skipsSeen : pipe.skips();
+            int wanted = speed.observe(System.nanoTime(), skips - skipsSeen);
+            skipsSeen = skips;
+            replace(wanted);
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Starts a replacement at {@code step} next to the current encoder, unless one runs at that step already. */
+    private synchronized void replace(int step) {
+        Generation pending = candidate;
+        if (pending != null && System.nanoTime() - candidateSince > TAKE_OVER_WITHIN.toNanos()) {
+            log.warn("Rendition {}: the x264 {} replacement put out no keyframe in {} s; given up", preset.label(),
+                    preset.speedName(pending.step()), TAKE_OVER_WITHIN.toSeconds());
+            candidate = null;
+            pending.child().stop();
+            pending = null;
+        }
+        if (closed || pending != null || step == current.step()) {
+            return;
+        }
+        log.info("Rendition {} {} real time: starting x264 {} to replace {}", preset.label(),
+                step > current.step() ? "falls behind" : "keeps", preset.speedName(step),
+                preset.speedName(current.step()));
+        candidate = generation(step);
+        candidateSince = System.nanoTime();
+        candidate.child().start();
     }
 
     @Override
     public void close() {
-        child.stop().join();
+        List<Generation> running = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            running.add(current);
+            if (candidate != null) {
+                running.add(candidate);
+            }
+        }
+        running.stream().map(g -> g.child().stop()).toList().forEach(java.util.concurrent.CompletableFuture::join);
         meters.close();
     }
 }

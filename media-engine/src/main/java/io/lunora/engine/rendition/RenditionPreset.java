@@ -45,8 +45,33 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
         return video && audio;
     }
 
+    /** x264's presets from the usual one to the least work, for an encoder that cannot keep real time. */
+    static final List<String> X264_SPEEDS = List.of("veryfast", "superfast", "ultrafast");
+
+    /** How many steps faster than the usual this preset can be encoded (0: a copy or x265, already ultrafast). */
+    int fastestStep() {
+        return passthrough || "h265".equals(codec) ? 0 : X264_SPEEDS.size() - 1;
+    }
+
+    /** The x264 preset of a speed step ({@code veryfast} at 0), or null when the step changes nothing. */
+    String speedName(int step) {
+        return fastestStep() == 0 ? null : X264_SPEEDS.get(step);
+    }
+
     /** The output options of the encoder for this preset (after the input, before the muxer). */
     List<String> encoderOptions() {
+        return encoderOptions(0);
+    }
+
+    /**
+     * The output options at a speed step (see {@link #X264_SPEEDS}). {@code zerolatency} keeps the
+     * encoder from holding frames (no lookahead, slice threads; the preset's B-frames are kept); a
+     * copy or an x265 encode ignores the step. Constant frame rate stays, although it fills a
+     * skipped gap with copies the slow encoder must encode too: {@code vfr} (no copies) lagged less
+     * under saturation but cannot lower a source's frame rate to the preset's in FFmpeg 8 (no
+     * {@code -r} with {@code vfr}) and stretched keyframe intervals (see docs/benchmarks.md).
+     */
+    List<String> encoderOptions(int step) {
         if (passthrough) {
             return List.of("-map", "0:v:0", "-map", "0:a:0?", "-c", "copy");
         }
@@ -62,7 +87,7 @@ public record RenditionPreset(boolean passthrough, int width, int height, int fp
                     "-x265-params", "log-level=error:keyint=" + gopFrames + ":min-keyint=" + gopFrames
                             + ":scenecut=0:bframes=" + bFrames + ("cbr".equals(rateControl) ? ":strict-cbr=1" : "")));
         } else {
-            o.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", profile,
+            o.addAll(List.of("-c:v", "libx264", "-preset", X264_SPEEDS.get(step), "-tune", "zerolatency", "-profile:v", profile,
                     "-x264-params", "scenecut=0" + ("cbr".equals(rateControl) ? ":nal-hrd=cbr:force-cfr=1" : "")));
         }
         o.addAll(List.of("-c:a", "mp3".equals(audioCodec) ? "libmp3lame" : "aac", "-b:a", audioBitrateKbps + "k",

@@ -29,6 +29,17 @@ class ProgressParserTest {
     }
 
     @Test
+    void shouldAverageTheBitrateFromSizeAndTimeWhenFfmpegDoesNotSayIt() {
+        ProgressParser parser = new ProgressParser();
+        parser.accept("total_size=2500000");
+        parser.accept("out_time_us=8000000");
+        parser.accept("bitrate=N/A");
+
+        assertThat(parser.accept("progress=continue")).hasValueSatisfying(p -> assertThat(p.bitrateKbps())
+                .isEqualTo(2500.0));
+    }
+
+    @Test
     void shouldTellProgressLinesFromLogLines() {
         assertThat(ProgressParser.isProgressLine("out_time_us=1000")).isTrue();
         assertThat(ProgressParser.isProgressLine("[mpegts @ 0x55] Packet corrupt (stream = 0)")).isFalse();

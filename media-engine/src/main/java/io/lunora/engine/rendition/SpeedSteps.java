@@ -1,0 +1,70 @@
+package io.lunora.engine.rendition;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * When an encoder that keeps falling behind real time should do less work, and when it may try
+ * its full work again. Its feeding pipe skipping to the live edge twice within {@link #WINDOW}
+ * means the encoder is slower than real time, not merely hit by a moment's load: one step faster
+ * (x264 {@code veryfast} → {@code superfast} → {@code ultrafast}). After {@link #CALM} without a
+ * skip it goes one step back; a step that has to be left again doubles the calm it waits next
+ * time, so a machine that stays busy does not make it flap. Judged only past {@link #SETTLE} after
+ * each change (the new encoder's start).
+ */
+final class SpeedSteps {
+    static final Duration WINDOW = Duration.ofSeconds(15);
+    static final Duration SETTLE = Duration.ofSeconds(4);
+    static final Duration CALM = Duration.ofMinutes(2);
+    private static final int SKIPS_TO_STEP_UP = 2;
+
+    private final int fastest;
+    private final Deque<Long> skips = new ArrayDeque<>();
+    private int step;
+    private long changedAt;
+    private long lastSkipAt;
+    private long calmNanos = CALM.toNanos();
+    private boolean restored;
+
+    /** @param fastest the highest step there is (0: nothing to lower, e.g. a copy) */
+    SpeedSteps(int fastest, long nowNanos) {
+        this.fastest = fastest;
+        this.changedAt = nowNanos;
+        this.lastSkipAt = nowNanos;
+    }
+
+    /** The step wanted now, given the feeding pipe's skips since the last call. */
+    synchronized int observe(long nowNanos, long newSkips) {
+        if (nowNanos - changedAt < SETTLE.toNanos()) {
+            return step;
+        }
+        for (long i = 0; i < newSkips; i++) {
+            skips.addLast(nowNanos);
+            lastSkipAt = nowNanos;
+        }
+        while (!skips.isEmpty() && nowNanos - skips.peekFirst() > WINDOW.toNanos()) {
+            skips.removeFirst();
+        }
+        if (skips.size() >= SKIPS_TO_STEP_UP && step < fastest) {
+            if (restored) {
+                calmNanos *= 2;
+            }
+            change(step + 1, nowNanos, false);
+        } else if (step > 0 && nowNanos - Math.max(lastSkipAt, changedAt) > calmNanos) {
+            change(step - 1, nowNanos, true);
+        }
+        return step;
+    }
+
+    private void change(int next, long nowNanos, boolean back) {
+        step = next;
+        changedAt = nowNanos;
+        restored = back;
+        skips.clear();
+    }
+
+    synchronized int step() {
+        return step;
+    }
+}
