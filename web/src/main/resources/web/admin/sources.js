@@ -1,6 +1,7 @@
 // Advanced source configuration: redundancy mode, thresholds, failback, the two SRT encoders
 // (passphrases are write-only), live source status, test and forced failover.
 import { h, field, checkbox, problemBox, showProblem, clearProblem, confirmAction, announce, statusBadge } from '/assets/ui.js';
+import { inputMedia } from '/assets/format.js';
 
 export async function sources(main, { api }) {
   const box = problemBox();
@@ -98,6 +99,7 @@ export async function sources(main, { api }) {
     }
   });
 
+  let lastTest = null;
   async function loadStatus(announceIt) {
     try {
       const s = await api.get('/api/sources/status');
@@ -107,8 +109,19 @@ export async function sources(main, { api }) {
           h('p', {}, (i.name || i.role) + ' (' + i.role + '): ',
             statusBadge(i.connected == null ? 'unknown' : i.connected ? 'ok' : 'down'),
             (i.connected == null ? '' : ' ' + i.bitrate_kbps + ' kbps') + (i.active ? ' (on air)' : '')),
+          h('p', { class: 'input-media', id: 'media-' + i.role }, inputMedia(i.media)),
           previewOf(i.role))));
       refreshPreviews();
+      if (announceIt) {
+        // "Test sources" says what it measured, not only that it ran; the line stays until the next test
+        lastTest = 'Source test at ' + new Date().toLocaleTimeString() + ': ' + ((s.sources || []).map((i) => i.role + ' '
+          + (i.connected ? 'connected, ' + i.bitrate_kbps + ' kbps' + (i.media ? ', ' + inputMedia(i.media) : '')
+            : 'not connected')).join('; ') || 'no input configured');
+        announce(lastTest);
+      }
+      if (lastTest) {
+        status.prepend(h('p', { class: 'notice', id: 'source-test-result' }, lastTest));
+      }
     } catch (e) {
       try {
         const health = await api.get('/api/health/sources');

@@ -30,3 +30,15 @@ export function presetLabel(p) {
   const height = v.resolution ? v.resolution.split('x')[1] + 'p' : '';
   return p.name + ' (' + height + (v.frame_rate || '') + ', ' + ((v.bitrate_kbps || 0) / 1000) + ' Mbps)';
 }
+
+/** What an input carries ("H264 1280x720 30 fps · AAC 48 kHz stereo"); '' while it is not known. */
+export function inputMedia(m) {
+  if (!m) {
+    return '';
+  }
+  const video = m.video_codec ? [m.video_codec.toUpperCase(), m.width && m.height ? m.width + 'x' + m.height : null,
+    m.frame_rate ? Math.round(m.frame_rate * 100) / 100 + ' fps' : null].filter(Boolean).join(' ') : null;
+  const audio = m.audio_codec ? [m.audio_codec.toUpperCase(), m.sample_rate_hz ? m.sample_rate_hz / 1000 + ' kHz' : null,
+    m.audio_channels].filter(Boolean).join(' ') : null;
+  return [video, audio].filter(Boolean).join(' · ');
+}

@@ -2,7 +2,7 @@
 // ready summary, start) and the live control panel fed by Server-Sent Events.
 import { boot } from '/assets/shell.js';
 import { h, statusBadge, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
-import { platformName, presetLabel } from '/assets/format.js';
+import { platformName, presetLabel, inputMedia } from '/assets/format.js';
 import { openDestinationDialog } from '/assets/destination-modal.js';
 import { subscribeLive, isOpen } from '/assets/live.js';
 import { livePanel } from '/assets/live-panel.js';
@@ -109,7 +109,8 @@ async function configure(main, { api, auth, navigate }) {
   // The inputs listen before going live: each encoder's connection is checked here, not at start.
   api.get('/api/health/sources').then((s) => {
     const inputs = (s.inputs || []).map((i) => h('span', { class: 'input-health', 'data-input': i.input },
-      ' ' + i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'), i.connected ? ' ' + i.bitrate_kbps + ' kbps' : ' not connected'));
+      ' ' + i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'),
+      i.connected ? ' ' + i.bitrate_kbps + ' kbps' + (i.media ? ' (' + inputMedia(i.media) + ')' : '') : ' not connected'));
     sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
       s.active_input ? ' (' + s.active_input + ')' : '', ...inputs,
       inputs.length === 0 && s.status === 'idle' ? ' (no input configured yet)' : '');

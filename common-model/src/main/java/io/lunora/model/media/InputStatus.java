@@ -8,7 +8,17 @@ package io.lunora.model.media;
  * @param lastPacketAgeMs  null before the first packet
  * @param continuityErrors MPEG-TS continuity counter errors since the input was configured
  * @param uptimeSeconds    how long the current connection has been delivering
+ * @param media            what the stream carries; null while not known
  */
 public record InputStatus(String inputId, boolean connected, long bitrateKbps, Long lastPacketAgeMs,
-        long continuityErrors, long uptimeSeconds) {
+        long continuityErrors, long uptimeSeconds, InputMedia media) {
+
+    public InputStatus(String inputId, boolean connected, long bitrateKbps, Long lastPacketAgeMs,
+            long continuityErrors, long uptimeSeconds) {
+        this(inputId, connected, bitrateKbps, lastPacketAgeMs, continuityErrors, uptimeSeconds, null);
+    }
+
+    public InputStatus withMedia(InputMedia read) {
+        return new InputStatus(inputId, connected, bitrateKbps, lastPacketAgeMs, continuityErrors, uptimeSeconds, read);
+    }
 }

@@ -2,6 +2,7 @@ package io.lunora.engine.api;
 
 import io.lunora.engine.channel.ChannelState;
 import io.lunora.engine.rendition.EncoderStatus;
+import io.lunora.model.media.InputMedia;
 import java.util.List;
 
 /**
@@ -13,14 +14,15 @@ import java.util.List;
 public record ChannelStatusView(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
         List<ChannelState.Output> outputs, List<EncoderStatus> encoders) {
 
+    /** @param media what the input's stream carries (codec, size, rate); null while not known */
     public record Input(String input, String name, boolean connected, long bitrateKbps, long lastPacketAgeMs,
-            long continuityErrors, long uptimeSeconds) {
+            long continuityErrors, long uptimeSeconds, InputMedia media) {
     }
 
     static ChannelStatusView of(ChannelState state) {
         return new ChannelStatusView(state.running(), state.kind(), state.activeInput(), state.onAir(), state.inputs().stream()
                 .map(i -> new Input(i.inputId(), i.inputId(), i.connected(), i.bitrateKbps(),
-                        i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds()))
+                        i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds(), i.media()))
                 .toList(), state.outputs(), state.encoders());
     }
 }

@@ -18,6 +18,7 @@ import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
 import io.lunora.engine.thumbnail.InputPreview;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
+import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.support.problem.ConflictException;
@@ -304,7 +305,13 @@ public final class Channel implements AutoCloseable {
             encoders.add(session.hls.status());
         }
         return new ChannelState(session != null, session != null ? ChannelState.CHANNEL : ChannelState.STANDBY, switcher.selected(), switcher.onAir(),
-                inputs.values().stream().map(SrtInput::status).toList(), outputStates, encoders);
+                inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders);
+    }
+
+    private InputStatus statusOf(SrtInput input) {
+        InputStatus status = input.status();
+        InputPreview preview = previews.get(status.inputId());
+        return preview == null ? status : status.withMedia(preview.media().orElse(null));
     }
 
     /** The renditions running now, for tests and metrics. */

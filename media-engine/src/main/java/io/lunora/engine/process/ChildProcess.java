@@ -33,6 +33,10 @@ public final class ChildProcess {
         default void progress(Progress progress) {
         }
 
+        /** A stderr line that is no progress report, secrets already redacted (e.g. FFmpeg's stream description). */
+        default void line(String line) {
+        }
+
         /**
          * The process is being stopped for good: stop feeding it now (close stdin from the
          * feeding thread, never from here: a feeder may be blocked on a full pipe). Must not block.
@@ -112,6 +116,7 @@ public final class ChildProcess {
                 } else if (!line.isBlank()) {
                     String safe = pool.redactor().redact(line.strip());
                     remember(safe);
+                    listener.line(safe);
                     log.debug("{}: {}", spec.name(), safe);
                 }
             }

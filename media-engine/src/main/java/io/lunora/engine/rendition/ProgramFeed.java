@@ -21,6 +21,8 @@ public final class ProgramFeed implements ChildProcess.Listener {
     private final boolean measuresOutput;
     private volatile PacketPipe pipe;
     private volatile EncoderLatency latency = new EncoderLatency();
+    private volatile Consumer<String> lines = line -> {
+    };
 
     /** @param meters progress meters to update, or null */
     public ProgramFeed(String name, ProgramBus program, ProgressMeters meters) {
@@ -52,6 +54,17 @@ public final class ProgramFeed implements ChildProcess.Listener {
         pipe = feed;
         whenStarted.accept(process);
         program.addReader(feed);
+    }
+
+    /** Hands the child's stderr lines (not its progress) to {@code reader} too. */
+    public ProgramFeed readingLines(Consumer<String> reader) {
+        this.lines = reader;
+        return this;
+    }
+
+    @Override
+    public void line(String line) {
+        lines.accept(line);
     }
 
     @Override

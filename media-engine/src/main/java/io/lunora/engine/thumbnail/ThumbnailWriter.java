@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The program's live thumbnail: one supervised FFmpeg that reads the program, decodes only its
@@ -37,22 +38,36 @@ public final class ThumbnailWriter implements AutoCloseable {
     /** A picture of what {@code feed} carries, written to {@code file}. */
     public ThumbnailWriter(String name, Path file, EngineProperties.Thumbnail settings, Ffmpeg ffmpeg,
             ChildPool pool, ProgramBus feed) {
+        this(name, file, settings, ffmpeg, pool, feed, null);
+    }
+
+    /**
+     * @param description given FFmpeg's description of its input (its stderr lines at level
+     *                    {@code info}, where FFmpeg names the streams it opened); null: none
+     */
+    ThumbnailWriter(String name, Path file, EngineProperties.Thumbnail settings, Ffmpeg ffmpeg,
+            ChildPool pool, ProgramBus feed, Consumer<String> description) {
         this.file = file;
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the thumbnail folder", e);
         }
-        this.child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(settings, file)),
-                ffmpeg.environment(), Backoff.standard()), new ProgramFeed(name, feed, null));
+        ProgramFeed listener = new ProgramFeed(name, feed, null);
+        this.child = pool.create(new ChildSpec(name, ffmpeg.command(arguments(settings, file, description != null)),
+                ffmpeg.environment(), Backoff.standard()), description == null ? listener : listener.readingLines(description));
     }
 
     static List<String> arguments(EngineProperties.Thumbnail settings, Path file) {
+        return arguments(settings, file, false);
+    }
+
+    private static List<String> arguments(EngineProperties.Thumbnail settings, Path file, boolean describeInput) {
         int width = settings.width();
         int height = settings.height();
         String picture = "fps=1000/" + settings.interval().toMillis() + ",scale=" + width + ':' + height
                 + ":force_original_aspect_ratio=decrease,pad=" + width + ':' + height + ":(ow-iw)/2:(oh-ih)/2,setsar=1";
-        return List.of("-hide_banner", "-loglevel", "warning", "-nostats",
+        return List.of("-hide_banner", "-loglevel", describeInput ? "info" : "warning", "-nostats",
                 "-skip_frame", "nokey", "-probesize", "200000", "-analyzeduration", "1000000",
                 "-fflags", "+genpts+discardcorrupt", "-use_wallclock_as_timestamps", "1", "-f", "mpegts", "-i", "pipe:0",
                 "-map", "0:v:0", "-vf", picture, "-q:v", "4",

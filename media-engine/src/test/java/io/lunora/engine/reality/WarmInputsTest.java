@@ -85,6 +85,18 @@ class WarmInputsTest {
         assertThat(Math.min(secondaryCorner[0], Math.min(secondaryCorner[1], secondaryCorner[2])))
                 .as("secondary corner light grey").isGreaterThanOrEqualTo(140);
         assertThat(rig.api.get(CHANNEL + "/inputs/tertiary/preview").status()).isEqualTo(400);
+
+        // what each encoder sends, as its preview decoder read the stream (both rigs send 640x360 at 30 fps)
+        for (JsonNode input : rig.status().path("inputs")) {
+            JsonNode media = input.path("media");
+            assertThat(media.path("video_codec").asString()).as(input.path("input").asString() + " media: " + media)
+                    .isEqualTo("h264");
+            assertThat(media.path("width").asInt()).isEqualTo(640);
+            assertThat(media.path("height").asInt()).isEqualTo(360);
+            assertThat(media.path("frame_rate").asDouble()).isEqualTo(30.0);
+            assertThat(media.path("audio_codec").asString()).isEqualTo("aac");
+            assertThat(media.path("sample_rate_hz").asInt()).isEqualTo(48000);
+        }
     }
 
     @Test

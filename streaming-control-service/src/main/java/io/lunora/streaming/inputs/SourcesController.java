@@ -1,7 +1,8 @@
 package io.lunora.streaming.inputs;
 
-import io.lunora.model.media.SwitchRequest;
 import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.InputMedia;
+import io.lunora.model.media.SwitchRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.resolve.SourceSettings;
@@ -36,9 +37,12 @@ class SourcesController {
         this.sources = sources;
     }
 
-    /** @param connected and the figures: null when the inputs' health is not known */
+    /**
+     * @param connected and the figures: null when the inputs' health is not known
+     * @param media     codec, size and rate the encoder sends; null while not known
+     */
     record SourceState(String role, String name, boolean active, Boolean connected, Integer bitrateKbps,
-            Long lastPacketAgeMs, Long continuityErrors, Long uptimeSeconds) {
+            Long lastPacketAgeMs, Long continuityErrors, Long uptimeSeconds, InputMedia media) {
     }
 
     /**
@@ -61,7 +65,7 @@ class SourcesController {
         ChannelStatus status = media.status(org);
         List<SourceState> states = status.inputs().stream().map(i -> new SourceState(i.input(), nameOf(config,
                 i.input()), i.input().equals(status.activeInput()), i.connected(), i.bitrateKbps(),
-                i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds())).toList();
+                i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds(), i.media())).toList();
         return new StatusView(status.running(), config.mode(), status.activeInput(), true, null, states);
     }
 

@@ -1,5 +1,6 @@
 package io.lunora.streaming.media;
 
+import io.lunora.model.media.InputMedia;
 import java.util.List;
 
 /**
@@ -30,8 +31,14 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
         return new ChannelStatus(false, null, List.of(), List.of(), null);
     }
 
+    /** @param media what the input's stream carries; null when the backend does not read it (MediaLive) or not yet */
     public record InputHealth(String input, boolean connected, int bitrateKbps, long lastPacketAgeMs,
-            long continuityErrors, long uptimeSeconds) {
+            long continuityErrors, long uptimeSeconds, InputMedia media) {
+
+        public InputHealth(String input, boolean connected, int bitrateKbps, long lastPacketAgeMs,
+                long continuityErrors, long uptimeSeconds) {
+            this(input, connected, bitrateKbps, lastPacketAgeMs, continuityErrors, uptimeSeconds, null);
+        }
     }
 
     /**

@@ -114,7 +114,7 @@ class StreamingApiTest {
         if (path.startsWith("/internal/engine/channels/org-s") && r.method().equals("PUT") && !path.contains("outputs")) {
             channelRunning.set(true);
         }
-        if (path.equals("/internal/engine/channels/org-s") && r.method().equals("DELETE")) {
+        if (path.equals("/internal/engine/channels/org-s/session") && r.method().equals("DELETE")) {
             channelRunning.set(false);
         }
         if (path.equals("/internal/engine/channels/org-s") && r.method().equals("GET")) {
@@ -208,7 +208,10 @@ class StreamingApiTest {
 
         assertThat(stopped.body()).contains("\"status\":\"stopped\"");
         assertThat(stoppedAgain.statusCode()).isEqualTo(200);
-        only("DELETE", "/internal/engine/channels/org-s");
+        // the session ends; the inputs stay warm for the next one
+        only("DELETE", "/internal/engine/channels/org-s/session");
+        assertThat(peers.requests()).noneMatch(r -> r.method().equals("DELETE")
+                && r.path().equals("/internal/engine/channels/org-s"));
         assertThat(history.body()).contains(id, "\"status\":\"stopped\"");
         assertThat(get(operator, "/api/streaming/sessions/" + id).statusCode()).isEqualTo(200);
         String otherOrg = issuer.userToken("eve", "org-other", Group.ADMINS);

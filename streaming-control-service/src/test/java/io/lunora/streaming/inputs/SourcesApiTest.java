@@ -122,7 +122,8 @@ class SourcesApiTest {
              {"input":"primary","name":"primary","connected":false,"bitrate_kbps":0,"last_packet_age_ms":4200,
               "continuity_errors":3,"uptime_seconds":0},
              {"input":"secondary","name":"secondary","connected":true,"bitrate_kbps":2500,"last_packet_age_ms":12,
-              "continuity_errors":0,"uptime_seconds":95}],"outputs":[]}""";
+              "continuity_errors":0,"uptime_seconds":95,"media":{"video_codec":"h264","width":1920,"height":1080,
+              "frame_rate":29.97,"audio_codec":"aac","sample_rate_hz":48000,"audio_channels":"stereo"}}],"outputs":[]}""";
     static final String STOPPED = """
             {"running":false,"kind":null,"active_input":null,"on_air":null,"inputs":[],"outputs":[]}""";
 
@@ -148,9 +149,11 @@ class SourcesApiTest {
         assertThat(body.get("active_input").asString()).isEqualTo("secondary");
         assertThat(body.get("sources")).isEqualTo(JSON.readTree("""
                 [{"role":"primary","name":"Videon A","active":false,"connected":false,"bitrate_kbps":0,
-                  "last_packet_age_ms":4200,"continuity_errors":3,"uptime_seconds":0},
+                  "last_packet_age_ms":4200,"continuity_errors":3,"uptime_seconds":0,"media":null},
                  {"role":"secondary","name":"Videon B","active":true,"connected":true,"bitrate_kbps":2500,
-                  "last_packet_age_ms":12,"continuity_errors":0,"uptime_seconds":95}]"""));
+                  "last_packet_age_ms":12,"continuity_errors":0,"uptime_seconds":95,"media":{"video_codec":"h264",
+                  "width":1920,"height":1080,"frame_rate":29.97,"audio_codec":"aac","sample_rate_hz":48000,
+                  "audio_channels":"stereo"}}]"""));
         assertThat(status.body()).doesNotContain("srt-Never-Shown-1234");
         Recorded engineRead = peers.requests().stream().filter(r -> r.method().equals("GET")
                 && r.path().equals("/internal/engine/channels/org-src")).findFirst().orElseThrow();
@@ -184,10 +187,11 @@ class SourcesApiTest {
     }
 
     @Test
-    void shouldRefuseASwitchWhileNoChannelRuns() throws Exception {
+    void shouldRefuseASwitchWhileNoInputRuns() throws Exception {
         HttpResponse<String> idle = call("POST", operator, "/api/sources/switch", "{\"input\":\"primary\"}");
 
-        assertProblem(idle, 409, "No channel is running: start streaming first.");
+        assertProblem(idle, 409, "No input of the organization runs on the media plane yet: save the source"
+                + " configuration, or start streaming.");
         assertThat(switchesSent()).isEmpty();
     }
 

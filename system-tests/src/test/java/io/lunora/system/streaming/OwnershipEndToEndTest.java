@@ -56,8 +56,7 @@ class OwnershipEndToEndTest {
     @BeforeAll
     void startTheStack() {
         launcher = StreamingStack.launcher(home);
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
         api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
         users = new StackUsers(launcher);
     }
@@ -76,10 +75,7 @@ class OwnershipEndToEndTest {
     @Order(1)
     void shouldLetTheAdminPrepareTheStudioAndInviteTwoOperators() {
         admin = users.onboardAdmin("Ownership-Admin-Chosen-42");
-        JsonNode current = api.get(admin.token, "/api/sources/config").json();
-        Long version = current.path("version").isNumber() ? current.path("version").asLong() : null;
-        GatewayApi.Answer saved = api.put(admin.token, "/api/sources/config",
-                StreamingStack.sourceConfiguration(FreePorts.next(), FreePorts.next(), version));
+        GatewayApi.Answer saved = StreamingStack.saveSources(api, admin.token, FreePorts.next(), FreePorts.next());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(admin.token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(preset.status()).as(preset.body()).isEqualTo(201);

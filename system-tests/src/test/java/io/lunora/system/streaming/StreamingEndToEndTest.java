@@ -70,8 +70,7 @@ class StreamingEndToEndTest {
     @BeforeAll
     void startTheStack() {
         launcher = StreamingStack.launcher(home);
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
         api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
         users = new StackUsers(launcher);
         KEYS.keySet().forEach(k -> receiverPorts.put(k, FreePorts.next()));
@@ -94,10 +93,7 @@ class StreamingEndToEndTest {
     void shouldLetTheAdminSetFailoverSourcesAndACustomPresetAndInviteAnOperator() {
         admin = users.onboardAdmin("Streaming-Admin-Chosen-42");
 
-        JsonNode current = api.get(admin.token, "/api/sources/config").json();
-        Long version = current.path("version").isNumber() ? current.path("version").asLong() : null;
-        GatewayApi.Answer saved = api.put(admin.token, "/api/sources/config",
-                StreamingStack.sourceConfiguration(primaryPort, secondaryPort, version));
+        GatewayApi.Answer saved = StreamingStack.saveSources(api, admin.token, primaryPort, secondaryPort);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         JsonNode config = api.get(admin.token, "/api/sources/config").json();
         assertThat(config.path("redundancy_mode").asString()).isEqualTo("auto_failover");
@@ -254,8 +250,7 @@ class StreamingEndToEndTest {
     @Order(7)
     void shouldKeepTheSessionHistoryAndTheDestinationsAcrossARestartOfTheStack() {
         assertThat(launcher.run("", "down").exitCode()).isZero();
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
 
         users.signInAgain(operator);
         users.signInAgain(admin);

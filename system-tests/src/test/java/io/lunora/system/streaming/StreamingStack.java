@@ -1,8 +1,11 @@
 package io.lunora.system.streaming;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lunora.system.stack.Launcher;
 import java.nio.file.Path;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole local stack for streaming tests, scaled for a 2-core machine: the engine's slate is
@@ -48,5 +51,18 @@ public final class StreamingStack {
                  "primary_source":{"name":"Camera A","mode":"listener","port":%d,"latency_ms":120},
                  "secondary_source":{"name":"Camera B","mode":"listener","port":%d,"latency_ms":120}%s}"""
                 .formatted(primaryPort, secondaryPort, version == null ? "" : ",\"version\":" + version);
+    }
+
+    /** {@code ./lunora up} of the whole stack; the test fails with the launcher's output when it does not come up. */
+    public static void up(Launcher launcher) {
+        Launcher.Result up = launcher.run(WHOLE_STACK, "up", "--no-build");
+        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+    }
+
+    /** Saves {@link #sourceConfiguration} over whatever version is stored; the caller checks the answer. */
+    public static GatewayApi.Answer saveSources(GatewayApi api, String token, int primaryPort, int secondaryPort) {
+        JsonNode current = api.get(token, "/api/sources/config").json();
+        Long version = current.path("version").isNumber() ? current.path("version").asLong() : null;
+        return api.put(token, "/api/sources/config", sourceConfiguration(primaryPort, secondaryPort, version));
     }
 }

@@ -75,8 +75,7 @@ class LiveViewTruthBrowserTest {
     @BeforeAll
     void startTheStack() {
         launcher = StreamingStack.launcher(home);
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
         api = new GatewayApi(gateway());
     }
 
@@ -102,9 +101,7 @@ class LiveViewTruthBrowserTest {
         WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, "Browser-Truth-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
         String token = adminToken();
-        assertThat(api.put(token, "/api/sources/config", StreamingStack.sourceConfiguration(primaryPort, secondaryPort,
-                api.get(token, "/api/sources/config").json().path("version").asLongOpt().stream().boxed().findFirst()
-                        .orElse(null))).status()).isEqualTo(200);
+        assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(preset.status()).as(preset.body()).isEqualTo(201);
         assertThat(api.post(token, "/api/users",

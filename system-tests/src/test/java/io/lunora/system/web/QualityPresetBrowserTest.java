@@ -52,8 +52,7 @@ class QualityPresetBrowserTest {
     @BeforeAll
     void startTheStack() {
         launcher = StreamingStack.launcher(home);
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
         api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
     }
 
@@ -77,10 +76,7 @@ class QualityPresetBrowserTest {
     void shouldSaveThePresetOfTheChosenQualityAndStreamItsPicture() throws Exception {
         StackUsers users = new StackUsers(launcher);
         StackUsers.User admin = users.onboardAdmin("Quality-Admin-Chosen-42");
-        JsonNode sources = api.get(admin.token, "/api/sources/config").json();
-        assertThat(api.put(admin.token, "/api/sources/config", StreamingStack.sourceConfiguration(FreePorts.next(),
-                FreePorts.next(), sources.path("version").isNumber() ? sources.path("version").asLong() : null))
-                .status()).isEqualTo(200);
+        assertThat(StreamingStack.saveSources(api, admin.token, FreePorts.next(), FreePorts.next()).status()).isEqualTo(200);
         GatewayApi.Answer hd = api.post(admin.token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(hd.status()).as(hd.body()).isEqualTo(201);
         GatewayApi.Answer sd = api.post(admin.token, "/api/presets", PRESET_480P);

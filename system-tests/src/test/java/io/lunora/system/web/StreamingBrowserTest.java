@@ -64,8 +64,7 @@ class StreamingBrowserTest {
     @BeforeAll
     void startTheStack() {
         launcher = StreamingStack.launcher(home);
-        Launcher.Result up = launcher.run(StreamingStack.WHOLE_STACK, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
+        StreamingStack.up(launcher);
         api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
     }
 
@@ -92,9 +91,7 @@ class StreamingBrowserTest {
         admin.awaitText(By.tagName("h1"), "System overview");
         String token = tokenOf(admin, "lunora.admin.tokens");
 
-        assertThat(api.put(token, "/api/sources/config", StreamingStack.sourceConfiguration(primaryPort, secondaryPort,
-                api.get(token, "/api/sources/config").json().path("version").asLongOpt().stream().boxed().findFirst()
-                        .orElse(null))).status()).isEqualTo(200);
+        assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(preset.status()).as(preset.body()).isEqualTo(201);
         assertThat(api.post(token, "/api/users",
@@ -129,11 +126,15 @@ class StreamingBrowserTest {
         primary = SrtTestSource.call(primaryPort, media.resolve("primary.log"));
         secondary = SrtTestSource.call(secondaryPort, media.resolve("secondary.log"), SrtTestSource.BARS);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             operator.driver.navigate().refresh();
-            operator.awaitText(By.id("source-status"), "secondary");
-            assertThat(operator.driver.findElement(By.id("source-status")).getText())
-                    .matches("(?s).*primary: OK \\d+ kbps.*secondary: OK \\d+ kbps.*");
+            new WebDriverWait(operator.driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("source-status"))
+                    .getText().contains("checking"));
+            // the encoders' own stream as the engine read it: SrtTestSource sends H.264 320x180 at 24 fps
+            String line = operator.driver.findElement(By.id("source-status")).getText();
+            for (String input : List.of("primary", "secondary")) {
+                assertThat(line).containsPattern(input + ": OK \\d+ kbps \\(H264 320x180 24 fps · AAC 48 kHz mono\\)");
+            }
         });
         operator.screenshot("operator-sources-connected-before-start");
 
@@ -142,6 +143,13 @@ class StreamingBrowserTest {
             new WebDriverWait(admin.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium
                     .JavascriptExecutor) d).executeScript("const i = document.getElementById('preview-' + arguments[0]);"
                     + " return i != null && !i.hidden && i.complete && i.naturalWidth > 0;", input)));
+        }
+        admin.click(By.id("test-sources"));
+        admin.awaitText(By.id("source-test-result"), "secondary connected");
+        String measured = admin.driver.findElement(By.id("source-test-result")).getText();
+        for (String input : List.of("primary", "secondary")) {
+            assertThat(measured).as("what the test measured").containsPattern(
+                    input + " connected, \\d+ kbps, H264 320x180 24 fps · AAC 48 kHz mono");
         }
         admin.screenshot("admin-input-previews-before-start");
         GatewayApi.Answer status = api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/streaming/status");

@@ -150,9 +150,9 @@ class MediaLiveSourcesApiTest {
                 {"channel_running":true,"redundancy_mode":"auto_failover","active_input":"primary",
                  "health_known":true,"notice":null,"sources":[
                   {"role":"primary","name":"Videon A","active":true,"connected":true,"bitrate_kbps":7500,
-                   "last_packet_age_ms":0,"continuity_errors":0,"uptime_seconds":0},
+                   "last_packet_age_ms":0,"continuity_errors":0,"uptime_seconds":0,"media":null},
                   {"role":"secondary","name":"Videon B","active":false,"connected":false,"bitrate_kbps":0,
-                   "last_packet_age_ms":-1,"continuity_errors":0,"uptime_seconds":0}]}"""));
+                   "last_packet_age_ms":-1,"continuity_errors":0,"uptime_seconds":0,"media":null}]}"""));
     }
 
     @Test
