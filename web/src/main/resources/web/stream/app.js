@@ -13,6 +13,7 @@ async function configure(main, { api, auth, navigate }) {
   const list = h('ul', { class: 'plain', id: 'destination-list' });
   const summary = h('div', { id: 'ready-summary' });
   const sourceLine = h('p', { id: 'source-status' }, 'Source status: checking…');
+  const sourcePictures = h('div', { id: 'source-previews', class: 'row' });
   const startButton = h('button', { type: 'button', class: 'primary', id: 'start-streaming' }, 'Start streaming');
   const quality = h('fieldset', { id: 'quality' }, h('legend', {}, 'Stream quality'),
     QUALITIES.map(([value, label], i) => h('div', { class: 'check' },
@@ -28,7 +29,7 @@ async function configure(main, { api, auth, navigate }) {
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'add-destination', onclick: () => edit(null) }, '+ Add destination'))),
     h('section', { class: 'panel step', 'aria-labelledby': 'step2' }, h('h2', { id: 'step2' }, 'Step 2: Quality settings'), quality),
     h('section', { class: 'panel step', 'aria-labelledby': 'step3' }, h('h2', { id: 'step3' }, 'Step 3: Ready to stream'),
-      sourceLine, summary, h('div', { class: 'actions' }, startButton)));
+      sourceLine, sourcePictures, summary, h('div', { class: 'actions' }, startButton)));
 
   let destinations = [];
   let presets = [];
@@ -114,6 +115,12 @@ async function configure(main, { api, auth, navigate }) {
     sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
       s.active_input ? ' (' + s.active_input + ')' : '', ...inputs,
       inputs.length === 0 && s.status === 'idle' ? ' (no input configured yet)' : '');
+    // each connected encoder's latest picture: the operator sees what goes on air before starting
+    Promise.all((s.inputs || []).filter((i) => i.connected).map(async (i) => {
+      const url = await api.image('/api/sources/' + i.input + '/preview');
+      return url && h('figure', { class: 'input-figure' }, h('img', { class: 'input-preview', id: 'wizard-preview-' + i.input,
+        src: url, alt: 'Latest picture of the ' + i.input + ' input', width: 256, height: 144 }), h('figcaption', {}, i.input));
+    })).then((figures) => sourcePictures.replaceChildren(...figures.filter(Boolean)));
   }).catch(() => sourceLine.replaceChildren('Source status: ', statusBadge('unknown')));
   await load();
   return {

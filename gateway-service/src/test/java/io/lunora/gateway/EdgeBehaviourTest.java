@@ -118,7 +118,7 @@ class EdgeBehaviourTest extends GatewayTestBase {
     void shouldSetSecurityHeadersOnRoutedAnswersAndOnErrors() {
         for (HttpResponse<String> response : List.of(gateway.send("GET", "/api/streams", null),
                 gateway.send("GET", "/api/destinations", null))) {
-            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:");
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:; img-src 'self' blob:");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");

@@ -34,7 +34,7 @@ class ViewerAppRoutesTest extends GatewayTestBase {
     void shouldLetThePlayerUseMediaSourceObjectUrlsAndNothingElseFromOutside() {
         HttpResponse<String> response = gateway.send("GET", "/player/", null);
 
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:; img-src 'self' blob:");
         assertThat(response.body()).contains("<script src=\"/vendor/hls.js/hls.min.js\">");
     }
 

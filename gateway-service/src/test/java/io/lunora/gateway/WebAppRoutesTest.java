@@ -20,7 +20,7 @@ class WebAppRoutesTest extends GatewayTestBase {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(response.body()).contains("<script type=\"module\" src=\"/" + path.split("/")[1] + "/app.js\">");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; media-src 'self' blob:; img-src 'self' blob:");
         assertThat(everythingReceived()).as("served by the gateway itself").isEmpty();
     }
 

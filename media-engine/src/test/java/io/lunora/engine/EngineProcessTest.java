@@ -80,7 +80,7 @@ class EngineProcessTest {
         cleanup.add(receiver);
         assertThat(api.put(CHANNEL, channel(ORG, "s" + round, "single", srtPort, null, true)).status()).isEqualTo(204);
         assertThat(api.put(CHANNEL + "/outputs/dest-1", output(preset("p", "320x180", 25, 300, "main", 2, 0),
-                RtmpReceiver.url(rtmpPort) + "/proc-key-" + round)).status()).isEqualTo(204);
+                RtmpReceiver.url(rtmpPort), "proc-key-" + round)).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(40)).until(
                 () -> api.get(CHANNEL).json().path("outputs").path(0).path("state").asString().equals("live"));
         await().atMost(Duration.ofSeconds(10)).until(receiver::publishedOnItsKey);

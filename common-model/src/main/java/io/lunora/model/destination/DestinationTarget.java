@@ -1,5 +1,7 @@
 package io.lunora.model.destination;
 
+import io.lunora.model.media.PublishTarget;
+
 /**
  * A destination resolved for streaming, with its stream key: what the streaming control service
  * reads from {@code GET /internal/destinations/{id}/target} (scope {@code internal}) to drive the
@@ -15,12 +17,9 @@ public record DestinationTarget(String destinationId, String organizationId, Str
         String rtmpUrl, String streamKey, String presetId, boolean enabled, boolean autoStart,
         boolean recordingBackup, boolean priority, String ownerId) {
 
-    /** The URL a pusher publishes to: the ingest URL followed by the key as the stream name. */
-    public String publishUrl() {
-        if (streamKey == null || streamKey.isEmpty()) {
-            return rtmpUrl;
-        }
-        return rtmpUrl.endsWith("/") ? rtmpUrl + streamKey : rtmpUrl + "/" + streamKey;
+    /** Where its output publishes: URL and key, kept apart. */
+    public PublishTarget publishTarget() {
+        return new PublishTarget(rtmpUrl, streamKey);
     }
 
     @Override

@@ -120,7 +120,7 @@ class GatewaySecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .headers(h -> h
                         // the player feeds video through Media Source Extensions, whose object URLs are blob:
-                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; media-src 'self' blob:"))
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; media-src 'self' blob:; img-src 'self' blob:"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.mode(Mode.DENY))
                         .cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)

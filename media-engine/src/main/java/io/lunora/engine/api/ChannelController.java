@@ -124,9 +124,9 @@ class ChannelController {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
         if (relays.runs(organization)) {
-            relays.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+            relays.startOutput(organization, destinationId, body.preset(), body.target());
         } else {
-            channels.startOutput(organization, destinationId, body.preset(), body.publishUrl());
+            channels.startOutput(organization, destinationId, body.preset(), body.target());
         }
         return ResponseEntity.noContent().build();
     }

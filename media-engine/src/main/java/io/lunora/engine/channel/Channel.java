@@ -20,6 +20,7 @@ import io.lunora.engine.thumbnail.InputPreview;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.support.problem.ConflictException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class Channel implements AutoCloseable {
     private volatile Session session;
 
     /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
-    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, String publishUrl) {
+    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, PublishTarget target) {
     }
 
     /** What runs only while a session is on: the slate and the program's readers. */
@@ -221,14 +222,14 @@ public final class Channel implements AutoCloseable {
      * Starts one destination, or restarts it when its preset or URL changed or it had failed;
      * the same request for a running destination changes nothing.
      */
-    synchronized void startOutput(String destinationId, RenditionPreset preset, String publishUrl) {
+    synchronized void startOutput(String destinationId, RenditionPreset preset, PublishTarget target) {
         if (session == null) {
             throw new ConflictException("The channel of " + organizationId + " has no session: start one first.");
         }
         Output existing = outputs.get(destinationId);
         if (existing != null) {
             OutputState state = existing.pusher().status().state();
-            if (existing.preset().equals(preset) && existing.publishUrl().equals(publishUrl)
+            if (existing.preset().equals(preset) && existing.target().equals(target)
                     && state != OutputState.FAILED && state != OutputState.STOPPED) {
                 return;
             }
@@ -241,10 +242,10 @@ public final class Channel implements AutoCloseable {
             encoder.start();
             return encoder;
         });
-        Pusher pusher = new Pusher(destinationId, publishUrl, streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
+        Pusher pusher = new Pusher(destinationId, target, rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
                 resources.properties().outputMaxAttempts(), status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, preset, wanted, publishUrl));
+        outputs.put(destinationId, new Output(pusher, preset, wanted, target));
         pusher.start();
     }
 
@@ -372,17 +373,5 @@ public final class Channel implements AutoCloseable {
         }
         resources.events().switched(new EngineEvents.SwitchEvent(organizationId, event.time().toString(), event.from(),
                 event.to(), "failover".equals(event.reason()) ? "input_loss" : event.reason()));
-    }
-
-
-    /**
-     * The stream key of an RTMP publish URL: everything after the application name
-     * ({@code rtmp://host/app/KEY}). Registered with the redactor so it is masked wherever it shows.
-     */
-    public static String streamKeyOf(String publishUrl) {
-        int scheme = publishUrl.indexOf("://");
-        int path = publishUrl.indexOf('/', scheme + 3);
-        int key = path < 0 ? -1 : publishUrl.indexOf('/', path + 1);
-        return key < 0 || key == publishUrl.length() - 1 ? null : publishUrl.substring(key + 1);
     }
 }

@@ -6,6 +6,7 @@ import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.RenditionPreset;
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
@@ -136,9 +137,9 @@ public class ChannelManager implements DisposableBean {
         return find(organizationId).flatMap(c -> c.preview(inputId));
     }
 
-    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, String publishUrl) {
+    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishTarget target) {
         RenditionPreset rendition = PresetMapping.toRendition(preset);
-        require(organizationId).startOutput(destinationId, rendition, publishUrl);
+        require(organizationId).startOutput(destinationId, rendition, target);
     }
 
     /** Stops one output; nothing happens when it (or the channel) does not run. */

@@ -13,6 +13,7 @@ import io.lunora.engine.rendition.PacketPipe;
 import io.lunora.engine.rendition.Rendition;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
+import io.lunora.model.media.PublishTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -38,16 +39,16 @@ public final class Pusher implements AutoCloseable {
     private volatile String lastError;
     private volatile int attempts;
 
-    public Pusher(String destinationId, String publishUrl, String streamKey, Rendition rendition, Ffmpeg ffmpeg,
+    public Pusher(String destinationId, PublishTarget target, Rendition rendition, Ffmpeg ffmpeg,
             ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
         this.destinationId = destinationId;
         this.rendition = rendition;
         this.redactor = redactor;
         this.maxAttempts = maxAttempts;
         this.changes = changes;
-        redactor.register(streamKey);
+        redactor.register(target.streamKey());
         this.meters = new ProgressMeters(registry, "pusher", destinationId);
-        this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(publishUrl)),
+        this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(target.joined())),
                 ffmpeg.environment(), backoff), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {

@@ -1,11 +1,11 @@
 package io.lunora.engine.relay;
 
 import io.lunora.engine.process.CloseAll;
-import io.lunora.engine.channel.Channel;
 import io.lunora.engine.channel.ChannelResources;
 import io.lunora.engine.channel.ChannelState;
 import io.lunora.engine.output.Pusher;
 import io.lunora.model.media.OutputState;
+import io.lunora.model.media.PublishTarget;
 import io.lunora.support.problem.ConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class Relay implements AutoCloseable {
     private final Map<String, RelayRendition> renditions = new LinkedHashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
 
-    private record Output(Pusher pusher, String presetId, String publishUrl) {
+    private record Output(Pusher pusher, String presetId, PublishTarget target) {
     }
 
     Relay(String organizationId, ChannelResources resources, RelayPorts ports) {
@@ -101,7 +101,7 @@ final class Relay implements AutoCloseable {
      * Starts one destination on its preset's rendition, or restarts it when its preset or URL
      * changed or it had failed; the same request for a running destination changes nothing.
      */
-    synchronized void startOutput(String destinationId, String presetId, String publishUrl) {
+    synchronized void startOutput(String destinationId, String presetId, PublishTarget target) {
         RelayRendition rendition = renditions.get(presetId);
         if (rendition == null) {
             throw new ConflictException("The relay carries no rendition of preset " + presetId + " (it carries "
@@ -110,16 +110,16 @@ final class Relay implements AutoCloseable {
         Output existing = outputs.get(destinationId);
         if (existing != null) {
             OutputState state = existing.pusher().status().state();
-            if (existing.presetId().equals(presetId) && existing.publishUrl().equals(publishUrl)
+            if (existing.presetId().equals(presetId) && existing.target().equals(target)
                     && state != OutputState.FAILED && state != OutputState.STOPPED) {
                 return;
             }
             stopOutput(destinationId);
         }
-        Pusher pusher = new Pusher(destinationId, publishUrl, Channel.streamKeyOf(publishUrl), rendition, resources.ffmpeg(),
+        Pusher pusher = new Pusher(destinationId, target, rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(), resources.properties().outputMaxAttempts(),
                 status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, presetId, publishUrl));
+        outputs.put(destinationId, new Output(pusher, presetId, target));
         pusher.start();
     }
 

@@ -100,7 +100,7 @@ public final class CpuBenchmark {
                         "-i", "rtmp://127.0.0.1:" + rtmpPort + "/live/bench-" + i, "-c", "copy", "-f", "null", "-"));
                 Thread.sleep(300);
                 check(api.put(CHANNEL + "/outputs/dest-" + i, output(scenario.presets().get(i),
-                        "rtmp://127.0.0.1:" + rtmpPort + "/live/bench-" + i)));
+                        "rtmp://127.0.0.1:" + rtmpPort + "/live", "bench-" + i)));
             }
             waitUntil(() -> api.get(CHANNEL).json().path("outputs").findValuesAsString("state").stream()
                     .allMatch("live"::equals), Duration.ofSeconds(60));

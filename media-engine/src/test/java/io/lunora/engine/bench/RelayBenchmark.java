@@ -126,7 +126,7 @@ public final class RelayBenchmark {
                         "-i", "rtmp://127.0.0.1:" + rtmpPort + "/live/bench-" + i, "-c", "copy", "-f", "null", "-"));
                 waitUntil(() -> tcpListening(rtmpPort), Duration.ofSeconds(10));
                 check(api.put(CHANNEL + "/outputs/dest-" + i, output(SOURCES.get(i % SOURCES.size()).preset(),
-                        "rtmp://127.0.0.1:" + rtmpPort + "/live/bench-" + i)));
+                        "rtmp://127.0.0.1:" + rtmpPort + "/live", "bench-" + i)));
             }
             try {
                 waitUntil(() -> outputStates(api).stream().allMatch("live"::equals), Duration.ofSeconds(90));

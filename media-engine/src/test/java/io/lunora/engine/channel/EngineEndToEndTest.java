@@ -136,16 +136,19 @@ class EngineEndToEndTest {
         assertThat(fields(badPort)).containsExactly("inputs.primary.port");
 
         String key = KEYS.get("a");
-        EngineApi.Answer noKey = api.put(CHANNEL + "/outputs/dest-a", output(PRESET_A, "http://127.0.0.1:1935/" + key));
-        assertThat(noKey.status()).isEqualTo(400);
-        assertThat(fields(noKey)).containsExactly("publish_url");
+        EngineApi.Answer notRtmp = api.put(CHANNEL + "/outputs/dest-a", output(PRESET_A, "http://127.0.0.1:1935/live", key));
+        assertThat(notRtmp.status()).isEqualTo(400);
+        assertThat(fields(notRtmp)).containsExactly("target.url");
+        assertThat(notRtmp.body()).doesNotContain(key);
+        EngineApi.Answer noKey = api.put(CHANNEL + "/outputs/dest-a", output(PRESET_A, RtmpReceiver.url(1935), "a key"));
+        assertThat(fields(noKey)).containsExactly("target.stream_key");
         assertThat(noKey.body()).doesNotContain(key);
 
         EngineApi.Answer badPreset = api.put(CHANNEL + "/outputs/dest-a", output(
-                PRESET_A.replace("320x180", "huge"), RtmpReceiver.url(1935) + "/" + key));
+                PRESET_A.replace("320x180", "huge"), RtmpReceiver.url(1935), key));
         assertThat(fields(badPreset)).containsExactly("preset.video.resolution");
 
-        EngineApi.Answer noChannel = api.put(CHANNEL + "/outputs/dest-a", output(PRESET_A, RtmpReceiver.url(1935) + "/" + key));
+        EngineApi.Answer noChannel = api.put(CHANNEL + "/outputs/dest-a", output(PRESET_A, RtmpReceiver.url(1935), key));
         assertThat(noChannel.status()).isEqualTo(404);
         assertThat(noChannel.body()).doesNotContain(key);
 
@@ -369,7 +372,7 @@ class EngineEndToEndTest {
 
     private void startOutput(String id, String preset) {
         EngineApi.Answer answer = api.put(CHANNEL + "/outputs/dest-" + id,
-                output(preset, RtmpReceiver.url(receiverPorts.get(id)) + "/" + KEYS.get(id)));
+                output(preset, RtmpReceiver.url(receiverPorts.get(id)), KEYS.get(id)));
         assertThat(answer.status()).isEqualTo(204);
     }
 

@@ -84,11 +84,4 @@ class PresetMappingTest {
                 .isInstanceOfSatisfying(InvalidFieldException.class,
                         e -> assertThat(e.field()).isEqualTo("preset.video.frame_rate"));
     }
-
-    @Test
-    void shouldFindTheStreamKeyAfterTheApplicationName() {
-        assertThat(Channel.streamKeyOf("rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl")).isEqualTo("abcd-efgh-ijkl");
-        assertThat(Channel.streamKeyOf("rtmps://live-api-s.facebook.com:443/rtmp/FB-123?s_bl=1")).isEqualTo("FB-123?s_bl=1");
-        assertThat(Channel.streamKeyOf("rtmp://127.0.0.1/live/")).isNull();
-    }
 }

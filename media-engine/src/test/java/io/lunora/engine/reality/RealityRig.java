@@ -101,7 +101,7 @@ public final class RealityRig implements AutoCloseable {
     public FlvTail startOutput(String destination, String preset) {
         String key = "sk-reality-" + destination + "-" + Long.toHexString(System.nanoTime());
         keys.put(destination, key);
-        expect(api.put(CHANNEL + "/outputs/" + destination, output(preset, nginx.url() + "/" + key)), 204);
+        expect(api.put(CHANNEL + "/outputs/" + destination, output(preset, nginx.url(), key)), 204);
         FlvTail tail = FlvTail.follow(nginx.recording(key));
         tails.put(destination, tail);
         return tail;

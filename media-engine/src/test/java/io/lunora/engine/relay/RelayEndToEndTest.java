@@ -125,7 +125,7 @@ class RelayEndToEndTest {
         assertThat(new EngineApi(api.port(), null).put(RELAY, relay("[" + rendition("relay-360p", 200) + "]", null))
                 .status()).isEqualTo(401);
 
-        assertThat(api.put(CHANNEL + "/outputs/dest-a", output(LARGE, RtmpReceiver.url(1935) + "/" + KEYS.get("a")))
+        assertThat(api.put(CHANNEL + "/outputs/dest-a", output(LARGE, RtmpReceiver.url(1935), KEYS.get("a")))
                 .status()).isEqualTo(404);
         assertThat(status().path("running").asBoolean()).isFalse();
         assertThat(engine.getBean(ChildPool.class).pids()).isEmpty();
@@ -171,14 +171,14 @@ class RelayEndToEndTest {
     @Order(3)
     void shouldRefuseAnOutputOfAPresetTheRelayDoesNotCarryAndAChannelBeside() {
         EngineApi.Answer notCarried = api.put(CHANNEL + "/outputs/dest-x",
-                output(NOT_CARRIED, RtmpReceiver.url(1935) + "/sk-not-carried-1234"));
+                output(NOT_CARRIED, RtmpReceiver.url(1935), "sk-not-carried-1234"));
         assertThat(notCarried.status()).isEqualTo(409);
         assertThat(notCarried.json().path("detail").asString()).contains("relay-1080p", "relay-360p", "relay-180p");
         assertThat(notCarried.body()).doesNotContain("sk-not-carried-1234");
         assertThat(fields(api.put(CHANNEL + "/outputs/dest-x", output(LARGE.replace("\"relay-360p\"", "\"bad id\""),
-                RtmpReceiver.url(1935) + "/sk-not-carried-1234")))).containsExactly("preset.preset_id");
+                RtmpReceiver.url(1935), "sk-not-carried-1234")))).containsExactly("preset.preset_id");
         assertThat(fields(api.put(CHANNEL + "/outputs/dest-x", output(LARGE.replace("640x360", "huge"),
-                RtmpReceiver.url(1935) + "/sk-not-carried-1234")))).containsExactly("preset.video.resolution");
+                RtmpReceiver.url(1935), "sk-not-carried-1234")))).containsExactly("preset.video.resolution");
 
         // an organization runs a relay or a channel; and the engine one of them at a time (max-channels 1)
         assertThat(api.put(CHANNEL, channel(ORG, "s1", "single", FreePorts.next(), null, false)).status()).isEqualTo(409);
@@ -354,7 +354,7 @@ class RelayEndToEndTest {
 
     private void startOutput(String id, String preset) {
         EngineApi.Answer answer = api.put(CHANNEL + "/outputs/dest-" + id,
-                output(preset, RtmpReceiver.url(receiverPorts.get(id)) + "/" + KEYS.get(id)));
+                output(preset, RtmpReceiver.url(receiverPorts.get(id)), KEYS.get(id)));
         assertThat(answer.status()).isEqualTo(204);
     }
 

@@ -35,7 +35,8 @@ public final class ChannelBodies {
                 """.formatted(id, id, resolution, fps, kbps, profile, keyframeSeconds, bFrames);
     }
 
-    public static String output(String preset, String publishUrl) {
-        return "{\"preset\":" + preset + ",\"publish_url\":\"" + publishUrl + "\"}";
+    public static String output(String preset, String ingestUrl, String streamKey) {
+        return "{\"preset\":" + preset + ",\"target\":{\"url\":\"" + ingestUrl + "\",\"stream_key\":\"" + streamKey
+                + "\"}}";
     }
 }

@@ -121,7 +121,7 @@ public class StreamingControlService {
             try {
                 media.startChannel(new ChannelRequest(org, session.sessionId(), inputs, session.recording()));
                 chosen.forEach((target, preset) -> media.startOutput(org,
-                        new OutputSpec(target.destinationId(), preset, target.publishUrl())));
+                        new OutputSpec(target.destinationId(), preset, target.publishTarget())));
             } catch (RuntimeException failure) {
                 log.error("Media backend refused session {}: {}", session.sessionId(), failure.getClass().getSimpleName());
                 media.stopChannel(org);
@@ -181,7 +181,7 @@ public class StreamingControlService {
                     .filter(t -> caller.mayAccess(t.ownerId()))
                     .orElseThrow(() -> new NotFoundException("destination", destinationId));
             EncodingPreset preset = presetOf(org, target, "destination_id");
-            media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishUrl()));
+            media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishTarget()));
             reports.forget(org);
             Instant now = clock.instant();
             StreamSession.Destination started = current
@@ -355,7 +355,7 @@ public class StreamingControlService {
                     continue;
                 }
                 media.startOutput(org, new OutputSpec(d.destinationId(), presetOf(org, target.get(), "destination_id"),
-                        target.get().publishUrl()));
+                        target.get().publishTarget()));
             }
             saveAndPublish(restored.withStatus(SessionStatus.ACTIVE, clock.instant()));
         } catch (RuntimeException failure) {

@@ -151,7 +151,7 @@ class StreamingApiTest {
         assertThat(channel.body()).contains("\"organization_id\":\"org-s\"", "\"failover_threshold\":2",
                 "\"port\":9998", "\"port\":9999", "\"recording\":false");
         Recorded out = only("PUT", "/internal/engine/channels/org-s/outputs/d-yt");
-        assertThat(out.body()).contains("\"publish_url\":\"rtmp://a.rtmp.youtube.com/live2/" + KEY + "\"",
+        assertThat(out.body()).contains("\"target\":{\"url\":\"rtmp://a.rtmp.youtube.com/live2\",\"stream_key\":\"" + KEY + "\"}",
                 "\"resolution\":\"640x360\"");
         assertThat(out.header("Authorization")).startsWith("Bearer ");
         assertThat(output.getAll()).doesNotContain(KEY);
@@ -281,7 +281,7 @@ class StreamingApiTest {
 
         only("PUT", "/internal/engine/channels/org-s");
         assertThat(only("PUT", "/internal/engine/channels/org-s/outputs/d-yt").body())
-                .contains("\"publish_url\":\"rtmp://a.rtmp.youtube.com/live2/" + KEY + "\"");
+                .contains("\"target\":{\"url\":\"rtmp://a.rtmp.youtube.com/live2\",\"stream_key\":\"" + KEY + "\"}");
         HttpResponse<String> status = get(operator, "/api/streaming/status");
         assertThat(status.body()).contains("\"status\":\"active\"", "channel restored after a restart")
                 .doesNotContain(KEY);

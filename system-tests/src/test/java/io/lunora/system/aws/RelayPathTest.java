@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
@@ -382,7 +383,7 @@ class RelayPathTest {
     }
 
     private OutputSpec output(String id) {
-        return new OutputSpec("dest-" + id, PRESET_OF.get(id), current.get(id).url() + "/" + KEYS.get(id));
+        return new OutputSpec("dest-" + id, PRESET_OF.get(id), new PublishTarget(current.get(id).url(), KEYS.get(id)));
     }
 
     /** Output states through the media port, as the control service shows them. */

@@ -136,14 +136,13 @@ class StreamingBrowserTest {
                 assertThat(line).containsPattern(input + ": OK \\d+ kbps \\(H264 320x180 24 fps · AAC 48 kHz mono\\)");
             }
         });
+        awaitPicture(operator, "wizard-preview-primary");
+        awaitPicture(operator, "wizard-preview-secondary");
         operator.screenshot("operator-sources-connected-before-start");
 
         admin.click(By.cssSelector("nav a[href='/admin/sources']"));
-        for (String input : List.of("primary", "secondary")) {
-            new WebDriverWait(admin.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium
-                    .JavascriptExecutor) d).executeScript("const i = document.getElementById('preview-' + arguments[0]);"
-                    + " return i != null && !i.hidden && i.complete && i.naturalWidth > 0;", input)));
-        }
+        awaitPicture(admin, "preview-primary");
+        awaitPicture(admin, "preview-secondary");
         admin.click(By.id("test-sources"));
         admin.awaitText(By.id("source-test-result"), "secondary connected");
         String measured = admin.driver.findElement(By.id("source-test-result")).getText();
@@ -225,6 +224,13 @@ class StreamingBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "primary".equals(onAir()));
         await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
         assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
+    }
+
+    /** Waits until the image is shown and decoded: the browser fetched the JPEG with its token. */
+    private static void awaitPicture(Chromium browser, String id) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.script(
+                "const i = document.getElementById(arguments[0]); return i != null && !i.hidden && i.complete"
+                        + " && i.naturalWidth > 0;", id)));
     }
 
     private String onAir() {

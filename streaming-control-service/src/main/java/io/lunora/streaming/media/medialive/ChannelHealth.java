@@ -148,7 +148,6 @@ record ChannelHealth(List<InputHealth> inputs, Set<String> down, Map<String, Str
     }
 
     private static String urlWithoutKey(OutputSpec spec) {
-        String url = spec.publishUrl();
-        return url.substring(0, url.lastIndexOf('/'));
+        return spec.target().urlWithoutSlash();
     }
 }

@@ -1,5 +1,6 @@
 package io.lunora.streaming.media.medialive;
 
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
@@ -110,7 +111,7 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
                                     .connectionRetryInterval(2).numRetries(10).build()).build())
                             .build())
                     .build());
-            destinations.add(rtmpDestination(id, output.publishUrl()));
+            destinations.add(rtmpDestination(id, output.target()));
         }
 
         if (relay != null) {
@@ -183,11 +184,10 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
     }
 
     /** The destination's ingest URL and stream key, as MediaLive wants them apart. */
-    private static OutputDestination rtmpDestination(String id, String publishUrl) {
-        int slash = publishUrl.lastIndexOf('/');
+    private static OutputDestination rtmpDestination(String id, PublishTarget target) {
         return OutputDestination.builder().id(id)
-                .settings(OutputDestinationSettings.builder().url(publishUrl.substring(0, slash))
-                        .streamName(publishUrl.substring(slash + 1)).build())
+                .settings(OutputDestinationSettings.builder().url(target.urlWithoutSlash())
+                        .streamName(target.streamKey()).build())
                 .build();
     }
 

@@ -3,6 +3,7 @@ package io.lunora.streaming.media.medialive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
@@ -94,8 +95,8 @@ class MediaLiveHealthTest {
         aws.answer(this::answer);
         // the settle delay never elapses during a test: only what is wanted is recorded
         backend.startChannel(channel());
-        backend.startOutput("org-1", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
-        backend.startOutput("org-1", new OutputSpec("x-1", preset(), "rtmp://x.example.com/x/x-key"));
+        backend.startOutput("org-1", new OutputSpec("youtube-1", preset(), new PublishTarget("rtmp://a.rtmp.youtube.com/live2", YOUTUBE_KEY)));
+        backend.startOutput("org-1", new OutputSpec("x-1", preset(), new PublishTarget("rtmp://x.example.com/x", "x-key")));
     }
 
     @AfterEach

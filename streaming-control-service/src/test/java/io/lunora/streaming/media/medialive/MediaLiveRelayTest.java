@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
@@ -173,7 +174,8 @@ class MediaLiveRelayTest {
                 "PUT /internal/engine/channels/org-1/outputs/x-1",
                 "PUT /internal/engine/channels/org-1/outputs/youtube-1");
         assertThat(relayRequest("PUT", "/internal/engine/channels/org-1/outputs/youtube-1", 0).body()).satisfies(b -> {
-            assertThat(json(b).path("publish_url").asString()).isEqualTo("rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY);
+            assertThat(json(b).path("target").path("url").asString()).isEqualTo("rtmp://a.rtmp.youtube.com/live2");
+            assertThat(json(b).path("target").path("stream_key").asString()).isEqualTo(YOUTUBE_KEY);
             assertThat(json(b).path("preset").path("preset_id").asString()).isEqualTo("builtin-youtube");
         });
         Recorded relayOpened = relayRequest("PUT", "/internal/engine/relays/org-1", 0);
@@ -211,7 +213,7 @@ class MediaLiveRelayTest {
         int scheduled = scheduler.getQueue().size();
 
         backend.startOutput("org-1", new OutputSpec("twitch-1", preset("builtin-x", "1280x720", 2500, "main", 1, 44100, 5000),
-                "rtmp://live.twitch.example/app/tw-key"));
+                new PublishTarget("rtmp://live.twitch.example/app", "tw-key")));
 
         assertThat(relayRequests()).containsExactly("PUT /internal/engine/channels/org-1/outputs/twitch-1");
         assertThat(aws.requests()).isEmpty();
@@ -224,7 +226,7 @@ class MediaLiveRelayTest {
         aws.clear();
         relayEndpoint.clear();
         OutputSpec vertical = new OutputSpec("tiktok-1", preset("custom-vertical", "720x1280", 3000, "main", 0, 48000, 6000),
-                "rtmp://push.tiktok.example/live/tt-key");
+                new PublishTarget("rtmp://push.tiktok.example/live", "tt-key"));
 
         backend.startOutput("org-1", vertical);
         assertThat(relayRequests()).as("nothing before the channel carries the rendition").isEmpty();
@@ -320,7 +322,7 @@ class MediaLiveRelayTest {
         relayEndpoint.clear();
         int scheduled = scheduler.getQueue().size();
         OutputSpec second = new OutputSpec("twitch-1", preset("builtin-x", "1280x720", 2500, "main", 1, 44100, 5000),
-                "rtmp://live.twitch.example/app/tw-key");
+                new PublishTarget("rtmp://live.twitch.example/app", "tw-key"));
 
         backend.startOutput("org-1", second);
         assertThat(scheduler.getQueue()).as("the channel change is scheduled").hasSize(scheduled + 1);
@@ -446,10 +448,10 @@ class MediaLiveRelayTest {
         EncodingPreset x = preset("builtin-x", "1280x720", 2500, "main", 1, 44100, 5000);
         EncodingPreset linkedin = preset("builtin-linkedin", "1920x1080", 4000, "high", 2, 48000, 8000);
         return List.of(
-                new OutputSpec("youtube-1", youtube, "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY),
-                new OutputSpec("x-1", x, "rtmp://x.example.com/x/x-key"),
-                new OutputSpec("linkedin-1", linkedin, "rtmps://li.example.com:443/live/li-key"),
-                new OutputSpec("custom-1", youtube, "rtmp://studio.example.net/live/custom-key"));
+                new OutputSpec("youtube-1", youtube, new PublishTarget("rtmp://a.rtmp.youtube.com/live2", YOUTUBE_KEY)),
+                new OutputSpec("x-1", x, new PublishTarget("rtmp://x.example.com/x", "x-key")),
+                new OutputSpec("linkedin-1", linkedin, new PublishTarget("rtmps://li.example.com:443/live", "li-key")),
+                new OutputSpec("custom-1", youtube, new PublishTarget("rtmp://studio.example.net/live", "custom-key")));
     }
 
     private static EncodingPreset preset(String id, String resolution, int kbps, String profile, int bFrames,

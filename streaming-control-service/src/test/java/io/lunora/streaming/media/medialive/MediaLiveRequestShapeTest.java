@@ -3,6 +3,7 @@ package io.lunora.streaming.media.medialive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
@@ -507,10 +508,10 @@ class MediaLiveRequestShapeTest {
         EncodingPreset x = preset("builtin-x", "1280x720", 2500, "main", 1, 44100, 5000);
         EncodingPreset linkedin = preset("builtin-linkedin", "1920x1080", 4000, "high", 2, 48000, 8000);
         return List.of(
-                new OutputSpec("youtube-1", youtube, "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY),
-                new OutputSpec("x-1", x, "rtmp://x.example.com/x/x-key"),
-                new OutputSpec("linkedin-1", linkedin, "rtmps://li.example.com:443/live/li-key"),
-                new OutputSpec("custom-1", youtube, "rtmp://studio.example.net/live/custom-key"));
+                new OutputSpec("youtube-1", youtube, new PublishTarget("rtmp://a.rtmp.youtube.com/live2", YOUTUBE_KEY)),
+                new OutputSpec("x-1", x, new PublishTarget("rtmp://x.example.com/x", "x-key")),
+                new OutputSpec("linkedin-1", linkedin, new PublishTarget("rtmps://li.example.com:443/live", "li-key")),
+                new OutputSpec("custom-1", youtube, new PublishTarget("rtmp://studio.example.net/live", "custom-key")));
     }
 
     private static EncodingPreset preset(String id, String resolution, int kbps, String profile, int bFrames,

@@ -3,6 +3,7 @@ package io.lunora.streaming.media.medialive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
@@ -135,7 +136,7 @@ class MediaLiveSourcesApiTest {
         ChannelRequest.Input b = new ChannelRequest.Input("Videon B", "caller", "203.0.113.11", 9999, 120, null, null, null);
         media.startChannel(new ChannelRequest("org-ml", "session-1", new Inputs("auto_failover", 5, "stay", 10, a, b),
                 false));
-        media.startOutput("org-ml", new OutputSpec("youtube-1", preset(), "rtmp://a.rtmp.youtube.com/live2/" + YOUTUBE_KEY));
+        media.startOutput("org-ml", new OutputSpec("youtube-1", preset(), new PublishTarget("rtmp://a.rtmp.youtube.com/live2", YOUTUBE_KEY)));
     }
 
     @Test
