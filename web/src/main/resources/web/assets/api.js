@@ -69,7 +69,7 @@ export function createApi(auth) {
       return null;
     }
     try {
-      const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: 'image/jpeg' } });
+      const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: 'image/jpeg, application/problem+json' } });
       return response.ok ? URL.createObjectURL(await response.blob()) : null;
     } catch {
       return null;

@@ -106,6 +106,12 @@ class SourcesApiTest {
             }
             return new Reply(204, "application/json", "");
         }
+        if (path.equals("/internal/engine/channels/org-src/inputs/primary/preview")) {
+            return new Reply(200, "image/jpeg", PICTURE);
+        }
+        if (path.equals("/internal/engine/channels/org-src/inputs/secondary/preview")) {
+            return new Reply(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
+        }
         if (path.equals("/internal/engine/channels/org-src/switch")) {
             Reply reply = switchReply.get();
             return reply != null ? reply : new Reply(204, "application/json", "");
@@ -184,6 +190,36 @@ class SourcesApiTest {
         assertThat(switched.statusCode()).isEqualTo(202);
         assertThat(only("POST", "/internal/engine/channels/org-src/switch").body())
                 .isEqualTo("{\"input\":\"secondary\",\"reason\":\"manual switch by ada\"}");
+    }
+
+    /** Stands for a JPEG: the bytes must arrive as the engine wrote them. */
+    static final String PICTURE = "JFIF-picture-of-the-primary";
+
+    @Test
+    void shouldAnswerAnInputsLatestPictureAsTheEngineWroteIt() throws Exception {
+        HttpResponse<String> picture = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/sources/primary/preview")).header("Authorization", "Bearer " + operator)
+                .header("Accept", "image/jpeg, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(picture.statusCode()).as(picture.body()).isEqualTo(200);
+        assertThat(picture.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(picture.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(picture.body()).isEqualTo(PICTURE);
+    }
+
+    @Test
+    void shouldSayWhenAnInputHasNoPictureYetOrIsUnknown() throws Exception {
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/sources/secondary/preview")).header("Authorization", "Bearer " + operator)
+                .header("Accept", "image/jpeg, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/sources/tertiary/preview")).header("Authorization", "Bearer " + operator)
+                .header("Accept", "image/jpeg, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"input\"");
     }
 
     @Test

@@ -326,9 +326,11 @@ class StreamingBrowserTest {
                 .until(d -> state.equals(stateOf(destinationId)));
     }
 
+    /** Read in one script: the live panel redraws its rows on every event, so a found element may go stale. */
     private String stateOf(String destinationId) {
-        return operator.driver.findElements(By.cssSelector("#live-destinations li[data-destination='" + destinationId + "']"))
-                .stream().findFirst().map(e -> e.getAttribute("data-state")).orElse("absent");
+        Object state = operator.script("const row = document.querySelector(\"#live-destinations li[data-destination='\""
+                + " + arguments[0] + \"']\"); return row ? row.dataset.state : 'absent';", destinationId);
+        return state == null ? "absent" : state.toString();
     }
 
     /** The access token a web app keeps in its tab's session storage under {@code key}. */

@@ -1,19 +1,24 @@
 package io.lunora.streaming.media.engine;
 
-import io.lunora.model.media.SwitchRequest;
-import io.lunora.model.media.OutputRequest;
 import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.OutputRequest;
+import io.lunora.model.media.SwitchRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The media port on the local FFmpeg engine's internal API (docs/architecture.md). */
 public class LocalEngineBackend implements MediaBackend {
+    /** A preview JPEG is tens of kB; anything larger is cut rather than held in memory. */
+    private static final int MAX_PICTURE_BYTES = 4 * 1024 * 1024;
     private final RestClient client;
     private final RestClient eventClient;
     private final JsonMapper json;
@@ -43,9 +48,21 @@ public class LocalEngineBackend implements MediaBackend {
 
     @Override
     public Optional<byte[]> inputPreview(String organizationId, String input) {
+        // read as raw bytes: the engine client's converters are JSON only (a JPEG was "unknown content")
         return client.get().uri("/internal/engine/channels/{org}/inputs/{input}/preview", organizationId, input)
-                .exchange((request, response) -> response.getStatusCode().value() == 404 ? Optional.<byte[]>empty()
-                        : Optional.ofNullable(response.bodyTo(byte[].class)), true);
+                .accept(MediaType.IMAGE_JPEG, MediaType.APPLICATION_PROBLEM_JSON)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().value() == 404) {
+                        return Optional.<byte[]>empty();
+                    }
+                    if (!response.getStatusCode().is2xxSuccessful()) {
+                        throw new RestClientResponseException("engine preview", response.getStatusCode(),
+                                response.getStatusText(), response.getHeaders(), null, null);
+                    }
+                    try (InputStream body = response.getBody()) {
+                        return Optional.of(body.readNBytes(MAX_PICTURE_BYTES));
+                    }
+                }, true);
     }
 
     @Override
