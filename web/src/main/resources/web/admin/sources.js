@@ -2,6 +2,7 @@
 // (passphrases are write-only), live source status, test and forced failover.
 import { h, field, checkbox, problemBox, showProblem, clearProblem, confirmAction, announce, statusBadge } from '/assets/ui.js';
 import { inputMedia } from '/assets/format.js';
+import { inputPreviews } from '/assets/input-previews.js';
 
 export async function sources(main, { api }) {
   const box = problemBox();
@@ -110,8 +111,8 @@ export async function sources(main, { api }) {
             statusBadge(i.connected == null ? 'unknown' : i.connected ? 'ok' : 'down'),
             (i.connected == null ? '' : ' ' + i.bitrate_kbps + ' kbps') + (i.active ? ' (on air)' : '')),
           h('p', { class: 'input-media', id: 'media-' + i.role }, inputMedia(i.media)),
-          previewOf(i.role))));
-      refreshPreviews();
+          previews.figure(i.role))));
+      previews.refresh();
       if (announceIt) {
         // "Test sources" says what it measured, not only that it ran; the line stays until the next test
         lastTest = 'Source test at ' + new Date().toLocaleTimeString() + ': ' + ((s.sources || []).map((i) => i.role + ' '
@@ -138,28 +139,7 @@ export async function sources(main, { api }) {
   }
 
   // The inputs run before any session: their latest picture proves the encoder sends what it should.
-  const previews = new Map();
-  function previewOf(input) {
-    if (!previews.has(input)) {
-      previews.set(input, h('img', { class: 'input-preview', id: 'preview-' + input, alt: 'Latest picture of the ' + input + ' input',
-        width: 256, height: 144, hidden: true }));
-    }
-    return previews.get(input);
-  }
-  async function refreshPreviews() {
-    for (const [input, img] of previews) {
-      const url = await api.image('/api/sources/' + input + '/preview');
-      if (img.src.startsWith('blob:')) {
-        URL.revokeObjectURL(img.src);
-      }
-      img.hidden = !url;
-      if (url) {
-        img.src = url;
-      } else {
-        img.removeAttribute('src');
-      }
-    }
-  }
+  const previews = inputPreviews(api, 'preview-');
   const ticker = setInterval(() => {
     if (!document.hidden) {
       loadStatus(false);

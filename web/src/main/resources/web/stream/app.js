@@ -7,6 +7,7 @@ import { openDestinationDialog } from '/assets/destination-modal.js';
 import { subscribeLive, isOpen } from '/assets/live.js';
 import { livePanel } from '/assets/live-panel.js';
 import { QUALITIES, presetFor } from '/assets/quality.js';
+import { inputPreviews } from '/assets/input-previews.js';
 
 async function configure(main, { api, auth, navigate }) {
   const box = problemBox();
@@ -107,24 +108,36 @@ async function configure(main, { api, auth, navigate }) {
     const banner = main.querySelector('#session-banner');
     banner.replaceChildren(...(isOpen(s) ? ['A session is running. ', h('a', { href: '/stream/live', 'data-link': true }, 'Open live control')] : []));
   });
-  // The inputs listen before going live: each encoder's connection is checked here, not at start.
-  api.get('/api/health/sources').then((s) => {
-    const inputs = (s.inputs || []).map((i) => h('span', { class: 'input-health', 'data-input': i.input },
-      ' ' + i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'),
-      i.connected ? ' ' + i.bitrate_kbps + ' kbps' + (i.media ? ' (' + inputMedia(i.media) + ')' : '') : ' not connected'));
-    sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
-      s.active_input ? ' (' + s.active_input + ')' : '', ...inputs,
-      inputs.length === 0 && s.status === 'idle' ? ' (no input configured yet)' : '');
-    // each connected encoder's latest picture: the operator sees what goes on air before starting
-    Promise.all((s.inputs || []).filter((i) => i.connected).map(async (i) => {
-      const url = await api.image('/api/sources/' + i.input + '/preview');
-      return url && h('figure', { class: 'input-figure' }, h('img', { class: 'input-preview', id: 'wizard-preview-' + i.input,
-        src: url, alt: 'Latest picture of the ' + i.input + ' input', width: 256, height: 144 }), h('figcaption', {}, i.input));
-    })).then((figures) => sourcePictures.replaceChildren(...figures.filter(Boolean)));
-  }).catch(() => sourceLine.replaceChildren('Source status: ', statusBadge('unknown')));
+  // The inputs listen before going live: each encoder's connection and picture are checked here, not
+  // at start, and kept current while the operator prepares.
+  const previews = inputPreviews(api, 'wizard-preview-');
+  async function refreshSources() {
+    try {
+      const s = await api.get('/api/health/sources');
+      const inputs = (s.inputs || []).map((i) => h('span', { class: 'input-health', 'data-input': i.input },
+        ' ' + i.input + ': ', statusBadge(i.connected ? 'ok' : 'down'),
+        i.connected ? ' ' + i.bitrate_kbps + ' kbps' + (i.media ? ' (' + inputMedia(i.media) + ')' : '') : ' not connected'));
+      sourceLine.replaceChildren('Source status: ', statusBadge(s.status),
+        s.active_input ? ' (' + s.active_input + ')' : '', ...inputs,
+        inputs.length === 0 && s.status === 'idle' ? ' (no input configured yet)' : '');
+      sourcePictures.replaceChildren(...(s.inputs || []).map((i) => previews.figure(i.input)));
+      await previews.refresh();
+    } catch {
+      sourceLine.replaceChildren('Source status: ', statusBadge('unknown'));
+    }
+  }
+  refreshSources();
+  const sourceTicker = setInterval(() => {
+    if (!document.hidden) {
+      refreshSources();
+    }
+  }, 5000);
   await load();
   return {
-    dispose: stop,
+    dispose: () => {
+      stop();
+      clearInterval(sourceTicker);
+    },
     reopen: async (name) => {
       const id = name.split(':')[1];
       await edit(id === 'new' ? null : destinations.find((d) => d.destination_id === id) || null);

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ public final class Channel implements AutoCloseable {
     private final ProgramBus bus = new ProgramBus();
     private final Switcher switcher;
     private final ScheduledExecutorService ticker;
-    private final Map<String, SrtInput> inputs = new HashMap<>();
+    /** Sorted: the status lists {@code primary} before {@code secondary}. */
+    private final Map<String, SrtInput> inputs = new TreeMap<>();
     private final Map<String, InputPreview> previews = new HashMap<>();
     private final Map<String, SrtInputSettings> inputSettings = new HashMap<>();
     private final Map<RenditionPreset, RenditionEncoder> renditions = new HashMap<>();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
-import io.lunora.testing.DynamoDbLocal;
+import io.lunora.streaming.testing.StreamingTestProperties;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +30,7 @@ class MaximumDurationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
-        registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
-        for (String peer : List.of("destination", "preset", "source", "engine", "viewer")) {
-            registry.add("lunora.services." + peer + "-url", peers::url);
-        }
+        StreamingTestProperties.register(registry, issuer, peers);
         peers.answer(StreamingApiTest::peer);
     }
 

@@ -8,7 +8,7 @@ import io.lunora.streaming.sessions.OutputState;
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
-import io.lunora.testing.DynamoDbLocal;
+import io.lunora.streaming.testing.StreamingTestProperties;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
@@ -51,13 +51,7 @@ class SessionOwnershipTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
-        registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
-        for (String peer : List.of("destination", "preset", "source", "engine", "viewer")) {
-            registry.add("lunora.services." + peer + "-url", peers::url);
-        }
+        StreamingTestProperties.register(registry, issuer, peers);
         peers.answer(SessionOwnershipTest::peer);
     }
 

@@ -3,7 +3,7 @@ package io.lunora.streaming.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
-import io.lunora.testing.DynamoDbLocal;
+import io.lunora.streaming.testing.StreamingTestProperties;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
@@ -48,13 +48,7 @@ class SourcesApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
-        registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s3cret"));
-        registry.add("lunora.services.client-secret", () -> "s3cret");
-        for (String peer : List.of("destination", "preset", "source", "engine", "viewer")) {
-            registry.add("lunora.services." + peer + "-url", peers::url);
-        }
+        StreamingTestProperties.register(registry, issuer, peers);
     }
 
     @AfterAll

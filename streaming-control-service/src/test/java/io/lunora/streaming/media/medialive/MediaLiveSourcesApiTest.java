@@ -12,7 +12,7 @@ import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.OutputSpec;
-import io.lunora.testing.DynamoDbLocal;
+import io.lunora.streaming.testing.StreamingTestProperties;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
@@ -76,13 +76,7 @@ class MediaLiveSourcesApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
-        registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
-        for (String peer : new String[] { "destination", "preset", "source", "engine", "viewer" }) {
-            registry.add("lunora.services." + peer + "-url", peers::url);
-        }
+        StreamingTestProperties.register(registry, issuer, peers);
     }
 
     @TestConfiguration
