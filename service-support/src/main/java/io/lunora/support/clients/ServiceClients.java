@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link DownstreamFailures} says what it means for the caller.
  */
 public class ServiceClients {
+    private static final Logger log = LoggerFactory.getLogger(ServiceClients.class);
     static final String REGISTRATION = "lunora-services";
 
     /**
@@ -84,8 +87,27 @@ public class ServiceClients {
         return build(serviceOfUrl.apply(baseUrl), baseUrl, readTimeout);
     }
 
+    /**
+     * A client for a long-lived stream of the service at {@code baseUrl} (Server-Sent Events): the
+     * bearer token and the timeouts, but no retry and no circuit breaker. The stream's reconnect
+     * loop has its own backoff, and its refused connects while the service starts must not open
+     * the breaker that guards the service's ordinary calls (a session start was refused so).
+     */
+    public RestClient forStream(String baseUrl, Duration readTimeout) {
+        return builder(resilience.of(serviceOfUrl.apply(baseUrl), readTimeout), baseUrl).build();
+    }
+
     private RestClient build(String service, String baseUrl, Duration readTimeout) {
         ServiceResilienceProperties.Policy policy = resilience.of(service, readTimeout);
+        // the resilience interceptor goes first (outermost), so that a retry fetches a fresh token
+        // too when the old one was refused
+        return builder(policy, baseUrl)
+                .requestInterceptors(list -> list.addFirst(new ResilientCallInterceptor(service,
+                        breaker(service, policy), retry(service, policy))))
+                .build();
+    }
+
+    private RestClient.Builder builder(ServiceResilienceProperties.Policy policy, String baseUrl) {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(tokens);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
@@ -95,15 +117,16 @@ public class ServiceClients {
                 .baseUrl(baseUrl)
                 .requestFactory(timeouts)
                 .configureMessageConverters(c -> c.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
-                // outermost, so that a retry fetches a fresh token too when the old one was refused
-                .requestInterceptor(new ResilientCallInterceptor(service, breaker(service, policy), retry(service, policy)))
-                .requestInterceptor(bearer)
-                .build();
+                .requestInterceptor(bearer);
     }
 
-    /** One breaker per downstream service, shared by every client of it (the first client's policy sets it up). */
+    /**
+     * One breaker per downstream service, shared by every client of it (the first client's policy
+     * sets it up). Its state changes are logged: an operator sees when and why calls are cut off.
+     */
     private CircuitBreaker breaker(String service, ServiceResilienceProperties.Policy policy) {
-        return breakers.circuitBreaker(service, () -> CircuitBreakerConfig.custom()
+        boolean created = breakers.find(service).isEmpty();
+        CircuitBreaker breaker = breakers.circuitBreaker(service, () -> CircuitBreakerConfig.custom()
                 .failureRateThreshold(policy.failureRateThreshold())
                 .slidingWindowSize(policy.slidingWindowSize())
                 .minimumNumberOfCalls(policy.minimumCalls())
@@ -113,6 +136,14 @@ public class ServiceClients {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordExceptions(IOException.class)
                 .build());
+        if (created) {
+            breaker.getEventPublisher()
+                    .onError(e -> log.debug("{}: call failed after {} ms: {}", service, e.getElapsedDuration().toMillis(),
+                            e.getThrowable().toString()))
+                    .onStateTransition(e -> log.warn("{}: circuit {} (failure rate {} % of the last calls)", service,
+                            e.getStateTransition().getToState(), breaker.getMetrics().getFailureRate()));
+        }
+        return breaker;
     }
 
     private Retry retry(String service, ServiceResilienceProperties.Policy policy) {

@@ -5,6 +5,7 @@ import io.lunora.testing.ProjectPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,27 @@ public final class Launcher {
     public record Result(int exitCode, String output) {
     }
 
+    /**
+     * Copies the stack's logs to {@code system-tests/target/stack-logs/} before the test's
+     * temporary home is deleted: a red CI run keeps what every service said.
+     */
+    private void keepLogs() {
+        Path logs = home.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Path kept = ProjectPaths.root().resolve("system-tests/target/stack-logs")
+                .resolve(home.getFileName() + "-" + System.currentTimeMillis());
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path log : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        } catch (IOException e) {
+            System.err.println("stack logs not kept: " + e);
+        }
+    }
+
     public Path home() {
         return home;
     }
@@ -86,7 +108,11 @@ public final class Launcher {
                 throw new IllegalStateException("./lunora " + String.join(" ", args) + " did not end within "
                         + COMMAND_TIMEOUT + ":\n" + output.getNow("(no output)"));
             }
-            return new Result(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+            Result result = new Result(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+            if (args.length > 0 && args[0].equals("down")) {
+                keepLogs();
+            }
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

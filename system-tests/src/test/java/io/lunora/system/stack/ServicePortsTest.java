@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The table of services and ports is written once, in docs/architecture.md ("Processes and
- * ports"); the launcher, docker-compose.yml (its image build arguments, container port and
- * published port) and the README are checked against it, so a port changed in one place fails here
- * instead of in a user's deployment.
+ * ports"); the launcher and docker-compose.yml (its image build arguments, container port and
+ * published port) are checked against it, so a port changed in one place fails here instead of in a
+ * user's deployment.
  */
 class ServicePortsTest {
     record Row(String port, String portVariable) {

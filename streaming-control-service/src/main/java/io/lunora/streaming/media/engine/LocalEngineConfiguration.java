@@ -20,6 +20,6 @@ class LocalEngineConfiguration {
         // starting a channel waits for FFmpeg processes: a longer read timeout than other calls;
         // the event stream carries keep-alive comments, so a silent minute means a dead connection
         return new LocalEngineBackend(clients.forService(url, Duration.ofSeconds(30)),
-                clients.forService(url, Duration.ofSeconds(60)), json);
+                clients.forStream(url, Duration.ofSeconds(60)), json);
     }
 }

@@ -60,7 +60,7 @@ class MediaLiveConfiguration {
         RelaySettings settings = relay.settings();
         // the event stream carries keep-alive comments, so a silent minute means a dead connection
         return new RelayTier(new RelayEngineClient(clients.forService(settings.url(), Duration.ofSeconds(30)),
-                clients.forService(settings.url(), Duration.ofSeconds(60)), json), inputs, settings);
+                clients.forStream(settings.url(), Duration.ofSeconds(60)), json), inputs, settings);
     }
 
     @Bean(destroyMethod = "close")
