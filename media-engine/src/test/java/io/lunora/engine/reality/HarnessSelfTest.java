@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.engine.program.SlatePicture;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,13 +32,15 @@ class HarnessSelfTest {
             long start = System.nanoTime();
             try (DebianFfmpegEncoder encoder = DebianFfmpegEncoder.publish(nginx.url() + "/" + key, "640x360", 30,
                     folder.resolve("encoder.log"))) {
-                RealityRig.await(Duration.ofSeconds(20), () -> tail.frames() > 0, "the first frame at nginx");
-                RealityRig.sleep(Duration.ofSeconds(12));
+                // 14 s of the encoder's media, not 12 s of wall time (CI once decoded exactly 10 s from that):
+                // the decoder drops the recording's first GOP (2 s), and a busy machine slows the peer encoder
+                RealityRig.await(Duration.ofSeconds(60), () -> tail.frames() >= 14 * 30, "14 s of frames at nginx");
             }
             long end = System.nanoTime();
             RecordingAnalysis recording = RecordingAnalysis.read(nginx.recording(key));
-            Figures.note("harness reference (Debian FFmpeg -> nginx): %s; lag max %d ms, arrival gap max %d ms", recording,
-                    tail.largestLagMs(start, end), tail.largestArrivalGapMs(start, end));
+            Figures.note("harness reference (Debian FFmpeg -> nginx): %s; lag max %d ms, arrival gap max %d ms, load %.1f",
+                    recording, tail.largestLagMs(start, end), tail.largestArrivalGapMs(start, end),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             assertThat(recording.durationMs()).isGreaterThan(10_000);
             assertThat(recording.slateIntervals()).isEmpty();
@@ -45,7 +48,9 @@ class HarnessSelfTest {
             // the publisher is killed: its last frames before the kill (B-frames reordered) do not all reach nginx
             RecordingAnalysis beforeTheKill = recording.between(0, recording.frames().getLast().timestampMs() - 1000);
             assertThat(beforeTheKill.largestGapMs()).isLessThanOrEqualTo(40);
-            assertThat(tail.largestLagMs(start, end)).isBetween(0L, 700L);
+            // near zero with nothing between: up to 0.7 s of the MPEG-TS/FLV muxer's bursts, and what a
+            // busy machine takes from the encoder itself (the engine's own lag bounds are in RealityTest)
+            assertThat(tail.largestLagMs(start, end)).isBetween(0L, 3_000L);
             assertThat(nginx.publishes(key)).isEqualTo(1);
         }
     }
