@@ -187,7 +187,9 @@ export function livePanel(api, { setupHref } = {}) {
       h('dt', {}, 'Lag'), h('dd', {}, seconds(out.lag_ms)),
       h('dt', {}, 'Dropped frames'), h('dd', {}, String(out.dropped_frames || 0)),
       h('dt', {}, 'Skipped packets'), h('dd', {}, String(out.dropped_packets || 0)),
-      h('dt', {}, 'Reconnects'), h('dd', {}, String(count)));
+      h('dt', {}, 'Reconnects'), h('dd', {}, String(count)),
+      out.degraded ? h('dt', {}, 'Quality') : null,
+      out.degraded ? h('dd', { 'data-degraded': d.destination_id }, 'Lowered to keep up with real time') : null);
   }
 
   /** The last error in words, FFmpeg's own text behind "Details"; gone once the output is live again. */

@@ -8,6 +8,7 @@ import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.relay.RelayManager;
 import io.lunora.engine.program.SwitcherSettings;
 import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.FailbackPolicy;
 import io.lunora.model.media.OutputRequest;
 import io.lunora.model.media.RedundancyMode;
@@ -159,9 +160,9 @@ class ChannelController {
     }
 
     @GetMapping("/channels/{organization}")
-    ChannelStatusView status(@PathVariable String organization) {
+    EngineStatus status(@PathVariable String organization) {
         requireId("organization", organization);
-        return ChannelStatusView.of(relays.state(organization).orElseGet(() -> channels.state(organization)));
+        return relays.state(organization).orElseGet(() -> channels.state(organization)).answer();
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -18,6 +18,7 @@ import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
 import io.lunora.engine.thumbnail.InputPreview;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
+import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.PublishTarget;
@@ -297,10 +298,10 @@ public final class Channel implements AutoCloseable {
     }
 
     synchronized ChannelState state() {
-        List<ChannelState.Output> outputStates = new ArrayList<>();
+        List<EngineStatus.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
             RenditionEncoder encoder = renditions.get(output.rendition());
-            outputStates.add(ChannelState.Output.of(output.pusher(), encoder == null ? null : encoder.status()));
+            outputStates.add(ChannelState.output(output.pusher(), encoder == null ? null : encoder.status()));
         }
         List<EncoderStatus> encoders = new ArrayList<>();
         renditions.values().forEach(r -> encoders.add(r.status()));

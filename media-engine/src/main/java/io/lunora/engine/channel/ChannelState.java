@@ -3,6 +3,7 @@ package io.lunora.engine.channel;
 import io.lunora.engine.output.Pusher;
 import io.lunora.engine.process.Progress;
 import io.lunora.engine.rendition.EncoderStatus;
+import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
@@ -19,7 +20,7 @@ import java.util.Locale;
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  */
 public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
-        List<Output> outputs, List<EncoderStatus> encoders) {
+        List<EngineStatus.Output> outputs, List<EncoderStatus> encoders) {
     /** A channel makes its program from SRT sources and encodes a rendition per preset. */
     public static final String CHANNEL = "channel";
     /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
@@ -31,30 +32,26 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
         return new ChannelState(false, null, null, null, List.of(), List.of(), List.of());
     }
 
-    /**
-     * @param lastError      already redacted
-     * @param speed          the push's media time per wall time (1.0 keeps real time)
-     * @param lagMs          how far behind real time the output is fed: what waited for its encoder plus
-     *                       what waited for the push
-     * @param droppedFrames  frames its encoder dropped because they came too late (FFmpeg's count)
-     * @param droppedPackets what was skipped, at its encoder and its push, to keep it at the live edge
-     * @param degraded       its encoder runs a faster preset than usual because it could not keep real time
-     */
-    public record Output(String destinationId, String state, String rendition, int bitrateKbps, long bytesSent,
-            String lastError, int attempts, double speed, long lagMs, long droppedFrames, long droppedPackets,
-            boolean degraded) {
+    /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */
+    public static EngineStatus.Output output(Pusher pusher, EncoderStatus encoder) {
+        OutputStatus status = pusher.status();
+        Progress progress = pusher.progress();
+        EncoderStatus feed = pusher.feedStatus();
+        EncoderStatus upstream = encoder == null ? EncoderStatus.idle("none") : encoder;
+        return new EngineStatus.Output(status.destinationId(), wire(status.state()), status.rendition(),
+                (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
+                status.attempts(), feed.speed(), feed.lagMs() + upstream.lagMs(), upstream.droppedFrames(),
+                feed.droppedPackets() + upstream.droppedPackets(), upstream.degraded());
+    }
 
-        /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */
-        public static Output of(Pusher pusher, EncoderStatus encoder) {
-            OutputStatus status = pusher.status();
-            Progress progress = pusher.progress();
-            EncoderStatus feed = pusher.feedStatus();
-            EncoderStatus upstream = encoder == null ? EncoderStatus.idle("none") : encoder;
-            return new Output(status.destinationId(), wire(status.state()), status.rendition(),
-                    (int) Math.round(progress.bitrateKbps()), progress.totalSizeBytes(), status.lastError(),
-                    status.attempts(), feed.speed(), feed.lagMs() + upstream.lagMs(), upstream.droppedFrames(),
-                    feed.droppedPackets() + upstream.droppedPackets(), upstream.degraded());
-        }
+    /** The answer of the status API: an input's {@code input} and {@code name} are its id. */
+    public EngineStatus answer() {
+        return new EngineStatus(running, kind, activeInput, onAir, inputs.stream()
+                .map(i -> new EngineStatus.Input(i.inputId(), i.inputId(), i.connected(), i.bitrateKbps(),
+                        i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(),
+                        i.uptimeSeconds(), i.media()))
+                .toList(), outputs, encoders.stream().map(e -> new EngineStatus.Encoder(e.name(), e.speed(), e.lagMs(),
+                        e.droppedFrames(), e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded())).toList());
     }
 
     /** An output state's name on the wire ({@code live}, {@code retrying} …). */

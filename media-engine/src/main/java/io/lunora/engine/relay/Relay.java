@@ -4,6 +4,7 @@ import io.lunora.engine.process.CloseAll;
 import io.lunora.engine.channel.ChannelResources;
 import io.lunora.engine.channel.ChannelState;
 import io.lunora.engine.output.Pusher;
+import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.PublishTarget;
 import io.lunora.support.problem.ConflictException;
@@ -131,9 +132,9 @@ final class Relay implements AutoCloseable {
     }
 
     synchronized ChannelState state() {
-        List<ChannelState.Output> outputStates = new ArrayList<>();
+        List<EngineStatus.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            outputStates.add(ChannelState.Output.of(output.pusher(), null));
+            outputStates.add(ChannelState.output(output.pusher(), null));
         }
         return new ChannelState(true, ChannelState.RELAY, null, null,
                 renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of());

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,10 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     private long droppedPacketsBefore;
     private boolean started;
     private boolean closed;
+    /** The speed check on the pool's timer, or null (a copy has no speed to change). */
+    private ScheduledFuture<?> speedCheck;
+    private PacketPipe pipeSeen;
+    private long skipsSeen;
 
     /** One FFmpeg at one speed step; only the current one's output reaches the readers. */
     private record Generation(int step, ProgramFeed feed, ChildProcess child) {
@@ -183,33 +189,21 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         started = true;
         current.child().start();
         if (preset.fastestStep() > 0) {
-            Thread.ofVirtual().name("rendition-" + preset.label() + "-speed").start(this::watchSpeed);
+            speedCheck = pool.every(CHECK, "rendition-" + preset.label() + "-speed", this::checkSpeed);
         }
     }
 
-    private void watchSpeed() {
-        PacketPipe seen = null;
-        long skipsSeen = 0;
-        while (!isClosed()) {
-            try {
-                Thread.sleep(CHECK);
-            } catch (InterruptedException e) {
-                return;
-            }
-            PacketPipe pipe = current.feed().pipe();
-            if (pipe != seen) {
-                seen = pipe;
-                skipsSeen = 0;
-            }
-            long skips = pipe == null ? skipsSeen : pipe.skips();
-            int wanted = speed.observe(System.nanoTime(), skips - skipsSeen);
-            skipsSeen = skips;
-            replace(wanted);
+    /** Counts the current encoder's skips to the live edge since the last check and changes its speed if needed. */
+    private void checkSpeed() {
+        PacketPipe pipe = current.feed().pipe();
+        if (pipe != pipeSeen) {
+            pipeSeen = pipe; // a new encoder or a restart: a new pipe counting from zero
+            skipsSeen = 0;
         }
-    }
-
-    private synchronized boolean isClosed() {
-        return closed;
+        long skips = pipe == null ? skipsSeen : pipe.skips();
+        int wanted = speed.observe(System.nanoTime(), skips - skipsSeen);
+        skipsSeen = skips;
+        replace(wanted);
     }
 
     /** Starts a replacement at {@code step} next to the current encoder, unless one runs at that step already. */
@@ -238,12 +232,15 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         List<Generation> running = new ArrayList<>();
         synchronized (this) {
             closed = true;
+            if (speedCheck != null) {
+                speedCheck.cancel(false);
+            }
             running.add(current);
             if (candidate != null) {
                 running.add(candidate);
             }
         }
-        running.stream().map(g -> g.child().stop()).toList().forEach(java.util.concurrent.CompletableFuture::join);
+        running.stream().map(g -> g.child().stop()).toList().forEach(CompletableFuture::join);
         meters.close();
     }
 }

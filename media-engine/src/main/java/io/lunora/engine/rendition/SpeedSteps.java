@@ -7,11 +7,12 @@ import java.util.Deque;
 /**
  * When an encoder that keeps falling behind real time should do less work, and when it may try
  * its full work again. Its feeding pipe skipping to the live edge twice within {@link #WINDOW}
- * means the encoder is slower than real time, not merely hit by a moment's load: one step faster
- * (x264 {@code veryfast} → {@code superfast} → {@code ultrafast}). After {@link #CALM} without a
- * skip it goes one step back; a step that has to be left again doubles the calm it waits next
- * time, so a machine that stays busy does not make it flap. Judged only past {@link #SETTLE} after
- * each change (the new encoder's start).
+ * means the encoder is slower than real time, not merely hit by a moment's load: straight to the
+ * fastest step (x264 {@code ultrafast}), since every intermediate step that is still too slow costs
+ * another window of lag at the receivers (measured: one step at a time took ~15 s and up to 9.6 s
+ * of lag). After {@link #CALM} without a skip it goes one step back; a step that has to be left
+ * again doubles the calm it waits next time, so a machine that stays busy does not make it flap.
+ * Judged only past {@link #SETTLE} after each change (the new encoder's start).
  */
 final class SpeedSteps {
     static final Duration WINDOW = Duration.ofSeconds(15);
@@ -50,7 +51,7 @@ final class SpeedSteps {
             if (restored) {
                 calmNanos *= 2;
             }
-            change(step + 1, nowNanos, false);
+            change(fastest, nowNanos, false);
         } else if (step > 0 && nowNanos - Math.max(lastSkipAt, changedAt) > calmNanos) {
             change(step - 1, nowNanos, true);
         }

@@ -47,35 +47,24 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
      * @param lagMs          how far behind the program the output is fed
      * @param droppedFrames  frames its encoder dropped as too late
      * @param droppedPackets what was skipped to keep it at the live edge
+     * @param degraded       its encoder runs a faster, lower-quality preset to keep real time
      */
     public record OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError,
-            Double speed, Long lagMs, Long droppedFrames, Long droppedPackets) {
-
-        /** Boxed so that a backend that leaves the figures out is read as 0 rather than refused. */
-        public OutputStatus {
-            speed = speed == null ? 0.0 : speed;
-            lagMs = lagMs == null ? 0L : lagMs;
-            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
-            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
-        }
+            double speed, long lagMs, long droppedFrames, long droppedPackets, boolean degraded) {
 
         /** A backend that does not measure speed, lag or drops (MediaLive). */
         public OutputStatus(String destinationId, String state, int bitrateKbps, long bytesSent, String lastError) {
-            this(destinationId, state, bitrateKbps, bytesSent, lastError, 0.0, 0L, 0L, 0L);
+            this(destinationId, state, bitrateKbps, bytesSent, lastError, 0.0, 0L, 0L, 0L, false);
         }
     }
 
-    /** One encoder (a rendition, the HLS ladder): its speed against real time, lag and drops. */
-    public record EncoderStatus(String name, Double speed, Long lagMs, Long droppedFrames, Long droppedPackets,
-            Long skips) {
-
-        /** Boxed so that a figure left out is read as 0 rather than refused. */
-        public EncoderStatus {
-            speed = speed == null ? 0.0 : speed;
-            lagMs = lagMs == null ? 0L : lagMs;
-            droppedFrames = droppedFrames == null ? 0L : droppedFrames;
-            droppedPackets = droppedPackets == null ? 0L : droppedPackets;
-            skips = skips == null ? 0L : skips;
-        }
+    /**
+     * One encoder (a rendition, the HLS ladder): its speed against real time, lag and drops.
+     *
+     * @param x264Preset the x264 preset it runs with now; null when that does not apply
+     * @param degraded   it runs a faster preset than usual because it could not keep real time
+     */
+    public record EncoderStatus(String name, double speed, long lagMs, long droppedFrames, long droppedPackets,
+            long skips, String x264Preset, boolean degraded) {
     }
 }

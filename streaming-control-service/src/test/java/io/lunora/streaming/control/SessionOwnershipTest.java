@@ -8,10 +8,11 @@ import io.lunora.streaming.sessions.OutputState;
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.streaming.testing.EngineAnswers;
 import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,10 +92,9 @@ class SessionOwnershipTest {
             } else if (channel && r.method().equals("DELETE")) {
                 running.remove(channelOrg);
             } else if (channel && r.method().equals("GET")) {
-                return StreamingApiTest.json("{\"running\":" + running.contains(channelOrg)
-                        + ",\"active_input\":\"primary\",\"inputs\":[],\"outputs\":[" + (running.contains(channelOrg)
-                        ? "{\"destination_id\":\"d-otto\",\"state\":\"live\",\"bitrate_kbps\":800,\"bytes_sent\":1,"
-                                + "\"last_error\":null}" : "") + "]}");
+                return StreamingApiTest.json(running.contains(channelOrg)
+                        ? EngineAnswers.channel(true, EngineAnswers.output("d-otto", "live", 800, 1, null))
+                        : EngineAnswers.channel(false));
             }
             return StreamingApiTest.json("{}");
         }

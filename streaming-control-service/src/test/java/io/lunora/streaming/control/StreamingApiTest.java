@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.testing.EngineAnswers;
 import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.lunora.streaming.media.MediaEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,10 +113,8 @@ class StreamingApiTest {
             channelRunning.set(false);
         }
         if (path.equals("/internal/engine/channels/org-s") && r.method().equals("GET")) {
-            String outputs = channelRunning.get() ? "{\"destination_id\":\"d-yt\",\"state\":\"live\",\"bitrate_kbps\":800,"
-                    + "\"bytes_sent\":123456,\"last_error\":null}" : "";
-            return json("{\"running\":" + channelRunning.get() + ",\"active_input\":\"primary\",\"inputs\":[],\"outputs\":["
-                    + outputs + "]}");
+            return json(channelRunning.get() ? EngineAnswers.channel(true, EngineAnswers.output("d-yt", "live", 800,
+                    123456, null)) : EngineAnswers.channel(false));
         }
         if (path.startsWith("/internal/engine/events")) {
             return new Reply(200, "text/event-stream", "");

@@ -1,6 +1,7 @@
 package io.lunora.streaming.media.engine;
 
 import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.OutputRequest;
 import io.lunora.model.media.SwitchRequest;
 import io.lunora.streaming.media.ChannelStatus;
@@ -79,9 +80,23 @@ public class LocalEngineBackend implements MediaBackend {
 
     @Override
     public ChannelStatus status(String organizationId) {
-        ChannelStatus status = client.get().uri("/internal/engine/channels/{org}", organizationId)
-                .retrieve().body(ChannelStatus.class);
-        return status == null ? ChannelStatus.stopped() : status;
+        EngineStatus status = client.get().uri("/internal/engine/channels/{org}", organizationId)
+                .retrieve().body(EngineStatus.class);
+        return status == null ? ChannelStatus.stopped() : toChannelStatus(status);
+    }
+
+    /** The engine's answer in the media port's terms (which MediaLive's backend answers in too). */
+    static ChannelStatus toChannelStatus(EngineStatus engine) {
+        return new ChannelStatus(engine.running(), engine.activeInput(), engine.inputs().stream()
+                .map(i -> new ChannelStatus.InputHealth(i.input(), i.connected(), (int) i.bitrateKbps(),
+                        i.lastPacketAgeMs(), i.continuityErrors(), i.uptimeSeconds(), i.media()))
+                .toList(), engine.outputs().stream()
+                .map(o -> new ChannelStatus.OutputStatus(o.destinationId(), o.state(), o.bitrateKbps(), o.bytesSent(),
+                        o.lastError(), o.speed(), o.lagMs(), o.droppedFrames(), o.droppedPackets(), o.degraded()))
+                .toList(), null, engine.onAir(), engine.encoders().stream()
+                .map(e -> new ChannelStatus.EncoderStatus(e.name(), e.speed(), e.lagMs(), e.droppedFrames(),
+                        e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded()))
+                .toList());
     }
 
     /** The engine switches on the input's next keyframe: nothing to tell the operator. */

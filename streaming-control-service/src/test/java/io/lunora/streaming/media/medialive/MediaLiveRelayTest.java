@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.model.media.ChannelRequest.Inputs;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.PublishTarget;
-import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
-import io.lunora.model.media.ChannelRequest;
-import io.lunora.model.media.ChannelRequest.Inputs;
-import io.lunora.streaming.media.ChannelStatus;
+import io.lunora.model.preset.EncodingPreset;
 import io.lunora.streaming.media.ChannelStatus.OutputStatus;
+import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
 import io.lunora.streaming.media.engine.RelayEngineClient;
-import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.streaming.testing.EngineAnswers;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class MediaLiveRelayTest {
     private volatile String input;
     private volatile boolean relayLostRenditions;
     private volatile boolean relayRefusesRenditions;
-    private volatile String relayStatus = "{\"running\":true,\"inputs\":[],\"outputs\":[]}";
+    private volatile String relayStatus = EngineAnswers.relay();
     private MediaLiveClient medialive;
     private SecretsManagerClient secrets;
     private MediaLiveBackend backend;
@@ -287,11 +288,9 @@ class MediaLiveRelayTest {
     @Test
     void shouldTakeOutputStatesFromTheRelayWhileTheChannelRuns() {
         startSessionWithFourDestinations();
-        relayStatus = """
-                {"running":true,"active_input":null,"inputs":[],"outputs":[
-                  {"destination_id":"youtube-1","state":"live","bitrate_kbps":6100,"bytes_sent":123456,"last_error":null},
-                  {"destination_id":"x-1","state":"retrying","bitrate_kbps":0,"bytes_sent":0,"last_error":"connection refused"},
-                  {"destination_id":"linkedin-1","state":"failed","bitrate_kbps":0,"bytes_sent":0,"last_error":"gave up"}]}""";
+        relayStatus = EngineAnswers.relay(EngineAnswers.output("youtube-1", "live", 6100, 123456, null),
+                EngineAnswers.output("x-1", "retrying", 0, 0, "connection refused"),
+                EngineAnswers.output("linkedin-1", "failed", 0, 0, "gave up"));
 
         ChannelStatus status = backend.status("org-1");
 
