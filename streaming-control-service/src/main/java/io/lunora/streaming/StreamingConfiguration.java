@@ -75,6 +75,7 @@ class StreamingConfiguration {
         @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
         void enforceLimits() {
             control.enforceMaxDuration();
+            control.retryUndoneStarts();
         }
 
         @Override

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -72,6 +73,8 @@ public class StreamingControlService {
     private final OutputReports reports = new OutputReports();
     /** The backend's latest live figures per organization, so that a change published live keeps them. */
     private final Map<String, ChannelStatus> liveFigures = new ConcurrentHashMap<>();
+    /** Organizations whose failed session start could not be undone on the media plane yet: retried. */
+    private final Set<String> undoneStarts = ConcurrentHashMap.newKeySet();
 
     public StreamingControlService(SessionStore store, SwitchEventStore switches, MediaBackend media,
             DestinationDirectory destinations, PresetCatalog presets, SourceSettings sources, LiveStatusHub hub,
@@ -124,7 +127,7 @@ public class StreamingControlService {
                         new OutputSpec(target.destinationId(), preset, target.publishTarget())));
             } catch (RuntimeException failure) {
                 log.error("Media backend refused session {}: {}", session.sessionId(), failure.getClass().getSimpleName());
-                media.stopChannel(org);
+                undoStart(org);
                 StreamSession failed = store.save(session.withError(new StreamSession.SessionError(clock.instant(), null,
                         "media backend failed to start the channel")).withStatus(SessionStatus.ERROR, clock.instant()));
                 store.close(failed);
@@ -319,6 +322,37 @@ public class StreamingControlService {
                 withLock(open.organizationId(), () -> store.findOpen(open.organizationId())
                         .map(s -> stopOpen(s, "stopped at the maximum streaming duration for operators")));
             }
+        }
+    }
+
+    /**
+     * Ends what a failed start left on the media plane (slate, HLS, outputs). When the backend
+     * refuses that too (down, or its breaker open), the session is still recorded as failed and
+     * {@link #retryUndoneStarts} tries again: nothing keeps running for a session nobody sees.
+     */
+    private void undoStart(String org) {
+        try {
+            media.stopChannel(org);
+            undoneStarts.remove(org);
+        } catch (RuntimeException e) {
+            if (undoneStarts.add(org)) {
+                log.warn("Could not undo the failed start of {} on the media backend ({}); retried until it can", org,
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Retries the undoing of failed starts, unless a session of the organization has started since. */
+    public void retryUndoneStarts() {
+        for (String org : List.copyOf(undoneStarts)) {
+            withLock(org, () -> {
+                if (store.findOpen(org).isPresent()) {
+                    undoneStarts.remove(org);
+                } else {
+                    undoStart(org);
+                }
+                return null;
+            });
         }
     }
 
