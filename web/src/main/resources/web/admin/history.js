@@ -39,14 +39,15 @@ export async function sessionSwitches(api, sessionId, max = 1000) {
 
 export async function history(main, { api }) {
   const box = problemBox();
-  const range = h('select', { id: 'range' }, RANGES.map(([v, label]) => h('option', { value: v }, label)));
+  const range = h('select', { id: 'range' }, RANGES.map(([v, label]) => h('option', { value: v, selected: v === '30' }, label)));
   const metrics = h('div', { class: 'metrics', id: 'analytics-metrics' });
   const platforms = h('ul', { id: 'platform-distribution' });
   const costs = h('ul', { id: 'cost-analysis' });
   const rows = h('tbody', { id: 'session-rows' });
   const detail = h('section', { class: 'panel', id: 'session-detail', 'aria-live': 'polite', hidden: true });
+  const exportCsv = h('button', { type: 'button', id: 'export-csv', onclick: () => download() }, 'Download CSV');
   main.append(h('h1', { tabindex: '-1' }, 'System analytics & session history'), box,
-    h('section', { class: 'panel' }, h('div', { class: 'row' }, h('label', { for: 'range' }, 'Time range'), range), metrics,
+    h('section', { class: 'panel' }, h('div', { class: 'row' }, h('label', { for: 'range' }, 'Time range'), range, exportCsv), metrics,
       h('div', { class: 'grid2' },
         h('div', {}, h('h2', {}, 'Platform distribution'), platforms),
         h('div', {}, h('h2', {}, 'Cost analysis (estimate)'), costs))),
@@ -59,10 +60,41 @@ export async function history(main, { api }) {
   let sessions = [];
   let prices;
   try {
-    [sessions, prices] = await Promise.all([api.get('/api/streaming/sessions'), loadPrices()]);
+    [sessions, prices] = await Promise.all([api.get(sessionsPath('sessions')), loadPrices()]);
   } catch (e) {
     showProblem(box, e);
     return null;
+  }
+
+  /** The days of the chosen range (UTC, as the server counts them): every session in it, not the latest few. */
+  function sessionsPath(what) {
+    const day = (t) => new Date(t).toISOString().slice(0, 10);
+    const now = Date.now();
+    return '/api/streaming/' + (what === 'export' ? 'sessions/export' : 'sessions')
+      + '?from=' + day(now - Number(range.value || '30') * 86_400_000) + '&to=' + day(now);
+  }
+
+  async function reload() {
+    try {
+      sessions = await api.get(sessionsPath('sessions'));
+      box.replaceChildren();
+      draw();
+    } catch (e) {
+      showProblem(box, e);
+    }
+  }
+
+  async function download() {
+    try {
+      const blob = await api.file(sessionsPath('export'), 'text/csv');
+      const link = h('a', { href: URL.createObjectURL(blob), download: 'lunora-sessions-last-' + range.value + '-days.csv', hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (e) {
+      showProblem(box, e);
+    }
   }
 
   function draw() {
@@ -151,8 +183,7 @@ export async function history(main, { api }) {
     }
   }
 
-  range.addEventListener('change', draw);
-  range.value = '30';
+  range.addEventListener('change', reload);
   draw();
   return null;
 }

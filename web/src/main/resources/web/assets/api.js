@@ -75,8 +75,27 @@ export function createApi(auth) {
       return null;
     }
   }
+  /** A file behind the token (a CSV export), as a Blob; a refusal throws like any other call. */
+  async function file(path, accept) {
+    const token = auth.accessToken();
+    if (!token) {
+      await auth.renew();
+      return new Promise(() => {});
+    }
+    let response;
+    try {
+      response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: accept + ', application/problem+json' } });
+    } catch {
+      throw new ApiError(0, { title: 'Network error', detail: 'The server could not be reached. Check the connection and try again.' });
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, await response.json().catch(() => ({})));
+    }
+    return response.blob();
+  }
   return {
     image,
+    file,
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),

@@ -115,7 +115,7 @@ class EngineEndToEndTest {
     @Test
     @Order(1)
     void shouldRefuseCallersWithoutAServiceTokenAndBadBodiesWithProblems() {
-        EngineApi anonymous = new EngineApi(api.port(), null);
+        EngineApi anonymous = new EngineApi(api.port(), (String) null);
         assertThat(anonymous.get(CHANNEL).status()).isEqualTo(401);
         assertThat(anonymous.get("/internal/engine/events").status()).isEqualTo(401);
         EngineApi operator = new EngineApi(api.port(), issuer.userToken("olga", ORG, Group.OPERATORS));

@@ -64,7 +64,7 @@ public final class RealityRig implements AutoCloseable {
                 "--lunora.engine.hls.ladder[0].height=360", "--lunora.engine.hls.ladder[0].video-kbps=800",
                 "--lunora.engine.hls.ladder[0].audio-kbps=64");
         int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
-        this.api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+        this.api = new EngineApi(port, () -> issuer.serviceToken("lunora-services", "internal"));
     }
 
     /** Starts the channel, the primary (on air first: in auto mode a standby live before it would take over), the secondary. */

@@ -122,7 +122,7 @@ class RelayEndToEndTest {
         assertThat(fields(api.put("/internal/engine/relays/bad%20org", relay("[" + rendition("relay-360p", 200) + "]",
                 null)))).containsExactly("organization");
         assertThat(api.put(RELAY, "{\"session_id\":\"s1\"}").status()).isEqualTo(400);
-        assertThat(new EngineApi(api.port(), null).put(RELAY, relay("[" + rendition("relay-360p", 200) + "]", null))
+        assertThat(new EngineApi(api.port(), (String) null).put(RELAY, relay("[" + rendition("relay-360p", 200) + "]", null))
                 .status()).isEqualTo(401);
 
         assertThat(api.put(CHANNEL + "/outputs/dest-a", output(LARGE, RtmpReceiver.url(1935), KEYS.get("a")))

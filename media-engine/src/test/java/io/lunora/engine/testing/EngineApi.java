@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +21,14 @@ public final class EngineApi {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String token;
+    /** Asked on every request: a soak outlives any one token (401 after 15 minutes). */
+    private final Supplier<String> token;
 
     public EngineApi(int port, String token) {
+        this(port, () -> token);
+    }
+
+    public EngineApi(int port, Supplier<String> token) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.token = token;
@@ -82,7 +88,7 @@ public final class EngineApi {
     /** Follows the event stream in the background; every line received lands in the returned list. */
     public List<String> follow(String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+        http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token.get())
                 .GET().build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     try (Stream<String> body = response.body()) {
@@ -97,7 +103,8 @@ public final class EngineApi {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        String bearer = token.get();
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     private Answer send(HttpRequest.Builder request) {

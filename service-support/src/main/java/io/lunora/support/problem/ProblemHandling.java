@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -60,6 +62,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The request body is missing or is not valid JSON of the expected shape.");
         problem.setTitle("Malformed request body");
         return problemResponse(problem);
+    }
+
+    /** A query or path parameter of the wrong type ({@code from=yesterday}): named, its value not echoed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = type == null ? "another form" : type == java.time.LocalDate.class ? "a date (YYYY-MM-DD)"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "another form";
+        return validationProblem(List.of(new FieldError(jsonName(name == null ? "parameter" : name),
+                "must be " + expected)));
     }
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -26,6 +26,7 @@ import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,10 @@ public class StreamingControlService {
     private static final Logger log = LoggerFactory.getLogger(StreamingControlService.class);
     /** The most switch events one page answers. */
     public static final int MAX_EVENTS_PAGE = 100;
+    /** A history range covers a year at most (366 days: a leap year's). */
+    public static final int MAX_RANGE_DAYS = 366;
+    /** Sessions answered for one range at most; ten a day for a year fit. */
+    public static final int MAX_RANGE_SESSIONS = 5_000;
 
     private final SessionStore store;
     private final SwitchEventStore switches;
@@ -223,6 +228,23 @@ public class StreamingControlService {
      */
     public List<StreamSession> history(Caller caller) {
         return store.history(caller.requireOrganization(), properties.historyLimit()).stream()
+                .filter(s -> mayAccess(caller, s))
+                .map(s -> s.status().isOpen() ? withCountersOf(s) : s).toList();
+    }
+
+    /**
+     * The sessions the caller may see among those started on the days from {@code from} to
+     * {@code to} (UTC, both included), newest first: a year at most, and at most
+     * {@link #MAX_RANGE_SESSIONS} sessions (a narrower range shows the rest).
+     */
+    public List<StreamSession> history(Caller caller, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidFieldException("from", "from must not be after to");
+        }
+        if (from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new InvalidFieldException("to", "a range covers " + MAX_RANGE_DAYS + " days at most");
+        }
+        return store.startedBetween(caller.requireOrganization(), from, to, MAX_RANGE_SESSIONS).stream()
                 .filter(s -> mayAccess(caller, s))
                 .map(s -> s.status().isOpen() ? withCountersOf(s) : s).toList();
     }

@@ -6,11 +6,14 @@ import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaBackendUnavailableException;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.streaming.sessions.SwitchEventStore;
+import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,9 +101,37 @@ class StreamingController {
                 .map(s -> SessionView.of(s, clock.instant())).orElse(null), channel);
     }
 
+    /**
+     * Without a range: the latest sessions. With {@code from} and {@code to} (days, UTC, both
+     * included; {@code to} defaults to today): every session started in that range, a year at most.
+     */
     @GetMapping("/sessions")
-    List<SessionView> sessions(Caller caller) {
-        return control.history(caller).stream().map(s -> SessionView.of(s, clock.instant())).toList();
+    List<SessionView> sessions(Caller caller, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return sessionsIn(caller, from, to);
+    }
+
+    /** The same sessions as CSV, to download (a spreadsheet, a monthly report). */
+    @GetMapping(path = "/sessions/export", produces = "text/csv")
+    ResponseEntity<String> export(Caller caller, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        String name = "lunora-sessions" + (from == null ? "" : "-" + from + "-to-" + (to == null ? today() : to)) + ".csv";
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .body(SessionsCsv.of(sessionsIn(caller, from, to)));
+    }
+
+    private List<SessionView> sessionsIn(Caller caller, LocalDate from, LocalDate to) {
+        if (from == null && to != null) {
+            throw new InvalidFieldException("from", "from is needed with to");
+        }
+        List<StreamSession> sessions = from == null ? control.history(caller)
+                : control.history(caller, from, to == null ? today() : to);
+        return sessions.stream().map(s -> SessionView.of(s, clock.instant())).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     @GetMapping("/sessions/{id}")

@@ -31,6 +31,13 @@ public interface SessionStore {
     /** The organization's sessions, newest first. */
     List<StreamSession> history(String organizationId, int limit);
 
+    /**
+     * The organization's sessions started on the days from {@code from} to {@code to} (UTC,
+     * both included), newest first, at most {@code limit}.
+     */
+    List<StreamSession> startedBetween(String organizationId, java.time.LocalDate from, java.time.LocalDate to,
+            int limit);
+
     /** Thrown when an organization already has an open session. */
     class AlreadyOpenException extends RuntimeException {
         private final String openSessionId;

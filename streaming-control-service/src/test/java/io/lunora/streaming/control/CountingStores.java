@@ -74,6 +74,12 @@ class CountingStores {
         public List<StreamSession> history(String organizationId, int limit) {
             return real.history(organizationId, limit);
         }
+
+        @Override
+        public List<StreamSession> startedBetween(String organizationId, java.time.LocalDate from,
+                java.time.LocalDate to, int limit) {
+            return real.startedBetween(organizationId, from, to, limit);
+        }
     }
 
     record CountingSwitchEventStore(SwitchEventStore real) implements SwitchEventStore {

@@ -201,6 +201,59 @@ class SessionOwnershipTest {
         return received;
     }
 
+    /**
+     * A range of days reads every session started in it (not the latest few), newest first; an
+     * operator still sees only their own; the CSV carries the same rows, a formula-like name
+     * neutralized; a bad range names its field.
+     */
+    @Test
+    void shouldListEverySessionOfADateRangeAndExportItAsCsv() throws Exception {
+        pastSession("s-20250110T100000Z-aaaa0001", "user-otto", "otto", "=HYPERLINK(\"x\")");
+        pastSession("s-20250620T120000123Z-aaaa0002", "user-olga", "olga", "Olga's show");
+        pastSession("s-20251231T235959Z-aaaa0003", "user-otto", "otto", "New year, eve");
+        pastSession("s-20260101T000000Z-aaaa0004", "user-otto", "otto", "Next year");
+
+        JsonNode year = body(get(ada, "/api/streaming/sessions?from=2025-01-01&to=2025-12-31"));
+        assertThat(year.valueStream().map(v -> v.path("session_id").asString()).toList()).containsExactly(
+                "s-20251231T235959Z-aaaa0003", "s-20250620T120000123Z-aaaa0002", "s-20250110T100000Z-aaaa0001");
+        assertThat(body(get(otto, "/api/streaming/sessions?from=2025-01-01&to=2025-12-31")).valueStream()
+                .map(v -> v.path("started_by").asString()).distinct().toList()).containsExactly("otto");
+        assertThat(body(get(ada, "/api/streaming/sessions?from=2025-06-20&to=2025-06-20")).size()).isEqualTo(1);
+
+        HttpResponse<String> csv = get(ada, "/api/streaming/sessions/export?from=2025-01-01&to=2025-12-31");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).contains(
+                "attachment; filename=\"lunora-sessions-2025-01-01-to-2025-12-31.csv\"");
+        List<String> lines = List.of(csv.body().split("\r\n"));
+        assertThat(lines.getFirst()).isEqualTo(SessionsCsv.HEADER);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("s-20251231T235959Z-aaaa0003,stopped,otto,2025-12-31T23:59:59Z,")
+                .contains(",\"New year, eve\",custom,");
+        assertThat(lines.get(3)).as("a formula is text").contains(",\"'=HYPERLINK(\"\"x\"\")\",");
+
+        HttpResponse<String> backwards = get(ada, "/api/streaming/sessions?from=2025-02-01&to=2025-01-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(body(backwards).path("errors").get(0).path("field").asString()).isEqualTo("from");
+        assertThat(body(get(ada, "/api/streaming/sessions?from=2020-01-01&to=2025-01-01")).path("errors").get(0)
+                .path("field").asString()).isEqualTo("to");
+        HttpResponse<String> notADate = get(ada, "/api/streaming/sessions?from=yesterday");
+        assertThat(notADate.statusCode()).isEqualTo(400);
+        assertThat(notADate.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(body(notADate).path("errors").get(0).path("field").asString()).isEqualTo("from");
+    }
+
+    private void pastSession(String id, String userId, String username, String destinationName) {
+        Instant start = Instant.parse(id.substring(2, 6) + "-" + id.substring(6, 8) + "-" + id.substring(8, 10) + "T"
+                + id.substring(11, 13) + ":" + id.substring(13, 15) + ":" + id.substring(15, 17) + "Z");
+        StreamSession open = store.open(new StreamSession(org, id, username, userId, start, null, SessionStatus.ACTIVE,
+                new StreamSession.SourceSnapshot("single", 1, "Videon A", null, "primary"),
+                List.of(new StreamSession.Destination("d-" + id, destinationName, "custom", "p-small", OutputState.LIVE,
+                        true, start, null, 1_000, 0, null)), null, List.of(), List.of(), false, null, null, null));
+        StreamSession stopped = store.save(open.withStatus(SessionStatus.STOPPED, start.plusSeconds(600)));
+        store.close(stopped);
+    }
+
     private static JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }

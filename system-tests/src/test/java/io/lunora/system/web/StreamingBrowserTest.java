@@ -319,6 +319,19 @@ class StreamingBrowserTest {
         assertThat(detail).contains("auto_failover").contains("failover primary→").contains("→secondary");
         admin.script("document.getElementById('session-detail').scrollIntoView();");
         admin.screenshot("admin-session-history");
+
+        // another range is read from the server (every session of the year, not the latest few)
+        admin.script("const r = document.getElementById('range'); r.value = '365'; r.dispatchEvent(new Event('change'));");
+        admin.await(By.cssSelector("#session-rows tr[data-session]"));
+        // the CSV download: the file the browser would save is caught as the link is clicked
+        admin.script("window.csvDownloaded = null; const click = HTMLAnchorElement.prototype.click;"
+                + " HTMLAnchorElement.prototype.click = function () { if (!this.download) { return click.call(this); }"
+                + " fetch(this.href).then((r) => r.text()).then((t) => { window.csvDownloaded = this.download + '\\n' + t; }); };");
+        admin.click(By.id("export-csv"));
+        new WebDriverWait(admin.driver, Duration.ofSeconds(20)).until(d -> admin.script("return window.csvDownloaded") != null);
+        String csv = admin.script("return window.csvDownloaded").toString();
+        assertThat(csv).startsWith("lunora-sessions-last-365-days.csv\nsession_id,status,started_by,start_time")
+                .contains("Studio out 1").contains("Studio out 2").contains(",stopped,");
     }
 
     private void awaitState(String destinationId, String state) {

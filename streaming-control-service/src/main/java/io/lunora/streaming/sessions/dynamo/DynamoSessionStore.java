@@ -6,6 +6,8 @@ import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.support.dynamo.TableNames;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class DynamoSessionStore implements SessionStore {
     static final String OPEN_MARKER = "open";
     private static final String SESSION_PREFIX = "s-";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<SessionItem> table;
@@ -125,6 +128,22 @@ class DynamoSessionStore implements SessionStore {
                         k -> k.partitionValue(organizationId).sortValue(SESSION_PREFIX)))
                 .scanIndexForward(false).limit(limit))
                 .stream().limit(1).forEach(page -> page.items().forEach(i -> sessions.add(SessionItemMapper.toDomain(i))));
+        return sessions;
+    }
+
+    /**
+     * Session ids begin with their start time ({@code s-20261203T043917…Z-…}), so a range of days is
+     * a range of the sort key: from {@code s-<from>} to {@code s-<day after to>}, which sorts before
+     * every id of that day.
+     */
+    @Override
+    public List<StreamSession> startedBetween(String organizationId, LocalDate from, LocalDate to, int limit) {
+        List<StreamSession> sessions = new ArrayList<>();
+        table.query(r -> r.queryConditional(QueryConditional.sortBetween(
+                        k -> k.partitionValue(organizationId).sortValue(SESSION_PREFIX + DAY.format(from)),
+                        k -> k.partitionValue(organizationId).sortValue(SESSION_PREFIX + DAY.format(to.plusDays(1)))))
+                .scanIndexForward(false))
+                .items().stream().limit(limit).forEach(i -> sessions.add(SessionItemMapper.toDomain(i)));
         return sessions;
     }
 
