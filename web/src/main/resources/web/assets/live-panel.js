@@ -20,7 +20,8 @@ export function fromSessionView(s) {
 }
 
 const REASONS = { input_loss: 'input lost', signal_lost: 'signal lost', signal_restored: 'signal restored',
-  manual: 'switched by hand', failback: 'back to the primary' };
+  manual: 'switched by hand', failback: 'back to the primary', paused: 'paused by an operator',
+  resumed: 'resumed by an operator' };
 
 /**
  * The latest switch of the program. Only one between two real inputs is a failover (as the
@@ -47,13 +48,15 @@ export function livePanel(api, { setupHref } = {}) {
   const addArea = h('div', { class: 'add-destination' });
   const endButton = h('button', { type: 'button', class: 'danger', id: 'end-stream' }, 'End stream');
   const switchButton = h('button', { type: 'button', id: 'switch-source' }, 'Switch source');
+  // "Pause all": the slate on every destination, none disconnected; Resume brings the program back
+  const pauseButton = h('button', { type: 'button', id: 'pause-all' }, 'Pause all');
   // when the media backend applies a switch later (MediaLive), its answer says so
   const switchNotice = h('p', { id: 'switch-notice', class: 'hint', hidden: true });
   const inputsArea = h('div', { id: 'live-inputs-area' }, h('h3', {}, 'Inputs'), inputs);
   const root = h('section', { class: 'panel live-panel', 'aria-labelledby': 'live-heading' },
     h('div', { class: 'live-top' }, heading, clock), box, behind, alert, engineNote,
     h('div', { class: 'row' }, source, switchButton), switchNotice, failovers, inputsArea,
-    h('h3', {}, 'Destinations'), rows, totals, addArea, h('div', { class: 'actions' }, endButton));
+    h('h3', {}, 'Destinations'), rows, totals, addArea, h('div', { class: 'actions' }, pauseButton, endButton));
 
   let session = null;
   let channel;
@@ -111,6 +114,12 @@ export function livePanel(api, { setupHref } = {}) {
     ending = false;
     // whatever happened, show the server's state, not what was hoped for
     await refresh(true);
+  });
+  pauseButton.addEventListener('click', async () => {
+    const resume = Boolean(channel && channel.paused);
+    await act(() => api.post(resume ? '/api/streaming/resume' : '/api/streaming/pause'),
+      resume ? 'The program is back on every destination' : 'Paused: the slate is on every destination');
+    await refresh();
   });
   switchButton.addEventListener('click', async () => {
     const to = session && session.active_input === 'secondary' ? 'primary' : 'secondary';
@@ -244,7 +253,8 @@ export function livePanel(api, { setupHref } = {}) {
 
   function drawHeading(open, program) {
     const words = !open ? 'Not streaming' : ending ? 'Ending the stream…' : session.status === 'starting' ? 'Starting'
-      : session.status === 'stopping' ? 'Stopping' : program.kind === 'slate' ? 'LIVE: slate on air'
+      : session.status === 'stopping' ? 'Stopping' : channel && channel.paused ? 'LIVE: paused, slate on air'
+        : program.kind === 'slate' ? 'LIVE: slate on air'
         : program.kind === 'waiting' ? 'LIVE: waiting for a source' : 'LIVE';
     fill(heading, open && session.status === 'active' ? h('span', { class: 'live-dot', 'aria-hidden': 'true' }) : null, words);
   }
@@ -288,6 +298,9 @@ export function livePanel(api, { setupHref } = {}) {
     failovers.textContent = open ? 'Failovers this session: ' + (session.failover_count || 0) : '';
     switchButton.hidden = !open || session.status !== 'active' || !otherInputPlays(program);
     endButton.hidden = !open || session.status === 'stopping' || ending;
+    pauseButton.hidden = !open || session.status !== 'active' || ending || !channel;
+    pauseButton.textContent = channel && channel.paused ? 'Resume' : 'Pause all';
+    pauseButton.dataset.paused = String(Boolean(channel && channel.paused));
     drawInputs(open, program);
     const f = session && session.last_failover;
     alert.hidden = !(open && f);

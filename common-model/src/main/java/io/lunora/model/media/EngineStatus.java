@@ -12,9 +12,10 @@ import java.util.List;
  * @param activeInput the input the program carries when it has a signal
  * @param onAir       what the program carries now: an input, {@code slate}, or null before the first picture
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
+ * @param paused      the operator put the slate on air for every output ("Pause all")
  */
 public record EngineStatus(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
-        List<Output> outputs, List<Encoder> encoders) {
+        List<Output> outputs, List<Encoder> encoders, boolean paused) {
 
     public EngineStatus {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -23,7 +24,7 @@ public record EngineStatus(boolean running, String kind, String activeInput, Str
     }
 
     public static EngineStatus stopped() {
-        return new EngineStatus(false, null, null, null, List.of(), List.of(), List.of());
+        return new EngineStatus(false, null, null, null, List.of(), List.of(), List.of(), false);
     }
 
     /**

@@ -159,6 +159,24 @@ class ChannelController {
         return ResponseEntity.noContent().build();
     }
 
+    /** "Pause all": the slate on air for every output, their connections kept; idempotent. */
+    @PutMapping("/channels/{organization}/pause")
+    ResponseEntity<Void> pause(@PathVariable String organization) {
+        requireId("organization", organization);
+        channels.pause(organization, true);
+        log.info("program of {} paused: slate on air", organization);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Back to the selected input from its latest keyframe; idempotent. */
+    @DeleteMapping("/channels/{organization}/pause")
+    ResponseEntity<Void> resume(@PathVariable String organization) {
+        requireId("organization", organization);
+        channels.pause(organization, false);
+        log.info("program of {} resumed", organization);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/channels/{organization}")
     EngineStatus status(@PathVariable String organization) {
         requireId("organization", organization);

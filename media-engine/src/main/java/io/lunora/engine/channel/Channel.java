@@ -297,6 +297,18 @@ public final class Channel implements AutoCloseable {
         switcher.switchTo(inputId, reason);
     }
 
+    /** "Pause all" (the slate on air for every output, their connections kept) or back to the selected input. */
+    synchronized void pause(boolean pause) {
+        if (session == null) {
+            throw new ConflictException("No session runs: there is nothing on air to pause.");
+        }
+        if (pause) {
+            switcher.pause();
+        } else {
+            switcher.resume();
+        }
+    }
+
     synchronized ChannelState state() {
         List<EngineStatus.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
@@ -309,7 +321,7 @@ public final class Channel implements AutoCloseable {
             encoders.add(session.hls.status());
         }
         return new ChannelState(session != null, session != null ? ChannelState.CHANNEL : ChannelState.STANDBY, switcher.selected(), switcher.onAir(),
-                inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders);
+                inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders, switcher.paused());
     }
 
     private InputStatus statusOf(SrtInput input) {

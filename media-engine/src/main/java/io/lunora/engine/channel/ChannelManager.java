@@ -151,6 +151,11 @@ public class ChannelManager implements DisposableBean {
         require(organizationId).switchTo(inputId, reason);
     }
 
+    /** Puts the slate on air for every output, or takes it off; 409 when no session runs. */
+    public void pause(String organizationId, boolean pause) {
+        require(organizationId).pause(pause);
+    }
+
     public ChannelState state(String organizationId) {
         return find(organizationId).map(Channel::state).orElse(ChannelState.stopped());
     }

@@ -18,9 +18,10 @@ import java.util.Locale;
  * @param running     a session runs (a channel) or a relay does; false on {@link #STANDBY}
  * @param kind        {@link #CHANNEL}, {@link #RELAY}, {@link #STANDBY}, or null when nothing runs
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
+ * @param paused      the operator put the slate on air for every output ("Pause all")
  */
 public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
-        List<EngineStatus.Output> outputs, List<EncoderStatus> encoders) {
+        List<EngineStatus.Output> outputs, List<EncoderStatus> encoders, boolean paused) {
     /** A channel makes its program from SRT sources and encodes a rendition per preset. */
     public static final String CHANNEL = "channel";
     /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
@@ -29,7 +30,7 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
     public static final String STANDBY = "standby";
 
     public static ChannelState stopped() {
-        return new ChannelState(false, null, null, null, List.of(), List.of(), List.of());
+        return new ChannelState(false, null, null, null, List.of(), List.of(), List.of(), false);
     }
 
     /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */
@@ -51,7 +52,7 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
                         i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(),
                         i.uptimeSeconds(), i.media()))
                 .toList(), outputs, encoders.stream().map(e -> new EngineStatus.Encoder(e.name(), e.speed(), e.lagMs(),
-                        e.droppedFrames(), e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded())).toList());
+                        e.droppedFrames(), e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded())).toList(), paused);
     }
 
     /** An output state's name on the wire ({@code live}, {@code retrying} …). */

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The "signal lost" picture: an FFmpeg generating it in real time as H.264 + AAC in MPEG-TS
+ * The slate ("Back in a moment": viewers see it when the signal is lost and when an operator pauses
+ * the program, so it names neither): an FFmpeg generating it in real time as H.264 + AAC in MPEG-TS
  * (the codecs of a typical source), every frame a keyframe so that the switcher can cut to it at
  * once. It runs for the channel's whole life; the switcher drops its packets unless it is on air.
  */
@@ -50,7 +51,7 @@ public final class Slate implements AutoCloseable {
     static List<String> arguments(int width, int height, int fps, Optional<Path> font) {
         String picture = "color=c=0x1b2a3a:s=" + width + "x" + height + ":r=" + fps
                 + font.map(f -> ",drawtext=fontfile='" + f.toString().replace(":", "\\:")
-                        + "':text='Signal lost':fontcolor=white:fontsize=h/9:x=(w-text_w)/2:y=(h-text_h)/2").orElse("");
+                        + "':text='Back in a moment':fontcolor=white:fontsize=h/9:x=(w-text_w)/2:y=(h-text_h)/2").orElse("");
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "warning", "-nostats",
                 "-re", "-f", "lavfi", "-i", picture,
                 "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo",

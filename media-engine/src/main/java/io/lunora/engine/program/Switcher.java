@@ -49,6 +49,8 @@ public final class Switcher implements PacketSink {
     private boolean inputHadAir;
     private String pending;
     private String pendingReason;
+    /** The operator paused the program: the slate stays on air whatever the inputs do, until resumed. */
+    private boolean paused;
     private boolean markVideo;
     private boolean markAudio;
     private int videoType = StreamLayout.H264;
@@ -184,9 +186,38 @@ public final class Switcher implements PacketSink {
 
     private void select(String inputId, String reason) {
         selected = inputId;
-        if (!inputId.equals(onAir)) {
+        if (!paused && !inputId.equals(onAir)) {
             expect(inputId, reason);
         }
+    }
+
+    /**
+     * "Pause all": the slate goes on air at once and stays there (no failover, no restore) while
+     * every output keeps its connection; a switch meanwhile only chooses what comes back.
+     */
+    public synchronized void pause() {
+        if (paused) {
+            return;
+        }
+        paused = true;
+        if (!SwitchEvent.SLATE.equals(onAir)) {
+            cutNow(SwitchEvent.SLATE, SwitchEvent.PAUSED);
+        }
+    }
+
+    /** The selected input back on air from its latest keyframe (the slate stays while it has no signal). */
+    public synchronized void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        if (plays(selected)) {
+            cutNow(selected, SwitchEvent.RESUMED);
+        }
+    }
+
+    public synchronized boolean paused() {
+        return paused;
     }
 
     private void expect(String source, String reason) {
@@ -270,6 +301,12 @@ public final class Switcher implements PacketSink {
 
     /** Applies the redundancy rules; called every few tens of milliseconds. */
     public synchronized void tick() {
+        if (paused) {
+            if (!SwitchEvent.SLATE.equals(onAir) && !SwitchEvent.SLATE.equals(pending)) {
+                expect(SwitchEvent.SLATE, SwitchEvent.PAUSED); // the slate had no picture yet when paused
+            }
+            return;
+        }
         if (inputs.containsKey(onAir) && !SwitchEvent.SLATE.equals(pending)
                 && starvedFor(onAir).compareTo(settings.slateAfter()) > 0) {
             expect(SwitchEvent.SLATE, "signal_lost");

@@ -137,7 +137,7 @@ final class Relay implements AutoCloseable {
             outputStates.add(ChannelState.output(output.pusher(), null));
         }
         return new ChannelState(true, ChannelState.RELAY, null, null,
-                renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of());
+                renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of(), false);
     }
 
     /** Stops the outputs and the listeners at once (each on its own), and gives the ports back. */

@@ -236,6 +236,21 @@ class EngineEndToEndTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> eventData("switch").stream()
                 .anyMatch(e -> e.contains("\"from\":\"secondary\",\"to\":\"primary\",\"reason\":\"manual\"")));
         assertThat(receivers.values()).allMatch(RtmpReceiver::isAlive);
+
+        // "Pause all": the slate at once and kept (both inputs play), every destination connected; resume cuts back
+        assertThat(api.put(CHANNEL + "/pause", "").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(3)).until(() -> "slate".equals(status().path("on_air").asString()));
+        assertThat(status().path("paused").asBoolean()).isTrue();
+        assertThat(api.put(CHANNEL + "/pause", "").status()).as("idempotent").isEqualTo(204);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(status().path("on_air").asString()).as("no input restores a paused program").isEqualTo("slate");
+        assertThat(receivers.values()).allMatch(RtmpReceiver::isAlive);
+        assertThat(api.delete(CHANNEL + "/pause").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(3)).until(() -> "primary".equals(status().path("on_air").asString()));
+        assertThat(status().path("paused").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventData("switch").stream()
+                .anyMatch(e -> e.contains("\"from\":\"slate\",\"to\":\"primary\",\"reason\":\"resumed\"")));
+        assertThat(eventData("switch")).anyMatch(e -> e.contains("\"to\":\"slate\",\"reason\":\"paused\""));
         await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
     }
 

@@ -5,7 +5,7 @@ package io.lunora.engine.reality;
  * limited range) of its top-left corner: the left tenth of the width, the top 4/9 of the height.
  * The sources and the slate differ there clearly, whatever the scaling between them:
  * <ul>
- * <li>the slate (engine's {@code program/Slate}: {@code color=c=0x1b2a3a} with "Signal lost"
+ * <li>the slate (engine's {@code program/Slate}: {@code color=c=0x1b2a3a} with "Back in a moment"
  *     centred, so the corner is flat): Y 50, U 137, V 120, Ylow = Yhigh;</li>
  * <li>the secondary (GStreamer's SMPTE bars): the first bar, flat light grey-white, Y ≥ 180, U = V = 128;</li>
  * <li>the primary (testsrc2): red-magenta, V ≈ 200–222, U ≈ 90.</li>

@@ -217,6 +217,21 @@ public class StreamingControlService {
         });
     }
 
+    /**
+     * "Pause all" on the caller's open session (an admin's: the organization's): the slate for every
+     * destination, each keeping its connection; or back to the selected input. The switch is
+     * recorded from the backend's event like any other.
+     */
+    public StreamSession pause(Caller caller, boolean pause) {
+        String org = caller.requireOrganization();
+        return withLock(org, () -> {
+            StreamSession open = current(caller).orElseThrow(() -> new ConflictException(
+                    "No session of yours is live: there is nothing to " + (pause ? "pause." : "resume.")));
+            media.pause(org, pause);
+            return open;
+        });
+    }
+
     /** The open session if the caller may see it, as stored, without live figures (see {@link #withLiveFigures}). */
     public Optional<StreamSession> current(Caller caller) {
         return store.findOpen(caller.requireOrganization()).filter(s -> mayAccess(caller, s));

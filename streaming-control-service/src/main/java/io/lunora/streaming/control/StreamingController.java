@@ -57,6 +57,20 @@ class StreamingController {
                 .body(SessionView.of(started.session(), clock.instant()));
     }
 
+    /** "Pause all": the slate for every destination, none disconnected; 409 without a live session of the caller. */
+    @PostMapping("/pause")
+    ResponseEntity<Void> pause(Caller caller) {
+        control.pause(caller, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The program back from the slate. */
+    @PostMapping("/resume")
+    ResponseEntity<Void> resume(Caller caller) {
+        control.pause(caller, false);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/stop")
     ResponseEntity<?> stop(Caller caller) {
         return control.stop(caller, null)

@@ -11,9 +11,10 @@ import java.util.List;
  * @param onAir    what the program carries now: an input, {@code slate}, or null (not known, or no
  *                 picture yet); the local engine reports it, MediaLive does not
  * @param encoders how each encoder keeps up with real time (local engine); empty when not known
+ * @param paused   the operator put the slate on air for every output ("Pause all")
  */
 public record ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
-        String error, String onAir, List<EncoderStatus> encoders) {
+        String error, String onAir, List<EncoderStatus> encoders, boolean paused) {
 
     public ChannelStatus {
         inputs = inputs == null ? List.of() : inputs;
@@ -24,7 +25,7 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
     /** A backend that knows nothing of what is on air or of its encoders' speed (MediaLive). */
     public ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
             String error) {
-        this(running, activeInput, inputs, outputs, error, null, List.of());
+        this(running, activeInput, inputs, outputs, error, null, List.of(), false);
     }
 
     public static ChannelStatus stopped() {

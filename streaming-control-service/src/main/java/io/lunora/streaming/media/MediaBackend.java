@@ -52,6 +52,15 @@ public interface MediaBackend {
      */
     Optional<String> switchTo(String organizationId, String input, String reason);
 
+    /**
+     * "Pause all": the slate on air for every output, their connections kept (pause), or the
+     * selected input back on air (resume); idempotent. The switch shows in the events with reason
+     * {@code paused}/{@code resumed}.
+     *
+     * @throws io.lunora.support.problem.ConflictException when no session runs, or the backend cannot pause
+     */
+    void pause(String organizationId, boolean pause);
+
     /** Receives output state changes and input switches of every channel until closed. */
     AutoCloseable subscribe(Consumer<MediaEvent> listener);
 }

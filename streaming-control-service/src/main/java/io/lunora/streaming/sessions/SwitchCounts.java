@@ -1,5 +1,7 @@
 package io.lunora.streaming.sessions;
 
+import io.lunora.model.media.SwitchEvent;
+
 /**
  * A session's input switches, counted as they are recorded so that no count needs the whole list.
  *
@@ -7,7 +9,7 @@ package io.lunora.streaming.sessions;
  * @param failovers       changes of the program between real inputs, the slate in between ignored:
  *                        one outage (primary → slate → secondary) is one failover, a primary that comes
  *                        back after the slate (primary → slate → primary) is none
- * @param slateInsertions switches to the slate
+ * @param slateInsertions switches to the slate for a lost signal (an operator's pause is none)
  * @param lastInput       the real input last on air (what the next failover is measured against); null
  *                        before the first
  */
@@ -24,7 +26,8 @@ public record SwitchCounts(int switches, int failovers, int slateInsertions, Str
             }
             onAir = event.to();
         }
-        return new SwitchCounts(switches + 1, failed, slateInsertions + (SLATE.equals(event.to()) ? 1 : 0), onAir);
+        boolean inserted = SLATE.equals(event.to()) && !SwitchEvent.PAUSED.equals(event.reason());
+        return new SwitchCounts(switches + 1, failed, slateInsertions + (inserted ? 1 : 0), onAir);
     }
 
     private static boolean isInput(String name) {

@@ -192,6 +192,24 @@ class StreamingApiTest {
     }
 
     @Test
+    void shouldPauseAllDestinationsOnTheSlateAndResumeWithoutStoppingAny() throws Exception {
+        HttpResponse<String> nothingLive = post(operator, "/api/streaming/pause", null);
+        assertThat(nothingLive.statusCode()).isEqualTo(409);
+        assertThat(nothingLive.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}");
+        peers.clear();
+
+        assertThat(post(operator, "/api/streaming/pause", null).statusCode()).isEqualTo(204);
+        only("PUT", "/internal/engine/channels/org-s/pause");
+        peers.clear();
+        assertThat(post(operator, "/api/streaming/resume", null).statusCode()).isEqualTo(204);
+        only("DELETE", "/internal/engine/channels/org-s/pause");
+        assertThat(peers.requests()).as("no output stopped or started").noneMatch(r -> r.path().contains("/outputs/"));
+        assertThat(post(issuer.userToken("olga", "org-s", Group.OPERATORS), "/api/streaming/pause", null).statusCode())
+                .as("another operator's session is not theirs to pause").isEqualTo(409);
+    }
+
+    @Test
     void shouldStopTheSessionAndKeepItInHistory() throws Exception {
         String id = idOf(post(operator, "/api/streaming/start", "{}").body());
 

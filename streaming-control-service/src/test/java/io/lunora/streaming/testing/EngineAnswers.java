@@ -23,12 +23,12 @@ public final class EngineAnswers {
     /** A channel in session (running) or with its inputs on standby, carrying the primary. */
     public static String channel(boolean running, EngineStatus.Output... outputs) {
         return json(new EngineStatus(running, running ? "channel" : "standby", "primary", "primary", List.of(),
-                List.of(outputs), List.of()));
+                List.of(outputs), List.of(), false));
     }
 
     /** A relay (MediaLive's renditions pushed by the engine). */
     public static String relay(EngineStatus.Output... outputs) {
-        return json(new EngineStatus(true, "relay", null, null, List.of(), List.of(outputs), List.of()));
+        return json(new EngineStatus(true, "relay", null, null, List.of(), List.of(outputs), List.of(), false));
     }
 
     /** A push that keeps real time, with nothing dropped. */

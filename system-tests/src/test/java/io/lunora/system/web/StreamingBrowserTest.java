@@ -226,6 +226,31 @@ class StreamingBrowserTest {
         assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
     }
 
+    /** "Pause all" against the real engine: the slate on air, every destination still live; Resume brings the primary back. */
+    @Test
+    @Order(7)
+    void shouldPauseEveryDestinationOnTheSlateAndResume() {
+        operator.click(By.id("pause-all"));
+
+        operator.awaitText(By.id("live-heading"), "paused, slate on air");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "slate".equals(programOnAir()));
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true); // a few seconds of slate at the receivers
+        assertThat(destinationIds.subList(1, destinationIds.size())).allMatch(id -> "live".equals(stateOf(id)));
+        operator.screenshot("operator-live-paused");
+
+        operator.awaitText(By.id("pause-all"), "Resume");
+        operator.click(By.id("pause-all"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "primary".equals(programOnAir()));
+        operator.awaitText(By.id("pause-all"), "Pause all");
+        assertThat(stateOf(destinationIds.get(1))).isEqualTo("live");
+    }
+
+    /** What the program carries now (an input or the slate), as the engine reports it. */
+    private String programOnAir() {
+        return api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/streaming/status").json().path("channel")
+                .path("on_air").asString();
+    }
+
     /** Waits until the image is shown and decoded: the browser fetched the JPEG with its token. */
     private static void awaitPicture(Chromium browser, String id) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.script(
@@ -239,7 +264,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldShowTheFailoverWhenThePrimaryEncoderDies() {
         primary.kill();
 
@@ -251,7 +276,7 @@ class StreamingBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shouldEndTheStream() {
         operator.click(By.id("end-stream"));
         operator.confirm();
@@ -267,7 +292,7 @@ class StreamingBrowserTest {
      * switch back and the failover after the primary died each changed the program at the far end.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void shouldHaveChangedTheProgramAtTheReceiverOnEverySwitch() throws Exception {
         Path recording = media.resolve("1.flv");
         Process probe = MediaTools.ffmpeg().processBuilder(MediaTools.ffmpeg().command(List.of("-hide_banner",
@@ -302,10 +327,12 @@ class StreamingBrowserTest {
 
         assertThat(runs.stream().filter(r -> !r.equals("slate")).toList()).as("pictures at the receiver: %s", runs)
                 .containsSubsequence("primary", "secondary", "primary", "secondary");
+        assertThat(runs).as("the pause's slate between the primary and the primary again: %s", runs)
+                .containsSubsequence("secondary", "primary", "slate", "primary", "secondary");
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldShowTheFinishedSessionInTheAdminHistoryWithItsChart() {
         admin.click(By.cssSelector("nav a[href='/admin/analytics']"));
         admin.await(By.cssSelector("#session-rows tr[data-session]"));

@@ -96,7 +96,7 @@ public class LocalEngineBackend implements MediaBackend {
                 .toList(), null, engine.onAir(), engine.encoders().stream()
                 .map(e -> new ChannelStatus.EncoderStatus(e.name(), e.speed(), e.lagMs(), e.droppedFrames(),
                         e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded()))
-                .toList());
+                .toList(), engine.paused());
     }
 
     /** The engine switches on the input's next keyframe: nothing to tell the operator. */
@@ -105,6 +105,12 @@ public class LocalEngineBackend implements MediaBackend {
         client.post().uri("/internal/engine/channels/{org}/switch", organizationId)
                 .body(new SwitchRequest(input, reason)).retrieve().toBodilessEntity();
         return Optional.empty();
+    }
+
+    @Override
+    public void pause(String organizationId, boolean pause) {
+        var request = pause ? client.put() : client.delete();
+        request.uri("/internal/engine/channels/{org}/pause", organizationId).retrieve().toBodilessEntity();
     }
 
     @Override

@@ -207,6 +207,16 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         return aws(() -> inputSwitch.switchTo(channel, input, reason));
     }
 
+    /**
+     * Not offered on MediaLive yet: it would be a schedule action (an input switch to a slate file
+     * input, or a full-frame static image with the audio muted), which needs a slate asset in S3.
+     */
+    @Override
+    public void pause(String organizationId, boolean pause) {
+        throw new ConflictException("Pause all is available with the local media engine only; on MediaLive, stop"
+                + " the destinations instead.");
+    }
+
     /** A MediaLive failure as the port reports it: the error code, never the request. */
     private static <T> T aws(java.util.function.Supplier<T> call) {
         try {

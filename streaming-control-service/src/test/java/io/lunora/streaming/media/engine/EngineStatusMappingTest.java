@@ -18,13 +18,14 @@ class EngineStatusMappingTest {
                 List.of(new EngineStatus.Input("primary", "primary", true, 2400, 12, 3, 95, media)),
                 List.of(new EngineStatus.Output("d-1", "live", "h264-720p", 2500, 1_000_000, null, 0, 0.98, 240, 17, 900,
                         true)),
-                List.of(new EngineStatus.Encoder("rendition-h264-720p", 0.97, 200, 17, 800, 2, "ultrafast", true)));
+                List.of(new EngineStatus.Encoder("rendition-h264-720p", 0.97, 200, 17, 800, 2, "ultrafast", true)), true);
 
         ChannelStatus status = LocalEngineBackend.toChannelStatus(engine);
 
         assertThat(status.running()).isTrue();
         assertThat(status.activeInput()).isEqualTo("primary");
         assertThat(status.onAir()).isEqualTo("slate");
+        assertThat(status.paused()).isTrue();
         assertThat(status.inputs()).containsExactly(new ChannelStatus.InputHealth("primary", true, 2400, 12, 3, 95, media));
         assertThat(status.outputs()).containsExactly(
                 new ChannelStatus.OutputStatus("d-1", "live", 2500, 1_000_000, null, 0.98, 240, 17, 900, true));
