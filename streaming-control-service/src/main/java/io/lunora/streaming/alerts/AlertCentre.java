@@ -1,5 +1,6 @@
 package io.lunora.streaming.alerts;
 
+import io.lunora.model.identity.Group;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
@@ -42,12 +43,18 @@ public class AlertCentre {
         this.clock = clock;
     }
 
-    /** One occurrence of {@code kind} on {@code source}: a new alert, or one more of the unresolved one. */
-    public Alert raise(String organizationId, AlertKind kind, String source, String message, Instant at) {
+    /**
+     * One occurrence of {@code kind} on {@code source}: a new alert, or one more of the unresolved one.
+     *
+     * @param ownerId whose session or destination it concerns; null with {@code organizationWide} for the inputs
+     */
+    public Alert raise(String organizationId, AlertKind kind, String source, String ownerId, boolean organizationWide,
+            String message, Instant at) {
         return withLock(organizationId, () -> {
             Alert alert = store.findUnresolved(organizationId, kind, source)
                     .map(open -> open.occurredAgain(message, at))
-                    .orElseGet(() -> Alert.raised(organizationId, newId(at), kind, source, message, at));
+                    .orElseGet(() -> Alert.raised(organizationId, newId(at), kind, source, ownerId, organizationWide,
+                            message, at));
             return saveAndTell(alert);
         });
     }
@@ -77,7 +84,9 @@ public class AlertCentre {
     public Alert acknowledge(Caller caller, String alertId) {
         String org = caller.requireOrganization();
         return withLock(org, () -> {
-            Alert alert = store.find(org, alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
+            // another operator's alert is one that does not exist
+            Alert alert = store.find(org, alertId).filter(a -> a.visibleTo(caller))
+                    .orElseThrow(() -> new NotFoundException("alert", alertId));
             return switch (alert.state()) {
                 case ACKNOWLEDGED -> alert;
                 case RESOLVED -> throw new ConflictException("The alert is resolved already.");
@@ -95,7 +104,8 @@ public class AlertCentre {
         AlertSeverity wantedSeverity = severity == null ? null : AlertSeverity.parse(severity)
                 .orElseThrow(() -> new InvalidFieldException("severity", "severity must be critical, warning, info or cost"));
         try {
-            return store.page(caller.requireOrganization(), wantedState, wantedSeverity, limit, cursor);
+            return store.page(caller.requireOrganization(), caller.isIn(Group.ADMINS) ? null : caller.userId(),
+                    wantedState, wantedSeverity, limit, cursor);
         } catch (AlertStore.InvalidCursorException unknown) {
             throw new InvalidFieldException("cursor", "cursor is not one of these alerts' pages");
         }

@@ -21,10 +21,11 @@ public interface AlertStore {
      * One page of the organization's alerts, newest raised first, of the given state and severity
      * when they are not null.
      *
+     * @param visibleTo null for all (an admin), else a user id: that user's and the organization-wide alerts
      * @param cursor null for the first page, else a page's {@link Page#nextCursor()}
      * @throws InvalidCursorException when the cursor is not one this store gave out
      */
-    Page page(String organizationId, AlertState state, AlertSeverity severity, int limit, String cursor);
+    Page page(String organizationId, String visibleTo, AlertState state, AlertSeverity severity, int limit, String cursor);
 
     /** @param nextCursor where the next page starts; null on the last page */
     record Page(List<Alert> alerts, String nextCursor) {

@@ -64,10 +64,15 @@ public class MediaAlerts {
         this.clock = clock;
     }
 
+    /** Never throws: an alert that cannot be stored must not disturb the session's own handling. */
     public void onMediaEvent(MediaEvent event) {
-        switch (event) {
-            case MediaEvent.InputSwitched s -> onSwitch(s);
-            case MediaEvent.OutputStateChanged o -> onOutput(o);
+        try {
+            switch (event) {
+                case MediaEvent.InputSwitched s -> onSwitch(s);
+                case MediaEvent.OutputStateChanged o -> onOutput(o);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("No alert from a media event of {}: {}", event.organizationId(), failed.getClass().getSimpleName());
         }
     }
 
@@ -75,14 +80,14 @@ public class MediaAlerts {
         String org = s.organizationId();
         boolean lost = "signal_lost".equals(s.reason()) || "input_loss".equals(s.reason());
         if (lost && INPUTS.contains(s.from())) {
-            raise(org, AlertKind.SOURCE_LOST, s.from(), "Input " + s.from() + " stopped delivering; the program went to "
-                    + s.to(), s.time());
+            raiseForEveryone(org, AlertKind.SOURCE_LOST, s.from(),
+                    "Input " + s.from() + " stopped delivering; the program went to " + s.to(), s.time());
         }
         if (INPUTS.contains(s.to())) {
             clearing(org, AlertKind.SOURCE_LOST, s.to());
             if ("input_loss".equals(s.reason())) {
-                raise(org, AlertKind.FAILOVER_SUCCEEDED, s.to(), "Failover from " + s.from() + " to " + s.to()
-                        + " succeeded", s.time());
+                raiseForEveryone(org, AlertKind.FAILOVER_SUCCEEDED, s.to(),
+                        "Failover from " + s.from() + " to " + s.to() + " succeeded", s.time());
             }
         }
     }
@@ -93,8 +98,8 @@ public class MediaAlerts {
         boolean nowBad = DISCONNECTED.contains(o.state());
         boolean wasBad = Boolean.TRUE.equals(bad.put(key, nowBad));
         if (nowBad && !wasBad) {
-            raise(org, AlertKind.DESTINATION_DISCONNECTED, o.destinationId(), "Destination " + o.destinationId()
-                    + " disconnected" + (o.lastError() == null ? "" : ": " + o.lastError()), o.time());
+            raise(org, AlertKind.DESTINATION_DISCONNECTED, o.destinationId(), sessionOwner(org), "Destination "
+                    + o.destinationId() + " disconnected" + (o.lastError() == null ? "" : ": " + o.lastError()), o.time());
         } else if ("live".equals(o.state())) {
             bad.remove(key);
             clearing(org, AlertKind.DESTINATION_DISCONNECTED, o.destinationId());
@@ -109,11 +114,20 @@ public class MediaAlerts {
     /** A session that ends: a notice, and its destinations' and encoders' conditions are over. */
     @EventListener
     public void onSessionEnded(SessionEnded ended) {
-        StreamSession s = ended.session();
+        try {
+            sessionEnded(ended.session());
+        } catch (RuntimeException failed) {
+            // the stop itself succeeded; its notice is lost, not the stop
+            log.warn("No alert of the end of session {}: {}", ended.session().sessionId(),
+                    failed.getClass().getSimpleName());
+        }
+    }
+
+    private void sessionEnded(StreamSession s) {
         String org = s.organizationId();
         Instant end = s.endTime() != null ? s.endTime() : clock.instant();
         long minutes = Duration.between(s.startTime(), end).toMinutes();
-        raise(org, AlertKind.SESSION_COMPLETED, s.sessionId(), "Session " + s.sessionId() + " by " + s.startedBy()
+        raise(org, AlertKind.SESSION_COMPLETED, s.sessionId(), s.startedById(), "Session " + s.sessionId() + " by " + s.startedBy()
                 + " ended after " + minutes + " min", end);
         bad.keySet().removeIf(k -> k.startsWith(org + "|"));
         clearSince.keySet().removeIf(c -> c.organizationId().equals(org) && c.kind() != AlertKind.SOURCE_LOST);
@@ -158,7 +172,7 @@ public class MediaAlerts {
             String key = org + "|encoder|" + encoder.name();
             boolean behind = encoder.speed() > 0 && encoder.speed() < BEHIND;
             if (behind && !Boolean.TRUE.equals(bad.put(key, true))) {
-                raise(org, AlertKind.ENCODER_BEHIND_REAL_TIME, encoder.name(), String.format(
+                raise(org, AlertKind.ENCODER_BEHIND_REAL_TIME, encoder.name(), sessionOwner(org), String.format(
                         "Encoder %s runs at %.2fx real time", encoder.name(), encoder.speed()), now);
             } else if (encoder.speed() >= CAUGHT_UP && Boolean.TRUE.equals(bad.remove(key))) {
                 clearing(org, AlertKind.ENCODER_BEHIND_REAL_TIME, encoder.name());
@@ -166,10 +180,26 @@ public class MediaAlerts {
         }
     }
 
-    private void raise(String org, AlertKind kind, String source, String message, Instant at) {
+    /** An alert of the organization's inputs, which every operator sees. */
+    private void raiseForEveryone(String org, AlertKind kind, String source, String message, Instant at) {
+        raise(org, kind, source, null, true, message, at);
+    }
+
+    /** An alert of one user's session or destination. */
+    private void raise(String org, AlertKind kind, String source, String ownerId, String message, Instant at) {
+        raise(org, kind, source, ownerId, false, message, at);
+    }
+
+    private void raise(String org, AlertKind kind, String source, String ownerId, boolean everyone, String message,
+            Instant at) {
         watched.add(org);
         clearSince.remove(new Condition(org, kind, source));
-        centre.raise(org, kind, source, message, at);
+        centre.raise(org, kind, source, ownerId, everyone, message, at);
+    }
+
+    /** Who started the open session (its destinations and encoders are theirs); null: the admins'. */
+    private String sessionOwner(String org) {
+        return sessions.findOpen(org).map(StreamSession::startedById).orElse(null);
     }
 
     /** The condition is clear from now, unless it was already. */

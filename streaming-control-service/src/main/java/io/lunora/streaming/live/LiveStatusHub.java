@@ -63,11 +63,15 @@ public class LiveStatusHub implements SmartLifecycle {
 
     /**
      * Sends {@code data} as an event named {@code name} to every open browser of the organization
-     * (all of them operators or admins, who may see it), e.g. the alert centre's {@code alert}.
+     * whose user {@code mayReceive} it, e.g. the alert centre's {@code alert}.
      */
-    public void publishToOrganization(String organizationId, String name, Object data) {
+    public void publishToOrganization(String organizationId, String name, Object data,
+            java.util.function.Predicate<Caller> mayReceive) {
         List<Subscriber> list = subscribers.getOrDefault(organizationId, List.of());
         for (Subscriber subscriber : list) {
+            if (!mayReceive.test(subscriber.caller())) {
+                continue;
+            }
             try {
                 subscriber.emitter().send(SseEmitter.event().name(name).data(data));
             } catch (IOException | IllegalStateException gone) {

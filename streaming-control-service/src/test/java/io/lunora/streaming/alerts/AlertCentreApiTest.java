@@ -70,6 +70,8 @@ class AlertCentreApiTest {
     int port;
     @Autowired
     MediaAlerts mediaAlerts;
+    @Autowired
+    AlertCentre centre;
 
     @Test
     void shouldGroupAFlappingInputIntoOneOpenAlertWithItsCountAndResolveItOnceItStaysBack() throws Exception {
@@ -113,6 +115,7 @@ class AlertCentreApiTest {
         String operator = issuer.userToken("olga", "org-page", Group.OPERATORS);
         String admin = issuer.userToken("ada", "org-page", Group.ADMINS);
         Instant t0 = Instant.now();
+        // no session is open: these destinations' alerts are the admins'
         for (int i = 0; i < 5; i++) {
             mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-page", t0.plusSeconds(i), "d-" + i,
                     "retrying", "connection refused"));
@@ -125,7 +128,7 @@ class AlertCentreApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = list(operator, "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page = list(admin, "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             page.path("alerts").forEach(a -> {
                 assertThat(a.path("count").asLong()).isEqualTo(1);
                 sources.add(a.path("source").asString());
@@ -136,12 +139,14 @@ class AlertCentreApiTest {
         assertThat(pages).isEqualTo(3);
         assertThat(sources).containsExactly("d-4", "d-3", "d-2", "d-1", "d-0");
 
-        String id = list(operator, "?limit=1").path("alerts").get(0).path("alert_id").asString();
-        HttpResponse<String> acknowledged = send(operator, "POST", "/api/alerts/" + id + "/acknowledge");
+        assertThat(list(operator, "").path("alerts")).isEmpty();
+        String id = list(admin, "?limit=1").path("alerts").get(0).path("alert_id").asString();
+        assertThat(send(operator, "POST", "/api/alerts/" + id + "/acknowledge").statusCode()).isEqualTo(404);
+        HttpResponse<String> acknowledged = send(admin, "POST", "/api/alerts/" + id + "/acknowledge");
         assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
         JsonNode ack = json.readTree(acknowledged.body());
         assertThat(ack.path("state").asString()).isEqualTo("acknowledged");
-        assertThat(ack.path("acknowledged_by").asString()).isEqualTo("olga");
+        assertThat(ack.path("acknowledged_by").asString()).isEqualTo("ada");
         assertThat(send(admin, "POST", "/api/alerts/" + id + "/acknowledge").statusCode()).isEqualTo(200);
         assertThat(list(admin, "?state=acknowledged").path("alerts")).singleElement()
                 .satisfies(a -> assertThat(a.path("alert_id").asString()).isEqualTo(id));
@@ -200,6 +205,31 @@ class AlertCentreApiTest {
         assertThat(event.path("source").asString()).isEqualTo("secondary");
         assertThat(event.path("state").asString()).isEqualTo("open");
         stream.body().close();
+    }
+
+    @Test
+    void shouldShowAnOperatorTheirOwnAndTheOrganizationsAlertsOnlyAndAdminsAll() throws Exception {
+        String otto = issuer.userToken("otto", "org-own", Group.OPERATORS);
+        String olga = issuer.userToken("olga", "org-own", Group.OPERATORS);
+        String ada = issuer.userToken("ada", "org-own", Group.ADMINS);
+        String ottosId = "user-otto"; // TestIssuer's sub is "user-" + username
+        Instant now = Instant.now();
+        Alert ottos = centre.raise("org-own", AlertKind.SESSION_COMPLETED, "s-otto", ottosId, false,
+                "Session s-otto ended", now);
+        Alert admins = centre.raise("org-own", AlertKind.DESTINATION_DISCONNECTED, "d-admin", null, false,
+                "Destination d-admin disconnected", now.plusMillis(1));
+        mediaAlerts.onMediaEvent(new MediaEvent.InputSwitched("org-own", now.plusMillis(2), "primary", "slate",
+                "signal_lost"));
+
+        assertThat(list(otto, "").path("alerts")).extracting(a -> a.path("source").asString())
+                .containsExactly("primary", "s-otto");
+        assertThat(list(olga, "").path("alerts")).extracting(a -> a.path("source").asString())
+                .containsExactly("primary");
+        assertThat(list(ada, "").path("alerts")).extracting(a -> a.path("source").asString())
+                .containsExactly("primary", "d-admin", "s-otto");
+        assertThat(send(olga, "POST", "/api/alerts/" + ottos.alertId() + "/acknowledge").statusCode()).isEqualTo(404);
+        assertThat(send(otto, "POST", "/api/alerts/" + admins.alertId() + "/acknowledge").statusCode()).isEqualTo(404);
+        assertThat(send(otto, "POST", "/api/alerts/" + ottos.alertId() + "/acknowledge").statusCode()).isEqualTo(200);
     }
 
     JsonNode list(String token, String query) throws Exception {

@@ -18,6 +18,8 @@ public class AlertItem {
     private String kind;
     private String severity;
     private String source;
+    private String ownerId;
+    private Boolean organizationWide;
     private String message;
     private String state;
     private String firstSeen;
@@ -52,6 +54,14 @@ public class AlertItem {
     @DynamoDbAttribute("source")
     public String getSource() { return source; }
     public void setSource(String v) { source = v; }
+
+    @DynamoDbAttribute("owner_id")
+    public String getOwnerId() { return ownerId; }
+    public void setOwnerId(String v) { ownerId = v; }
+
+    @DynamoDbAttribute("organization_wide")
+    public Boolean getOrganizationWide() { return organizationWide; }
+    public void setOrganizationWide(Boolean v) { organizationWide = v; }
 
     @DynamoDbAttribute("message")
     public String getMessage() { return message; }

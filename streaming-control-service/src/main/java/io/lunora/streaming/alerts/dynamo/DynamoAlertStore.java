@@ -84,11 +84,12 @@ class DynamoAlertStore implements AlertStore {
     }
 
     @Override
-    public Page page(String organizationId, AlertState state, AlertSeverity severity, int limit, String cursor) {
+    public Page page(String organizationId, String visibleTo, AlertState state, AlertSeverity severity, int limit,
+            String cursor) {
         QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(organizationId).sortValue(ALERT)))
                 .scanIndexForward(false);
-        Expression filter = filterOf(state, severity);
+        Expression filter = filterOf(visibleTo, state, severity);
         if (filter != null) {
             query.filterExpression(filter);
         }
@@ -106,9 +107,14 @@ class DynamoAlertStore implements AlertStore {
         return new Page(page.stream().map(DynamoAlertStore::toDomain).toList(), next);
     }
 
-    private static Expression filterOf(AlertState state, AlertSeverity severity) {
+    private static Expression filterOf(String visibleTo, AlertState state, AlertSeverity severity) {
         List<String> terms = new ArrayList<>();
         Expression.Builder b = Expression.builder();
+        if (visibleTo != null) {
+            terms.add("(organization_wide = :everyone OR owner_id = :me)");
+            b.putExpressionValue(":everyone", AttributeValue.fromBool(true))
+                    .putExpressionValue(":me", AttributeValue.fromS(visibleTo));
+        }
         if (state != null) {
             terms.add("#state = :state");
             b.putExpressionName("#state", "state").putExpressionValue(":state", AttributeValue.fromS(state.value()));
@@ -137,6 +143,8 @@ class DynamoAlertStore implements AlertStore {
         i.setKind(a.kind().value());
         i.setSeverity(a.severity().value());
         i.setSource(a.source());
+        i.setOwnerId(a.ownerId());
+        i.setOrganizationWide(a.organizationWide());
         i.setMessage(a.message());
         i.setState(a.state().value());
         i.setFirstSeen(a.firstSeen().toString());
@@ -150,7 +158,7 @@ class DynamoAlertStore implements AlertStore {
 
     private static Alert toDomain(AlertItem i) {
         return new Alert(i.getOrganizationId(), i.getAlertId(), AlertKind.parse(i.getKind()).orElseThrow(),
-                i.getSource(), i.getMessage(), AlertState.parse(i.getState()).orElseThrow(),
+                i.getSource(), i.getOwnerId(), Boolean.TRUE.equals(i.getOrganizationWide()), i.getMessage(), AlertState.parse(i.getState()).orElseThrow(),
                 Instant.parse(i.getFirstSeen()), Instant.parse(i.getLastSeen()), i.getCount(), i.getAcknowledgedBy(),
                 i.getAcknowledgedAt() == null ? null : Instant.parse(i.getAcknowledgedAt()),
                 i.getResolvedAt() == null ? null : Instant.parse(i.getResolvedAt()));
