@@ -11,12 +11,13 @@ import { presets } from './presets.js';
 import { destinations } from './destinations.js';
 import { history } from './history.js';
 import { loadPrices, sessionCost } from './cost.js';
+import { alertCentre } from './alerts.js';
 
 async function overview(main, { api, auth }) {
   const box = problemBox();
   const status = h('ul', { class: 'plain', id: 'system-status' });
   const metrics = h('div', { class: 'metrics', id: 'overview-metrics' });
-  const alerts = h('ul', { id: 'recent-alerts' });
+  const alerts = alertCentre(api, auth);
   main.append(h('h1', { tabindex: '-1' }, 'System overview'), box,
     h('div', { class: 'grid2' },
       h('section', { class: 'panel', 'aria-labelledby': 'st' }, h('h2', { id: 'st' }, 'System status'), status),
@@ -26,7 +27,7 @@ async function overview(main, { api, auth }) {
         [['/users', 'Manage users'], ['/sources', 'Source configuration'], ['/presets', 'Presets'],
           ['/destinations', 'Destinations'], ['/live', 'Live dashboard'], ['/analytics', 'Analytics & costs']]
           .map(([path, label]) => h('a', { class: 'button', href: '/admin' + path, 'data-link': true }, label)))),
-    h('section', { class: 'panel', 'aria-labelledby': 'ra' }, h('h2', { id: 'ra' }, 'Recent alerts'), alerts));
+    alerts.element);
 
   const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
   const [health, people, sessions, p] = await Promise.allSettled([api.get('/api/health/overall'),
@@ -53,14 +54,7 @@ async function overview(main, { api, auth }) {
     metric('Bandwidth', mbps(open.reduce((s, x) => s + (x.bandwidth_kbps || 0), 0)), 'metric-bandwidth'),
     metric('Streaming costs this month' + (p.status === 'fulfilled' ? ' (' + Math.round(cost / p.value.monthly_budget * 100) + '% of budget)' : ''),
       money(cost), 'metric-cost'));
-  // each session carries its latest switches (failover_events), enough for the newest alerts
-  const recent = list.slice(0, 20).flatMap((s) => [
-    ...(s.failover_events || []).map((f) => ({ t: f.time, text: 'Failover ' + f.from + ' → ' + f.to + (f.reason ? ' (' + f.reason + ')' : '') })),
-    ...(s.error_logs || []).map((e) => ({ t: e.time, text: 'Destination error: ' + e.message }))])
-    .sort((a, b) => Date.parse(b.t) - Date.parse(a.t)).slice(0, 8);
-  alerts.replaceChildren(...(recent.length ? recent.map((a) => h('li', {}, new Date(a.t).toLocaleString() + ': ' + a.text))
-    : [h('li', { class: 'muted' }, 'No alerts.')]));
-  return null;
+  return { dispose: alerts.dispose };
 }
 
 async function live(main, { api, auth }) {

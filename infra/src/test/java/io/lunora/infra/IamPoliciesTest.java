@@ -48,8 +48,9 @@ class IamPoliciesTest {
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
             // the channel role passed to CreateChannel; MediaLiveInputSwitch: the operator's immediate InputSwitch
             // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics;
-            // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints
-            "streaming-control-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints; the alert
+            // webhooks' signing secrets
+            "streaming-control-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
                     "medialive:ListChannels", "medialive:CreateChannel", "medialive:UpdateChannel",
@@ -58,7 +59,7 @@ class IamPoliciesTest {
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt",
-                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints"),
+                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints"), SECRET_STORE),
             // S3ThumbnailSource: list the organization's frame captures, read the newest (KMS-encrypted bucket)
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query", "s3:ListBucket", "s3:GetObject", "kms:Decrypt"));
@@ -174,7 +175,8 @@ class IamPoliciesTest {
         assertThat(paths).isEqualTo(Map.of(
                 "auth-service", "/lunora-player/auth/*",
                 "destination-service", "/lunora-player/streaming/*",
-                "source-service", "/lunora-player/sources/*"));
+                "source-service", "/lunora-player/sources/*",
+                "streaming-control-service", "/lunora-player/alerts/*"));
     }
 
     @Test

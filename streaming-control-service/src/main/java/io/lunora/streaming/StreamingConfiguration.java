@@ -1,5 +1,6 @@
 package io.lunora.streaming;
 
+import io.lunora.streaming.alerts.MediaAlerts;
 import io.lunora.streaming.control.StreamingControlService;
 import io.lunora.streaming.control.StreamingProperties;
 import io.lunora.streaming.media.MediaBackend;
@@ -40,24 +41,32 @@ class StreamingConfiguration {
     }
 
     @Bean
-    BackgroundWork backgroundWork(StreamingControlService control, MediaBackend media) {
-        return new BackgroundWork(control, media);
+    BackgroundWork backgroundWork(StreamingControlService control, MediaAlerts alerts, MediaBackend media) {
+        return new BackgroundWork(control, alerts, media);
     }
 
     static class BackgroundWork implements AutoCloseable {
         private final StreamingControlService control;
+        private final MediaAlerts alerts;
         private final MediaBackend media;
         private AutoCloseable subscription;
 
-        BackgroundWork(StreamingControlService control, MediaBackend media) {
+        BackgroundWork(StreamingControlService control, MediaAlerts alerts, MediaBackend media) {
             this.control = control;
+            this.alerts = alerts;
             this.media = media;
         }
 
         /** Once the service is up: follow the media events, and bring open sessions back in line. */
         @EventListener(ApplicationReadyEvent.class)
         void start() {
-            subscription = media.subscribe(control::onMediaEvent);
+            subscription = media.subscribe(event -> {
+                try {
+                    control.onMediaEvent(event);
+                } finally {
+                    alerts.onMediaEvent(event);
+                }
+            });
             try {
                 control.reconcile();
             } catch (RuntimeException e) {

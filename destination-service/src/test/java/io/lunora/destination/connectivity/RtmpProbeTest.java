@@ -3,6 +3,7 @@ package io.lunora.destination.connectivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.destination.connectivity.ProbeResult.Step;
+import io.lunora.support.net.AddressGuard;
 import io.lunora.testing.FreePorts;
 import java.io.OutputStream;
 import java.net.InetAddress;

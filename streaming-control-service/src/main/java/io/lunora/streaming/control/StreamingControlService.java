@@ -15,6 +15,7 @@ import io.lunora.streaming.resolve.PresetCatalog;
 import io.lunora.streaming.resolve.SourceSettings;
 import io.lunora.streaming.sessions.ConcurrentChangeException;
 import io.lunora.streaming.sessions.OutputState;
+import io.lunora.streaming.sessions.SessionEnded;
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,6 +75,7 @@ public class StreamingControlService {
     private final LiveStatusHub hub;
     private final CatalogPublisher catalog;
     private final StreamingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final OutputReports reports = new OutputReports();
@@ -83,7 +86,7 @@ public class StreamingControlService {
 
     public StreamingControlService(SessionStore store, SwitchEventStore switches, MediaBackend media,
             DestinationDirectory destinations, PresetCatalog presets, SourceSettings sources, LiveStatusHub hub,
-            CatalogPublisher catalog, StreamingProperties properties, Clock clock) {
+            CatalogPublisher catalog, StreamingProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.switches = switches;
         this.media = media;
@@ -93,6 +96,7 @@ public class StreamingControlService {
         this.hub = hub;
         this.catalog = catalog;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -174,6 +178,7 @@ public class StreamingControlService {
         liveFigures.remove(stopped.organizationId());
         hub.publish(stopped);
         catalog.ended(stopped, streamIdOf(stopped));
+        events.publishEvent(new SessionEnded(stopped));
         return stopped;
     }
 

@@ -61,6 +61,25 @@ public class LiveStatusHub implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends {@code data} as an event named {@code name} to every open browser of the organization
+     * whose user {@code mayReceive} it, e.g. the alert centre's {@code alert}.
+     */
+    public void publishToOrganization(String organizationId, String name, Object data,
+            java.util.function.Predicate<Caller> mayReceive) {
+        List<Subscriber> list = subscribers.getOrDefault(organizationId, List.of());
+        for (Subscriber subscriber : list) {
+            if (!mayReceive.test(subscriber.caller())) {
+                continue;
+            }
+            try {
+                subscriber.emitter().send(SseEmitter.event().name(name).data(data));
+            } catch (IOException | IllegalStateException gone) {
+                list.remove(subscriber);
+            }
+        }
+    }
+
     /** The open session of every organization that at least one browser watches, as last sent. */
     public List<StreamSession> watchedOpenSessions() {
         return lastSent.values().stream()

@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
         "lunora.medialive.packaging-channel-id=org-ml-local-live", "lunora.medialive.recording-bucket=lunora-org-ml",
         "lunora.medialive.srt-secret-prefix=lunora/local/org-ml/srt/",
         "lunora.medialive.kms-key-id=arn:aws:kms:us-east-1:123456789012:key/k-1",
+        // the alert webhooks' secrets: SSM SecureStrings with the environment's key in aws mode
+        "lunora.secrets.kms-key-id=arn:aws:kms:us-east-1:123456789012:key/k-1",
         // the reconciliation never runs: only what is wanted is recorded, MediaLive's state is the stand-in's
         "lunora.medialive.settle=1h",
         // every status reads CloudWatch and the alerts again, so each test sees what the stand-in says now

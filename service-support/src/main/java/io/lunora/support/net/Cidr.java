@@ -1,4 +1,4 @@
-package io.lunora.destination.connectivity;
+package io.lunora.support.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

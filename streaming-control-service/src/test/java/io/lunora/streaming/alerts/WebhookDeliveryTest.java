@@ -1,0 +1,223 @@
+package io.lunora.streaming.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lunora.model.identity.Group;
+import io.lunora.streaming.alerts.webhooks.WebhookSignature;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.testing.TestIssuer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alert webhooks against a real local HTTP receiver (loopback, allowed by the webhooks' allow-list
+ * as an admin would allow a LAN host): the secret is answered once, every delivery is signed and
+ * verifies, a receiver's 500 is retried with backoff, and the delivery log shows each attempt.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lunora.alerts.webhook-allowed-private-hosts=127.0.0.0/8", "lunora.alerts.webhook-first-backoff=300ms",
+        "lunora.alerts.webhook-attempts=3"})
+@ExtendWith(OutputCaptureExtension.class)
+class WebhookDeliveryTest {
+    static final TestIssuer issuer = new TestIssuer();
+    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        StreamingTestProperties.register(registry, issuer, peers);
+        peers.answer(AlertCentreApiTest::engine);
+    }
+
+    @AfterAll
+    static void close() {
+        issuer.close();
+        peers.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MediaAlerts mediaAlerts;
+
+    /** What the receiver got: the signature header, the time it came and the body. */
+    record Received(String signature, String body, Instant at) {
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    HttpServer receiver;
+
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks/T1/secret-path", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Instant.now()));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    String receiverUrl() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/T1/secret-path";
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void shouldPostEveryAlertChangeSignedWithTheSecretShownOnlyOnce(CapturedOutput output) throws Exception {
+        startReceiver();
+        String admin = issuer.userToken("ada", "org-hook", Group.ADMINS);
+        HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode webhook = json.readTree(created.body());
+        String secret = webhook.path("secret").asString();
+        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+        // the URL's path may be a chat tool's token: answered as scheme and host only
+        assertThat(webhook.path("url_masked").asString()).doesNotContain("secret-path");
+        HttpResponse<String> listed = send(admin, "GET", "/api/alerts/webhooks", null);
+        assertThat(listed.body()).contains(webhook.path("webhook_id").asString()).doesNotContain(secret)
+                .doesNotContain("secret-path");
+
+        mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-hook", Instant.now(), "d-yt", "failed",
+                "connection reset"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+        Received delivery = received.getFirst();
+        assertThat(WebhookSignature.verify(secret, delivery.signature(), delivery.body())).isTrue();
+        assertThat(WebhookSignature.verify("whsec_wrong", delivery.signature(), delivery.body())).isFalse();
+        assertThat(WebhookSignature.verify(secret, delivery.signature(), delivery.body().replace("d-yt", "d-xx")))
+                .isFalse();
+        long signedAt = Long.parseLong(delivery.signature().replaceAll("^t=(\\d+),.*$", "$1"));
+        assertThat(Math.abs(signedAt - delivery.at().getEpochSecond())).isLessThanOrEqualTo(5);
+        JsonNode body = json.readTree(delivery.body());
+        assertThat(body.path("event").asString()).isEqualTo("alert.changed");
+        assertThat(body.path("organization_id").asString()).isEqualTo("org-hook");
+        assertThat(body.path("alert").path("kind").asString()).isEqualTo("destination_disconnected");
+        assertThat(body.path("alert").path("severity").asString()).isEqualTo("critical");
+        assertThat(body.path("alert").path("source").asString()).isEqualTo("d-yt");
+        assertThat(output.getAll()).doesNotContain(secret).doesNotContain("secret-path");
+    }
+
+    @Test
+    void shouldRetryAReceiverAnswering500WithBackoffAndLogEveryAttempt() throws Exception {
+        startReceiver();
+        failuresLeft.set(1);
+        String admin = issuer.userToken("ada", "org-retry", Group.ADMINS);
+        HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).path("webhook_id").asString();
+
+        mediaAlerts.onMediaEvent(new MediaEvent.InputSwitched("org-retry", Instant.now(), "primary", "slate",
+                "signal_lost"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        assertThat(Duration.between(received.get(0).at(), received.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> log = send(admin, "GET", "/api/alerts/webhooks/" + id + "/deliveries", null);
+            assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+            JsonNode deliveries = json.readTree(log.body()).path("deliveries");
+            assertThat(deliveries).hasSize(2);
+            // newest first
+            assertThat(deliveries.get(0).path("attempt").asInt()).isEqualTo(2);
+            assertThat(deliveries.get(0).path("outcome").asString()).isEqualTo("delivered");
+            assertThat(deliveries.get(0).path("http_status").asInt()).isEqualTo(200);
+            assertThat(deliveries.get(1).path("attempt").asInt()).isEqualTo(1);
+            assertThat(deliveries.get(1).path("outcome").asString()).isEqualTo("failed");
+            assertThat(deliveries.get(1).path("http_status").asInt()).isEqualTo(500);
+            assertThat(deliveries.get(1).path("time").asString()).isNotBlank();
+        });
+        Thread.sleep(1_000); // a third attempt would have come by now (300 ms, then 600 ms)
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void shouldGiveUpAfterTheLastAttempt() throws Exception {
+        startReceiver();
+        failuresLeft.set(100);
+        String admin = issuer.userToken("ada", "org-down", Group.ADMINS);
+        String id = json.readTree(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}")
+                .body()).path("webhook_id").asString();
+
+        mediaAlerts.onMediaEvent(new MediaEvent.InputSwitched("org-down", Instant.now(), "primary", "slate",
+                "signal_lost"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(send(admin, "GET",
+                "/api/alerts/webhooks/" + id + "/deliveries", null).body()).path("deliveries"))
+                .extracting(d -> d.path("outcome").asString()).containsExactly("gave_up", "failed", "failed"));
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void shouldGuardWebhookAddressesAndKeepThemToAdmins() throws Exception {
+        String admin = issuer.userToken("ada", "org-guard", Group.ADMINS);
+        String operator = issuer.userToken("olga", "org-guard", Group.OPERATORS);
+
+        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+                "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 400, "url");
+        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://10.1.2.3/x\"}"),
+                400, "url");
+        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"ftp://example.com/\"}"),
+                400, "url");
+        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+                "{\"url\":\"https://user:pw@example.com/\"}"), 400, "url");
+        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{}"), 400, "url");
+        assertThat(send(operator, "POST", "/api/alerts/webhooks", "{\"url\":\"https://example.com/\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(send(operator, "GET", "/api/alerts/webhooks", null).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://127.0.0.1:9/h\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).path("webhook_id").asString();
+        String stranger = issuer.userToken("sam", "org-elsewhere", Group.ADMINS);
+        assertThat(send(stranger, "DELETE", "/api/alerts/webhooks/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(send(stranger, "GET", "/api/alerts/webhooks/" + id + "/deliveries", null).statusCode()).isEqualTo(404);
+        assertThat(send(admin, "DELETE", "/api/alerts/webhooks/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(send(admin, "GET", "/api/alerts/webhooks", null).body()).doesNotContain(id);
+    }
+
+    HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
