@@ -1,5 +1,6 @@
 package io.lunora.destination.connectivity;
 
+import io.lunora.support.net.AddressGuard;
 import javax.net.ssl.SSLSocketFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,6 @@
 package io.lunora.destination.connectivity;
 
+import io.lunora.support.net.AddressGuard;
 import io.lunora.destination.connectivity.ProbeResult.Step;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

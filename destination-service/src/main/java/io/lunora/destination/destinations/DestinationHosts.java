@@ -1,6 +1,6 @@
 package io.lunora.destination.destinations;
 
-import io.lunora.destination.connectivity.AddressGuard;
+import io.lunora.support.net.AddressGuard;
 import io.lunora.support.problem.FieldErrors;
 import java.net.URI;
 import java.net.UnknownHostException;

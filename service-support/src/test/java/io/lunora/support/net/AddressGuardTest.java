@@ -1,4 +1,4 @@
-package io.lunora.destination.connectivity;
+package io.lunora.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

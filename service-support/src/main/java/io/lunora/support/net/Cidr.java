@@ -1,12 +1,12 @@
-package io.lunora.destination.connectivity;
+package io.lunora.support.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An address block such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
-record Cidr(byte[] network, int prefix) {
+public record Cidr(byte[] network, int prefix) {
 
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
         String literal = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -25,7 +25,7 @@ record Cidr(byte[] network, int prefix) {
         }
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length != network.length) {
             return false;
