@@ -39,8 +39,7 @@ public class AddressGuard {
         return addresses[0];
     }
 
-    /** Whether connecting to this address is refused. */
-    public boolean isBlocked(InetAddress address) {
+    boolean isBlocked(InetAddress address) {
         if (allowed.stream().anyMatch(c -> c.contains(address))) {
             return false;
         }

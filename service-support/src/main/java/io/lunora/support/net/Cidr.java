@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An address block such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
-public record Cidr(byte[] network, int prefix) {
+record Cidr(byte[] network, int prefix) {
 
-    public static Cidr parse(String text) {
+    static Cidr parse(String text) {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
         String literal = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -25,7 +25,7 @@ public record Cidr(byte[] network, int prefix) {
         }
     }
 
-    public boolean contains(InetAddress address) {
+    boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length != network.length) {
             return false;
