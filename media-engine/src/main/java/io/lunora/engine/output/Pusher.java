@@ -69,7 +69,10 @@ public final class Pusher implements AutoCloseable {
                     @Override
                     public void progress(Progress progress) {
                         meters.update(progress);
-                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0 && state != OutputState.LIVE) {
+                        // only a push under way goes live: the stderr reader may still hand over the last
+                        // progress lines of a process that stop() has already ended (STOPPED stays STOPPED)
+                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0
+                                && (state == OutputState.CONNECTING || state == OutputState.RETRYING)) {
                             backoff.reset();
                             attempts = 0;
                             change(OutputState.LIVE);
