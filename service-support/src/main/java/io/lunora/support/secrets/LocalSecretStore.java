@@ -42,8 +42,7 @@ public class LocalSecretStore implements SecretStore {
     private static final int TAG_BITS = 128;
     private static final byte NAMED_BY_SECRET = 1;
     private static final byte NAMED_BY_FILE = 2;
-    private static final String SEALED = ".sec";
-    private static final String LEGACY = ".secret";
+    private static final String SEALED = ".secret";
     private static final SecureRandom random = new SecureRandom();
 
     private final Path folder;
@@ -80,7 +79,6 @@ public class LocalSecretStore implements SecretStore {
         // under the lock: a rotation must not retire the key between reading its id and writing
         keys.locked(() -> {
             writeAtomically(file, seal(stem(file), keys.currentId(), value.getBytes(StandardCharsets.UTF_8)));
-            deleteQuietly(legacyFileOf(name));
             return null;
         });
     }
@@ -118,7 +116,6 @@ public class LocalSecretStore implements SecretStore {
     public void delete(String name) {
         try {
             Files.deleteIfExists(fileOf(name));
-            Files.deleteIfExists(legacyFileOf(name));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete a secret file", e);
         }
@@ -172,8 +169,8 @@ public class LocalSecretStore implements SecretStore {
     /**
      * An installation from before the key folder kept {@code master.key} beside the ciphertexts: the
      * key moves into the key folder (it becomes the current key when there is none), each old file
-     * is wrapped as format 1 naming it, and the old key file is deleted last, so a crash half-way
-     * just repeats the step on the next start.
+     * is wrapped in place (atomically) as format 1 naming it, and the old key file is deleted last,
+     * so a crash half-way repeats the step on the next start for the files not wrapped yet.
      */
     private void migrateMasterKey() {
         Path master = folder.resolve("master.key");
@@ -189,13 +186,10 @@ public class LocalSecretStore implements SecretStore {
             if (!Files.exists(keys.folder().resolve("current"))) {
                 keys.makeCurrent(id);
             }
-            try (Stream<Path> old = Files.list(folder)) {
-                for (Path legacy : old.filter(f -> f.getFileName().toString().endsWith(LEGACY)).toList()) {
-                    byte[] content = Files.readAllBytes(legacy);
-                    String stem = legacy.getFileName().toString();
-                    stem = stem.substring(0, stem.length() - LEGACY.length());
-                    writeAtomically(folder.resolve(stem + SEALED), header(NAMED_BY_SECRET, id, content));
-                    Files.delete(legacy);
+            for (Path file : sealedFiles()) {
+                byte[] content = Files.readAllBytes(file);
+                if (!Sealed.hasHeader(content)) {
+                    writeAtomically(file, header(NAMED_BY_SECRET, id, content));
                 }
             }
             Files.delete(master);
@@ -264,8 +258,7 @@ public class LocalSecretStore implements SecretStore {
     /** A secret file taken apart; anything malformed fails like a wrong key, naming nothing. */
     private record Sealed(byte format, String keyId, byte[] body) {
         static Sealed parse(byte[] file) {
-            if (file.length < 2 || (file[0] != NAMED_BY_SECRET && file[0] != NAMED_BY_FILE)
-                    || file.length < 2 + file[1] + IV_BYTES + TAG_BITS / 8) {
+            if (!hasHeader(file)) {
                 throw new IllegalStateException("a secret file failed authentication (not a sealed secret)");
             }
             int idLength = file[1];
@@ -273,15 +266,24 @@ public class LocalSecretStore implements SecretStore {
             byte[] body = Arrays.copyOfRange(file, 2 + idLength, file.length);
             return new Sealed(file[0], id, body);
         }
+
+        /**
+         * Whether the file starts with a format and a well-formed key id: a file of the layout before
+         * key ids starts with its random IV, which practically never looks like format, length and a
+         * 20-character id.
+         */
+        static boolean hasHeader(byte[] file) {
+            if (file.length < 2 || (file[0] != NAMED_BY_SECRET && file[0] != NAMED_BY_FILE) || file[1] <= 0
+                    || file.length < 2 + file[1] + IV_BYTES + TAG_BITS / 8) {
+                return false;
+            }
+            return KeyRing.isId(new String(file, 2, file[1], StandardCharsets.US_ASCII));
+        }
     }
 
     /** File names are hashes of the secret names: paths never leak into the folder listing. */
     private Path fileOf(String name) {
         return folder.resolve(hash(name) + SEALED);
-    }
-
-    private Path legacyFileOf(String name) {
-        return folder.resolve(hash(name) + LEGACY);
     }
 
     private static String stem(Path file) {
@@ -309,14 +311,6 @@ public class LocalSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a secret file", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete an old secret file", e);
         }
     }
 }

@@ -63,7 +63,7 @@ class LocalSecretKeyRotationTest {
         LocalSecretStore restarted = new LocalSecretStore(data, keys);
         names.forEach(n -> assertThat(restarted.get(n)).contains("value-of-" + n));
         try (Stream<Path> files = Files.list(data.resolve("secrets"))) {
-            assertThat(files.filter(f -> f.toString().endsWith(".sec"))).hasSize(5).allSatisfy(f -> {
+            assertThat(files.filter(f -> f.toString().endsWith(".secret"))).hasSize(5).allSatisfy(f -> {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertThat(content).contains(fresh).doesNotContain(old);
             });
@@ -170,8 +170,33 @@ class LocalSecretKeyRotationTest {
         assertThat(restarted.get(readLater)).contains("old-value-2222");
     }
 
+    @Test
+    void shouldFinishAMigrationThatStoppedHalfWay() throws Exception {
+        Path secrets = Files.createDirectories(data.resolve("secrets"));
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        Files.write(secrets.resolve("master.key"), master);
+        String first = SecretNames.streamKey("youtube", "old-1");
+        Files.write(secrets.resolve(hash(first) + ".secret"), sealTheOldWay(master, first, "old-value-1111"));
+        new LocalSecretStore(data, keys);
+        // as if the first start had stopped before deleting master.key, with a file it had not wrapped yet
+        Files.write(secrets.resolve("master.key"), master);
+        String second = SecretNames.streamKey("youtube", "old-2");
+        Files.write(secrets.resolve(hash(second) + ".secret"), sealTheOldWay(master, second, "old-value-2222"));
+
+        LocalSecretStore store = new LocalSecretStore(data, keys);
+
+        assertThat(secrets.resolve("master.key")).doesNotExist();
+        assertThat(store.get(first)).contains("old-value-1111");
+        assertThat(store.get(second)).contains("old-value-2222");
+        store.rotate();
+        try (Stream<Path> files = Files.list(keys)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".key"))).hasSize(1);
+        }
+    }
+
     private Path fileOf(String name) throws Exception {
-        return data.resolve("secrets").resolve(hash(name) + ".sec");
+        return data.resolve("secrets").resolve(hash(name) + ".secret");
     }
 
     private static String hash(String name) throws Exception {

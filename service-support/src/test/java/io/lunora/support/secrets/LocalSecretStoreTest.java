@@ -70,7 +70,7 @@ class LocalSecretStoreTest {
         String other = SecretNames.streamKey("youtube", "d-2");
         store.put(other, "another-key-value-0000");
         try (Stream<Path> files = Files.list(data.resolve("secrets"))) {
-            Path[] secrets = files.filter(f -> f.toString().endsWith(".sec")).toArray(Path[]::new);
+            Path[] secrets = files.filter(f -> f.toString().endsWith(".secret")).toArray(Path[]::new);
             Files.copy(secrets[0], secrets[1], java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
 
