@@ -98,13 +98,13 @@ public class LocalSecretStore implements SecretStore {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            Sealed sealed = Sealed.parse(Files.readAllBytes(file));
+            byte[] content = Files.readAllBytes(file);
+            Sealed sealed = Sealed.parse(content);
             byte[] plain = open(sealed, sealed.format() == NAMED_BY_SECRET ? name : stem(file));
-            String value = new String(plain, StandardCharsets.UTF_8);
             if (sealed.format() == NAMED_BY_SECRET) {
-                put(name, value); // the old format, once read, is sealed the current way
+                resealUnchanged(file, content, plain);
             }
-            return Optional.of(value);
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (NoSuchFileException deletedMeanwhile) {
             return Optional.empty();
         } catch (IOException e) {
@@ -112,13 +112,31 @@ public class LocalSecretStore implements SecretStore {
         }
     }
 
+    /** The old format, once read, is sealed the current way, unless the file was replaced or deleted meanwhile. */
+    private void resealUnchanged(Path file, byte[] content, byte[] plain) {
+        keys.locked(() -> {
+            try {
+                if (Arrays.equals(Files.readAllBytes(file), content)) {
+                    writeAtomically(file, seal(stem(file), keys.currentId(), plain));
+                }
+            } catch (NoSuchFileException deletedMeanwhile) {
+                // nothing to re-seal
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot re-seal a secret file", e);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void delete(String name) {
-        try {
-            Files.deleteIfExists(fileOf(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete a secret file", e);
-        }
+        keys.locked(() -> { // not between a re-seal's check and its write
+            try {
+                return Files.deleteIfExists(fileOf(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete a secret file", e);
+            }
+        });
     }
 
     /**
