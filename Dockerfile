@@ -27,7 +27,8 @@ RUN test -n "$PORT" || { echo "build argument PORT is required" >&2; exit 1; }; 
     fi \
  && groupadd --system --gid 10001 lunora \
  && useradd --system --uid 10001 --gid lunora --home-dir /var/lib/lunora --create-home lunora \
- && install -d -o lunora -g lunora /var/lib/lunora/data
+ && install -d -o lunora -g lunora /var/lib/lunora/data \
+ && install -d -m 0700 -o lunora -g lunora /var/lib/lunora/keys
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/healthcheck
 COPY --from=build /tmp/app.jar /opt/lunora/app.jar
 USER lunora
@@ -35,6 +36,7 @@ WORKDIR /var/lib/lunora
 # the same variables as ./lunora sets (docs/architecture.md); compose supplies the others
 ENV LUNORA_PORT=${PORT} \
     LUNORA_DATA_DIR=/var/lib/lunora/data \
+    LUNORA_KEY_DIR=/var/lib/lunora/keys \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=6s --start-period=120s --retries=3 CMD ["healthcheck"]

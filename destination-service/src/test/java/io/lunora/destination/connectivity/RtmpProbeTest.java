@@ -1,5 +1,6 @@
 package io.lunora.destination.connectivity;
 
+import io.lunora.support.net.AddressGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.destination.connectivity.ProbeResult.Step;

@@ -4,6 +4,8 @@ import io.lunora.engine.EngineProperties;
 import io.lunora.engine.channel.ChannelConfig;
 import io.lunora.engine.channel.ChannelManager;
 import io.lunora.engine.events.EngineEvents;
+import io.lunora.engine.output.PublishEndpoint;
+import io.lunora.engine.output.PublishGuard;
 import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.relay.RelayManager;
 import io.lunora.engine.program.SwitcherSettings;
@@ -53,11 +55,14 @@ class ChannelController {
     private final ChannelManager channels;
     private final RelayManager relays;
     private final EngineEvents events;
+    private final PublishGuard publishGuard;
     private final Duration slateAfter;
     private final Duration restoreAfter;
 
-    ChannelController(ChannelManager channels, RelayManager relays, EngineEvents events, EngineProperties properties) {
+    ChannelController(ChannelManager channels, RelayManager relays, EngineEvents events, PublishGuard publishGuard,
+            EngineProperties properties) {
         this.channels = channels;
+        this.publishGuard = publishGuard;
         this.relays = relays;
         this.events = events;
         this.slateAfter = properties.slateAfter();
@@ -124,10 +129,11 @@ class ChannelController {
             @Valid @RequestBody OutputRequest body) {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
+        PublishEndpoint target = publishGuard.vet(body.target());
         if (relays.runs(organization)) {
-            relays.startOutput(organization, destinationId, body.preset(), body.target());
+            relays.startOutput(organization, destinationId, body.preset(), target);
         } else {
-            channels.startOutput(organization, destinationId, body.preset(), body.target());
+            channels.startOutput(organization, destinationId, body.preset(), target);
         }
         return ResponseEntity.noContent().build();
     }

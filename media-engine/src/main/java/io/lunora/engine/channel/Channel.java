@@ -5,6 +5,7 @@ import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.hls.HlsLadder;
 import io.lunora.engine.ingest.SrtInput;
 import io.lunora.engine.ingest.SrtInputSettings;
+import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.output.Pusher;
 import io.lunora.engine.process.CloseAll;
 import io.lunora.engine.program.ProgramBus;
@@ -21,7 +22,6 @@ import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.InputStatus;
 import io.lunora.model.media.OutputState;
-import io.lunora.model.media.PublishTarget;
 import io.lunora.model.media.SwitchEvent;
 import io.lunora.support.problem.ConflictException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class Channel implements AutoCloseable {
     private volatile Session session;
 
     /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
-    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, PublishTarget target) {
+    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, PublishEndpoint target) {
     }
 
     /** What runs only while a session is on: the slate and the program's readers. */
@@ -225,7 +225,7 @@ public final class Channel implements AutoCloseable {
      * Starts one destination, or restarts it when its preset or URL changed or it had failed;
      * the same request for a running destination changes nothing.
      */
-    synchronized void startOutput(String destinationId, RenditionPreset preset, PublishTarget target) {
+    synchronized void startOutput(String destinationId, RenditionPreset preset, PublishEndpoint target) {
         if (session == null) {
             throw new ConflictException("The channel of " + organizationId + " has no session: start one first.");
         }

@@ -3,10 +3,10 @@ package io.lunora.engine.channel;
 import io.lunora.engine.EngineProperties;
 import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.RenditionPreset;
-import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
@@ -137,7 +137,7 @@ public class ChannelManager implements DisposableBean {
         return find(organizationId).flatMap(c -> c.preview(inputId));
     }
 
-    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishTarget target) {
+    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target) {
         RenditionPreset rendition = PresetMapping.toRendition(preset);
         require(organizationId).startOutput(destinationId, rendition, target);
     }

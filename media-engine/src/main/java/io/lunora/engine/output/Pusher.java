@@ -13,10 +13,10 @@ import io.lunora.engine.rendition.PacketPipe;
 import io.lunora.engine.rendition.Rendition;
 import io.lunora.model.media.OutputState;
 import io.lunora.model.media.OutputStatus;
-import io.lunora.model.media.PublishTarget;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 
 /**
@@ -39,16 +39,16 @@ public final class Pusher implements AutoCloseable {
     private volatile String lastError;
     private volatile int attempts;
 
-    public Pusher(String destinationId, PublishTarget target, Rendition rendition, Ffmpeg ffmpeg,
+    public Pusher(String destinationId, PublishEndpoint target, Rendition rendition, Ffmpeg ffmpeg,
             ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
         this.destinationId = destinationId;
         this.rendition = rendition;
         this.redactor = redactor;
         this.maxAttempts = maxAttempts;
         this.changes = changes;
-        redactor.register(target.streamKey());
+        redactor.register(target.target().streamKey());
         this.meters = new ProgressMeters(registry, "pusher", destinationId);
-        this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(target.joined())),
+        this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(target.ffmpegOutput())),
                 ffmpeg.environment(), backoff), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {
@@ -69,7 +69,10 @@ public final class Pusher implements AutoCloseable {
                     @Override
                     public void progress(Progress progress) {
                         meters.update(progress);
-                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0 && state != OutputState.LIVE) {
+                        // only a push under way goes live: the stderr reader may still hand over the last
+                        // progress lines of a process that stop() has already ended (STOPPED stays STOPPED)
+                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0
+                                && (state == OutputState.CONNECTING || state == OutputState.RETRYING)) {
                             backoff.reset();
                             attempts = 0;
                             change(OutputState.LIVE);
@@ -102,11 +105,11 @@ public final class Pusher implements AutoCloseable {
      * write its FLV header. The probe ends as soon as both streams are known, so the bound costs
      * no start time.
      */
-    static List<String> arguments(String publishUrl) {
-        return List.of("-hide_banner", "-loglevel", "warning", "-nostats", "-progress", "pipe:2", "-stats_period", "1",
+    static List<String> arguments(List<String> output) {
+        return Stream.concat(Stream.of("-hide_banner", "-loglevel", "warning", "-nostats", "-progress", "pipe:2", "-stats_period", "1",
                 "-probesize", "2000000", "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0",
                 "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-f", "flv", "-flvflags", "no_duration_filesize",
-                "-rw_timeout", "10000000", publishUrl);
+                "-rw_timeout", "10000000"), output.stream()).toList();
     }
 
     private void unfeed() {

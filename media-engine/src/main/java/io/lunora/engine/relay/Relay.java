@@ -1,12 +1,12 @@
 package io.lunora.engine.relay;
 
+import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.process.CloseAll;
 import io.lunora.engine.channel.ChannelResources;
 import io.lunora.engine.channel.ChannelState;
 import io.lunora.engine.output.Pusher;
 import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.OutputState;
-import io.lunora.model.media.PublishTarget;
 import io.lunora.support.problem.ConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ final class Relay implements AutoCloseable {
     private final Map<String, RelayRendition> renditions = new LinkedHashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
 
-    private record Output(Pusher pusher, String presetId, PublishTarget target) {
+    private record Output(Pusher pusher, String presetId, PublishEndpoint target) {
     }
 
     Relay(String organizationId, ChannelResources resources, RelayPorts ports) {
@@ -102,7 +102,7 @@ final class Relay implements AutoCloseable {
      * Starts one destination on its preset's rendition, or restarts it when its preset or URL
      * changed or it had failed; the same request for a running destination changes nothing.
      */
-    synchronized void startOutput(String destinationId, String presetId, PublishTarget target) {
+    synchronized void startOutput(String destinationId, String presetId, PublishEndpoint target) {
         RelayRendition rendition = renditions.get(presetId);
         if (rendition == null) {
             throw new ConflictException("The relay carries no rendition of preset " + presetId + " (it carries "

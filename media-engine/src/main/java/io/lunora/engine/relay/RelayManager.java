@@ -7,9 +7,9 @@ import io.lunora.engine.channel.EngineSlots;
 import io.lunora.engine.channel.PresetMapping;
 import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.Redactor;
-import io.lunora.model.media.PublishTarget;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
@@ -86,7 +86,7 @@ public class RelayManager implements DisposableBean {
      * Starts one destination on the rendition of its preset's id. The preset is checked as a
      * channel checks it, though the relay copies the rendition as MediaLive encoded it.
      */
-    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishTarget target) {
+    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target) {
         PresetMapping.toRendition(preset);
         if (preset.presetId() == null || !preset.presetId().matches(PRESET_ID)) {
             throw new InvalidFieldException("preset.preset_id", "must be 1 to 128 letters, digits, '.', '_' or '-'");

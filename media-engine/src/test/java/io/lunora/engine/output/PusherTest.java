@@ -22,6 +22,7 @@ import io.lunora.model.media.PublishTarget;
 import io.lunora.testing.FreePorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,9 +49,9 @@ class PusherTest {
             rendition.start();
             RtmpReceiver receiverA = RtmpReceiver.listen(portA, KEY, data.resolve("a1.flv"));
             RtmpReceiver receiverB = RtmpReceiver.listen(portB, "other-key-0001", data.resolve("b.flv"));
-            Pusher a = new Pusher("dest-a", new PublishTarget(RtmpReceiver.url(portA), KEY), rendition, Media.ffmpeg(),
+            Pusher a = new Pusher("dest-a", local(RtmpReceiver.url(portA), KEY), rendition, Media.ffmpeg(),
                     chain.pool, chain.redactor, new SimpleMeterRegistry(), 20, changesA::add);
-            Pusher b = new Pusher("dest-b", new PublishTarget(RtmpReceiver.url(portB), "other-key-0001"), rendition,
+            Pusher b = new Pusher("dest-b", local(RtmpReceiver.url(portB), "other-key-0001"), rendition,
                     Media.ffmpeg(), chain.pool, chain.redactor, new SimpleMeterRegistry(), 20, s -> { });
             a.start();
             b.start();
@@ -92,7 +93,7 @@ class PusherTest {
                     new SimpleMeterRegistry());
             rendition.start();
             RtmpReceiver receiver = RtmpReceiver.listen(port, "hevc-key-0001", data.resolve("hevc.flv"));
-            Pusher pusher = new Pusher("dest-hevc", new PublishTarget(RtmpReceiver.url(port), "hevc-key-0001"), rendition,
+            Pusher pusher = new Pusher("dest-hevc", local(RtmpReceiver.url(port), "hevc-key-0001"), rendition,
                     Media.ffmpeg(), chain.pool, chain.redactor, new SimpleMeterRegistry(), 3, s -> { });
             pusher.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> pusher.status().state() == OutputState.LIVE
@@ -136,7 +137,7 @@ class PusherTest {
         Redactor redactor = new Redactor();
         try (ChildPool pool = new ChildPool(redactor, Duration.ofSeconds(2), new ChildRegistry(data.resolve("pids")))) {
             RtmpReceiver receiver = RtmpReceiver.listen(port, KEY, data.resolve("late.flv"));
-            Pusher pusher = new Pusher("dest-late", new PublishTarget(RtmpReceiver.url(port), KEY), rendition, ffmpeg, pool,
+            Pusher pusher = new Pusher("dest-late", local(RtmpReceiver.url(port), KEY), rendition, ffmpeg, pool,
                     redactor, new SimpleMeterRegistry(), 3, changes::add);
             pusher.start(); // joins at the clip's first keyframe
             Process player = ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-loglevel", "error", "-re",
@@ -157,5 +158,10 @@ class PusherTest {
             assertThat(receiver.publishedOnItsKey()).isTrue();
             assertThat(Probe.video(receiver.recording()).packets().getFirst().keyframe()).isTrue();
         }
+    }
+
+    /** The receivers listen on 127.0.0.1: the address the engine's guard would have vetted. */
+    private static PublishEndpoint local(String url, String key) {
+        return new PublishEndpoint(new PublishTarget(url, key), InetAddress.getLoopbackAddress());
     }
 }

@@ -23,11 +23,16 @@ public final class RtmpReceiver implements AutoCloseable {
     }
 
     public static RtmpReceiver listen(int port, String key, Path recording) {
+        return listen("127.0.0.1", port, key, recording);
+    }
+
+    /** A receiver on another loopback address than 127.0.0.1 (the publish guard's allow-list tests). */
+    public static RtmpReceiver listen(String host, int port, String key, Path recording) {
         Ffmpeg ffmpeg = Media.ffmpeg();
         try {
             // info level: the input's description proves a publisher came, the key warning that it was another key
             Process process = ffmpeg.processBuilder(ffmpeg.command(List.of("-hide_banner", "-nostdin", "-nostats",
-                    "-loglevel", "info", "-listen", "1", "-i", "rtmp://127.0.0.1:" + port + "/live/" + key,
+                    "-loglevel", "info", "-listen", "1", "-i", url(host, port) + "/" + key,
                     "-c", "copy", "-y", recording.toString()))).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.to(log(recording).toFile())).start();
             // a publisher that comes before the listener is bound is refused: wait for the socket
@@ -53,7 +58,11 @@ public final class RtmpReceiver implements AutoCloseable {
     }
 
     public static String url(int port) {
-        return "rtmp://127.0.0.1:" + port + "/live";
+        return url("127.0.0.1", port);
+    }
+
+    public static String url(String host, int port) {
+        return "rtmp://" + host + ":" + port + "/live";
     }
 
     public Path recording() {

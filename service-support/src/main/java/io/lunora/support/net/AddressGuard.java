@@ -5,11 +5,11 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Keeps destinations (saved, and the connectivity test) from reaching into the deployment's own
- * network (SSRF): a host is
- * resolved once, every address it resolves to must be public, and the probe then connects to
- * that vetted address (no second lookup a rebinding DNS server could answer differently).
- * Addresses in the admin allow-list pass anyway.
+ * Keeps publish targets from reaching into the deployment's own network (SSRF), one rule for every
+ * place that judges them: destination-service when a destination is saved or tested, the media
+ * engine before it pushes. A host is resolved once, every address it resolves to must be public,
+ * and the caller then connects to the vetted address (no second lookup a rebinding DNS server
+ * could answer differently). Addresses in the operator's allow-list pass anyway.
  */
 public class AddressGuard {
     /** Special-purpose blocks (RFC 6890 and friends) a stream destination has no business in. */
@@ -33,7 +33,7 @@ public class AddressGuard {
         for (InetAddress address : addresses) {
             if (isBlocked(address)) {
                 throw new RefusedException("the host resolves to a loopback, private, link-local or metadata address ("
-                        + address.getHostAddress() + "), which the allow-list (lunora.destinations.allowed-private-hosts) does not permit");
+                        + address.getHostAddress() + "), which the allow-list (LUNORA_DESTINATION_ALLOWED_PRIVATE_HOSTS) does not permit");
             }
         }
         return addresses[0];
@@ -70,7 +70,7 @@ public class AddressGuard {
         }
     }
 
-    /** The host may not be tested from here. */
+    /** The host may not be reached from here. */
     public static class RefusedException extends Exception {
         public RefusedException(String message) {
             super(message);

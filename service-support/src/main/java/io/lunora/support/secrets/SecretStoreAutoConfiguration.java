@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
 /**
  * The secret store a service gets when it sets {@code lunora.secrets.enabled=true}: local
- * encrypted files by default, SSM in {@code lunora.mode=aws}. {@code lunora.secrets.store}
+ * encrypted files by default (keys in their own folder outside the data folder), SSM in {@code lunora.mode=aws}. {@code lunora.secrets.store}
  * ({@code local} or {@code ssm}) chooses the store on its own, so one adapter can run against an
  * emulator (LocalStack) while the others stay local; {@code lunora.secrets.endpoint} points SSM at it.
  */
@@ -34,10 +35,20 @@ public class SecretStoreAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @Conditional(LocalStore.class)
     static class Local {
+        /**
+         * The keys are kept apart from the data ({@code lunora.secrets.key-dir}, {@code LUNORA_KEY_DIR});
+         * with {@code lunora.secrets.max-key-age} set, a key older than that is rotated at start.
+         */
         @Bean
         @ConditionalOnMissingBean
-        SecretStore localSecretStore(@Value("${lunora.data-dir:${LUNORA_DATA_DIR:./.lunora/data}}") String dataDir) {
-            return new LocalSecretStore(Path.of(dataDir));
+        SecretStore localSecretStore(@Value("${lunora.data-dir:${LUNORA_DATA_DIR:./.lunora/data}}") String dataDir,
+                @Value("${lunora.secrets.key-dir:${LUNORA_KEY_DIR:${user.home}/.config/lunora/keys}}") String keyDir,
+                @Value("${lunora.secrets.max-key-age:${LUNORA_SECRETS_MAX_KEY_AGE:}}") String maxKeyAge) {
+            LocalSecretStore store = new LocalSecretStore(Path.of(dataDir), Path.of(keyDir));
+            if (!maxKeyAge.isBlank()) {
+                store.rotateIfOlderThan(DurationStyle.detectAndParse(maxKeyAge));
+            }
+            return store;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,22 +17,43 @@ class LocalSecretStoreTest {
     static final String NAME = SecretNames.streamKey("youtube", "d-1");
 
     @TempDir
+    Path home;
     Path data;
+    Path keys;
 
-    @Test
-    void shouldRoundTripAndSurviveANewInstance() {
-        new LocalSecretStore(data).put(NAME, KEY);
+    @BeforeEach
+    void folders() {
+        data = home.resolve("data");
+        keys = home.resolve("keys");
+    }
 
-        assertThat(new LocalSecretStore(data).get(NAME)).contains(KEY);
+    private LocalSecretStore store() {
+        return new LocalSecretStore(data, keys);
     }
 
     @Test
-    void shouldCreateTheMasterKeyOwnerOnlyAndNeverStorePlaintext() throws Exception {
-        new LocalSecretStore(data).put(NAME, KEY);
+    void shouldRoundTripAndSurviveANewInstance() {
+        store().put(NAME, KEY);
 
-        Path master = data.resolve("secrets/master.key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(master))).isEqualTo("rw-------");
-        assertThat(Files.size(master)).isEqualTo(32);
+        assertThat(store().get(NAME)).contains(KEY);
+    }
+
+    @Test
+    void shouldCreateTheKeyOwnerOnlyOutsideTheDataFolderAndNeverStorePlaintext() throws Exception {
+        LocalSecretStore store = store();
+        store.put(NAME, KEY);
+
+        Path key = keys.resolve(store.currentKeyId() + ".key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+        assertThat(Files.size(key)).isEqualTo(32);
+        byte[] keyBytes = Files.readAllBytes(key);
+        try (Stream<Path> files = Files.walk(data)) {
+            assertThat(files.filter(Files::isRegularFile)).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.getFileName().toString()).doesNotEndWith(".key");
+                assertThat(new String(readAll(f), StandardCharsets.ISO_8859_1)).doesNotContain(new String(keyBytes, StandardCharsets.ISO_8859_1));
+            });
+        }
         try (Stream<Path> files = Files.walk(data)) {
             files.filter(Files::isRegularFile).forEach(f -> {
                 String content = new String(readAll(f), StandardCharsets.ISO_8859_1);
@@ -43,7 +65,7 @@ class LocalSecretStoreTest {
 
     @Test
     void shouldRefuseACiphertextMovedUnderAnotherName() throws Exception {
-        LocalSecretStore store = new LocalSecretStore(data);
+        LocalSecretStore store = store();
         store.put(NAME, KEY);
         String other = SecretNames.streamKey("youtube", "d-2");
         store.put(other, "another-key-value-0000");
@@ -61,7 +83,7 @@ class LocalSecretStoreTest {
 
     @Test
     void shouldDeleteIdempotently() {
-        LocalSecretStore store = new LocalSecretStore(data);
+        LocalSecretStore store = store();
         store.put(NAME, KEY);
 
         store.delete(NAME);

@@ -24,7 +24,8 @@ class SecretStoreSelectionTest {
     ApplicationContextRunner context() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SecretStoreAutoConfiguration.class))
-                .withPropertyValues("lunora.secrets.enabled=true", "lunora.data-dir=" + data);
+                .withPropertyValues("lunora.secrets.enabled=true", "lunora.data-dir=" + data.resolve("data"),
+                        "lunora.secrets.key-dir=" + data.resolve("keys"));
     }
 
     @AfterEach

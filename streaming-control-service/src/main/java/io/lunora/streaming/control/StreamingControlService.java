@@ -21,6 +21,7 @@ import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.streaming.sessions.SwitchCounts;
 import io.lunora.streaming.sessions.SwitchEventStore;
+import io.lunora.support.clients.DownstreamFailures;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
@@ -40,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Starts and stops sessions and single destinations, and keeps each session's record in step
@@ -141,6 +143,10 @@ public class StreamingControlService {
                         "media backend failed to start the channel")).withStatus(SessionStatus.ERROR, clock.instant()));
                 store.close(failed);
                 hub.publish(failed);
+                if (failure instanceof HttpClientErrorException refused) {
+                    // the engine refused what it was given (e.g. a destination's host, target.url): said as it is
+                    throw DownstreamFailures.toCallerError(refused);
+                }
                 throw new MediaUnavailableException();
             }
             StreamSession active = store.save(session.withStatus(SessionStatus.ACTIVE, clock.instant()));

@@ -106,7 +106,9 @@ class RelayPathTest {
                 "--lunora.engine.data-dir=" + data.resolve("engine"),
                 "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
                 "--lunora.engine.relay.ports=" + firstRelayPort + "-" + (firstRelayPort + 3),
-                "--lunora.engine.relay.bind-address=127.0.0.1", "--logging.level.io.lunora=DEBUG"));
+                "--lunora.engine.relay.bind-address=127.0.0.1", "--logging.level.io.lunora=DEBUG",
+                // the receivers standing in for the platforms listen on this machine: allowed as an operator would
+                "--lunora.publish.allowed-hosts=127.0.0.0/8"));
 
         // the SDK's own endpoint and credential settings, as a container would get them: no AWS here
         System.setProperty("aws.endpointUrl", aws.url());

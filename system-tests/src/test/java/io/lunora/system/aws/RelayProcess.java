@@ -40,8 +40,13 @@ final class RelayProcess implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             RelayProcess relay = new RelayProcess(process, port, log);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !process.isAlive() || relay.answers());
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> !process.isAlive() || relay.answers());
+            } catch (RuntimeException tooSlow) {
+                relay.close(); // no test will close a relay it never got: no JVM left behind
+                throw tooSlow;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the relay did not start: " + Files.readString(log));
             }

@@ -93,6 +93,7 @@ public final class Launcher {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LUNORA_HOME", home.toString());
         env.put("LUNORA_DATA_DIR", home.resolve("data").toString());
+        env.put("LUNORA_KEY_DIR", home.resolve("keys").toString()); // this stack's own keys, not the user's
         env.put("LUNORA_SERVICES", services);
         env.put("LUNORA_START_TIMEOUT", "150");
         env.put("LUNORA_STOP_GRACE", "15");
