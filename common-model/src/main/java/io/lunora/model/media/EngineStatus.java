@@ -12,12 +12,14 @@ import java.util.List;
  * @param activeInput the input the program carries when it has a signal
  * @param onAir       what the program carries now: an input, {@code slate}, or null before the first picture
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
- * @param paused      the operator put the slate on air for every output ("Pause all")
+ * @param paused      the operator put the slate on air for every output ("Pause all"); an engine
+ *                    from before the pause left it out: read as false
  */
 public record EngineStatus(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
-        List<Output> outputs, List<Encoder> encoders, boolean paused) {
+        List<Output> outputs, List<Encoder> encoders, Boolean paused) {
 
     public EngineStatus {
+        paused = Boolean.TRUE.equals(paused);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         encoders = encoders == null ? List.of() : List.copyOf(encoders);
