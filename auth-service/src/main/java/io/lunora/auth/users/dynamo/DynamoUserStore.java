@@ -107,6 +107,7 @@ class DynamoUserStore implements UserStore {
         i.setPasswordHash(u.passwordHash());
         i.setPasswordHistory(u.passwordHistory());
         i.setPasswordChangedAt(u.passwordChangedAt());
+        i.setTokensNotBefore(u.tokensNotBefore());
         i.setPasswordTemporary(u.passwordTemporary());
         i.setFailedSignIns(u.failedSignIns());
         i.setLockedUntil(u.lockedUntil());
@@ -132,7 +133,7 @@ class DynamoUserStore implements UserStore {
                 i.getPasswordChangedAt(), Boolean.TRUE.equals(i.getPasswordTemporary()),
                 i.getFailedSignIns() == null ? 0 : i.getFailedSignIns(), i.getLockedUntil(),
                 Boolean.TRUE.equals(i.getMfaEnrolled()), i.getTotpLastStep() == null ? 0 : i.getTotpLastStep(),
-                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i));
+                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i), i.getTokensNotBefore());
     }
 
     private static EmailVerification verification(UserItem i) {
