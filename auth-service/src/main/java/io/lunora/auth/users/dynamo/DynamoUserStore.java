@@ -74,6 +74,11 @@ class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public void delete(String id) {
+        table.deleteItem(Key.builder().partitionValue(id).build());
+    }
+
+    @Override
     public UserAccount save(UserAccount user) {
         UserItem item = toItem(user);
         try {
