@@ -5,7 +5,7 @@ package io.lunora.auth.revocation;
  * at all, and the second before which their tokens are revoked (compared with the token's
  * {@code iat}, which has whole seconds).
  *
- * @param active          false for a disabled user
+ * @param active               false for a disabled user
  * @param notBeforeEpochSecond tokens with {@code iat} below it are revoked; null when none is
  */
 public record TokenValidity(String userId, boolean active, Long notBeforeEpochSecond) {
