@@ -29,7 +29,7 @@ public final class ServiceToken {
     private final Clock clock;
     private final AtomicReference<Cached> cached = new AtomicReference<>();
 
-    public ServiceToken(WebClient http, PlaybackProperties properties, Clock clock) {
+    ServiceToken(WebClient http, PlaybackProperties properties, Clock clock) {
         this.http = http;
         this.properties = properties;
         this.clock = clock;

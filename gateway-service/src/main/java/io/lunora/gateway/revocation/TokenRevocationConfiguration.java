@@ -1,9 +1,7 @@
 package io.lunora.gateway.revocation;
 
-import io.lunora.gateway.playback.PlaybackProperties;
 import io.lunora.gateway.playback.ServiceToken;
 import io.netty.channel.ChannelOption;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -23,12 +21,11 @@ import reactor.netty.http.client.HttpClient;
 class TokenRevocationConfiguration {
 
     @Bean
-    TokenRevocations tokenRevocations(TokenRevocationProperties properties, PlaybackProperties credentials,
+    TokenRevocations tokenRevocations(TokenRevocationProperties properties, ServiceToken serviceToken,
             ReactiveResilience4JCircuitBreakerFactory breakers) {
         int deadline = (int) properties.timeout().toMillis();
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, deadline).responseTimeout(properties.timeout()))).build();
-        return new TokenRevocations(http, new ServiceToken(http, credentials, Clock.systemUTC()), properties,
-                breakers.create("token-revocation"));
+        return new TokenRevocations(http, serviceToken, properties, breakers.create("token-revocation"));
     }
 }
