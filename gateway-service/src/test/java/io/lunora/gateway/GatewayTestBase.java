@@ -42,6 +42,9 @@ abstract class GatewayTestBase {
     /** viewer-service's internal playback lookup and the issuer's token endpoint it needs. */
     static final PlaybackDirectoryStandIn PLAYBACK_DIRECTORY = new PlaybackDirectoryStandIn();
 
+    /** auth-service's revocation ledger, which the gateway asks for every user token. */
+    static final RevocationLedgerStandIn REVOCATIONS = new RevocationLedgerStandIn();
+
     @DynamicPropertySource
     static void routesAndKeys(DynamicPropertyRegistry registry) {
         registry.add("lunora.security.jwk-set-uri", ISSUER::jwkSetUri);
@@ -50,6 +53,7 @@ abstract class GatewayTestBase {
         registry.add("lunora.gateway.playback.directory-url", PLAYBACK_DIRECTORY::uri);
         registry.add("lunora.gateway.playback.token-uri", () -> PLAYBACK_DIRECTORY.uri() + "/oauth2/token");
         registry.add("lunora.gateway.playback.client-secret", () -> PlaybackDirectoryStandIn.CLIENT_SECRET);
+        registry.add("lunora.gateway.token-revocation.url", REVOCATIONS::uri);
     }
 
     @LocalServerPort

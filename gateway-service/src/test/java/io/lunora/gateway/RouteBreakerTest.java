@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "lunora.gateway.resilience.routes.preset-service.minimum-calls=4",
         "lunora.gateway.resilience.routes.preset-service.open-duration=1s",
         "lunora.gateway.resilience.routes.preset-service.half-open-calls=1",
-        "lunora.gateway.resilience.routes.destination-service.timeout=500ms"})
+        "lunora.gateway.resilience.routes.destination-service.timeout=500ms",
+        // no auth-service here: its revocation lookups would only add time to the 1 s open window
+        "lunora.gateway.token-revocation.enabled=false"})
 class RouteBreakerTest {
     static final TestIssuer ISSUER = new TestIssuer();
     static final RestartableService PRESETS = new RestartableService(path -> RestartableService.Answer.json("[]"));

@@ -39,6 +39,9 @@ public abstract class ServiceTest {
     protected static final Path DATA_DIR = createDataDir();
     protected static final JsonMapper json = JsonMapper.builder().build();
     protected static final EngineFiles ENGINE = new EngineFiles();
+    /** auth-service's viewer identity deletion, the last step of an account deletion. */
+    protected static final SignInIdentityStandIn IDENTITIES = new SignInIdentityStandIn();
+    protected static final String SERVICES_SECRET = "viewer-test-services-secret";
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -60,6 +63,11 @@ public abstract class ServiceTest {
         // open chat streams would hold a graceful shutdown for its whole 30 s timeout
         registry.add("server.shutdown", () -> "immediate");
         registry.add("lunora.services.engine-url", ENGINE::url);
+        registry.add("lunora.services.auth-url", IDENTITIES::url);
+        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", SERVICES_SECRET));
+        registry.add("lunora.services.client-secret", () -> SERVICES_SECRET);
+        // AccountIdentityDeletionTest fails auth-service on purpose: its breaker must not open for the others
+        registry.add("lunora.services.resilience.services.auth-service.minimum-calls", () -> "1000");
     }
 
     @LocalServerPort

@@ -120,13 +120,15 @@ class SecurityConfiguration {
     SecurityFilterChain userApi(HttpSecurity http) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(AccessTokenRules::authorities);
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/internal/users/**", "/internal/viewers/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         // as on every service's port: health open, metrics and build info for services only
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority("SCOPE_internal")
+                        .requestMatchers(HttpMethod.GET, "/internal/users/*/token-validity").hasAuthority("SCOPE_internal")
+                        .requestMatchers(HttpMethod.DELETE, "/internal/viewers/*").hasAuthority("SCOPE_internal")
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
                         .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")

@@ -80,6 +80,15 @@ public class MfaService {
         return Optional.of(users.save(user.withMfa(true, user.totpLastStep(), remaining)));
     }
 
+    /**
+     * The user without TOTP enrolment or backup codes (an admin's reset): the next sign-in enrols
+     * again. The old secret is deleted, so the lost device's codes are worth nothing.
+     */
+    public UserAccount withoutEnrolment(UserAccount user) {
+        secrets.delete(secretName(user.id()));
+        return user.withMfa(false, 0, List.of());
+    }
+
     static String secretName(String userId) {
         return "/lunora-player/auth/totp-" + userId;
     }

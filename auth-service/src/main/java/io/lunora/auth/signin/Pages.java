@@ -24,7 +24,8 @@ public final class Pages {
                                 + field("password", "Password", "password", "current-password"))
                         + (offerRegistration ? "<p>New to Lunora Live? <a id=\"register\" href=\"/auth/register\">"
                                 + "Create an account</a>. Registered but not verified? <a href=\"/auth/verify\">"
-                                + "Enter your code</a>.</p>" : ""));
+                                + "Enter your code</a>.</p>" : "")
+                        + "<p><a id=\"forgot-password\" href=\"/auth/forgot\">Forgot your password?</a></p>");
     }
 
     /** Self-registration of a viewer; {@code username} and {@code email} refill the form after an error. */
@@ -53,11 +54,11 @@ public final class Pages {
                         hidden("username", username)));
     }
 
-    private static String notice(String notice) {
+    static String notice(String notice) {
         return notice == null ? "" : "<p role=\"status\">" + esc(notice) + "</p>";
     }
 
-    private static String hidden(String name, String value) {
+    static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value == null ? "" : value) + "\">";
     }
 
@@ -101,23 +102,23 @@ public final class Pages {
         return page(status, title, null, "<p>" + esc(text) + "</p>", "");
     }
 
-    private static String codeField(String label) {
+    static String codeField(String label) {
         return "<label for=\"code\">" + esc(label) + "</label>"
                 + "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
                 + "required maxlength=\"16\">";
     }
 
-    private static String field(String name, String label, String type, String autocomplete) {
+    static String field(String name, String label, String type, String autocomplete) {
         return field(name, label, type, autocomplete, null);
     }
 
-    private static String field(String name, String label, String type, String autocomplete, String value) {
+    static String field(String name, String label, String type, String autocomplete, String value) {
         return "<label for=\"" + name + "\">" + esc(label) + "</label>"
                 + "<input id=\"" + name + "\" name=\"" + name + "\" type=\"" + type + "\" autocomplete=\""
                 + autocomplete + "\"" + (value == null ? "" : " value=\"" + esc(value) + "\"") + " required>";
     }
 
-    private static String form(HttpServletRequest request, String action, String submit, String fields) {
+    static String form(HttpServletRequest request, String action, String submit, String fields) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String hidden = csrf == null ? "" : "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName())
                 + "\" value=\"" + esc(csrf.getToken()) + "\">";
@@ -125,7 +126,7 @@ public final class Pages {
                 + "<button type=\"submit\">" + esc(submit) + "</button></form>";
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String error, String intro,
+    static ResponseEntity<String> page(HttpStatus status, String title, String error, String intro,
             String body) {
         String alert = error == null ? "" : "<p role=\"alert\" class=\"error\">" + esc(error) + "</p>";
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -137,7 +138,7 @@ public final class Pages {
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return HtmlUtils.htmlEscape(s);
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.mail.MailException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** An invitation whose mail the SMTP server refused: 502, and no user was created. */
-@RestControllerAdvice(assignableTypes = UserAdminController.class)
+/** An invitation or reset whose mail the SMTP server refused: 502, and nothing changed. */
+@RestControllerAdvice(assignableTypes = {UserAdminController.class, UserResetController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InvitationFailureHandling {
     private static final Logger log = LoggerFactory.getLogger(InvitationFailureHandling.class);
@@ -22,7 +22,7 @@ class InvitationFailureHandling {
     ResponseEntity<ProblemDetail> mailFailed(MailException ex) {
         log.warn("Invitation mail not delivered: {}", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                "The invitation mail could not be sent, so no user was created. Try again later.");
+                "The mail could not be sent, so no user was created and nothing was reset. Try again later.");
         problem.setTitle("Mail delivery failed");
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

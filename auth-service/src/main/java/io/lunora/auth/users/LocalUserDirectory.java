@@ -1,6 +1,8 @@
 package io.lunora.auth.users;
 
 import io.lunora.auth.mail.InvitationMailer;
+import io.lunora.auth.mail.PasswordResetMailer;
+import io.lunora.auth.mfa.MfaService;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
 import io.lunora.support.problem.InvalidFieldException;
@@ -22,14 +24,18 @@ class LocalUserDirectory implements UserDirectory {
     private final UserStore users;
     private final Passwords passwords;
     private final InvitationMailer mailer;
+    private final PasswordResetMailer resetMailer;
+    private final MfaService mfa;
     private final String issuer;
     private final Clock clock;
 
-    LocalUserDirectory(UserStore users, Passwords passwords, InvitationMailer mailer, SecurityProperties security,
-            Clock clock) {
+    LocalUserDirectory(UserStore users, Passwords passwords, InvitationMailer mailer, PasswordResetMailer resetMailer,
+            MfaService mfa, SecurityProperties security, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.mailer = mailer;
+        this.resetMailer = resetMailer;
+        this.mfa = mfa;
         this.issuer = security.issuer().replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -68,7 +74,7 @@ class LocalUserDirectory implements UserDirectory {
                 false, 0, List.of(), clock.instant(), null);
         UserAccount user = draft.withPassword(passwords.hashNew(draft, temporary, "password"), List.of(),
                 clock.instant(), true);
-        mailer.sendInvitation(user.email(), user.username(), temporary, issuer + (group == Group.ADMINS ? "/admin" : "/stream"));
+        mailer.sendInvitation(user.email(), user.username(), temporary, signInUrl(group));
         return view(users.save(user));
     }
 
@@ -82,7 +88,35 @@ class LocalUserDirectory implements UserDirectory {
     public UserView setEnabled(UserView user, boolean enabled) {
         UserAccount account = account(user.organization(), user.id())
                 .orElseThrow(() -> new NotFoundException("user", user.id()));
-        return view(account.enabled() == enabled ? account : users.save(account.withEnabled(enabled)));
+        if (account.enabled() == enabled) {
+            return view(account);
+        }
+        // a disabled user's tokens stay refused after a later enable: they were issued before the disable
+        UserAccount changed = account.withEnabled(enabled);
+        return view(users.save(enabled ? changed : changed.withTokensRevokedAt(clock.instant())));
+    }
+
+    /** The mail goes out before the password changes: when the SMTP server refuses it, nothing changes. */
+    @Override
+    public UserView resetPassword(UserView user) {
+        UserAccount account = existing(user);
+        String temporary = Passwords.generate();
+        UserAccount reset = passwords.change(account, temporary, true, "password");
+        resetMailer.sendTemporaryPassword(account.email(), account.username(), temporary, signInUrl(account.group()));
+        return view(users.save(reset.withTokensRevokedAt(clock.instant())));
+    }
+
+    @Override
+    public UserView resetMfa(UserView user) {
+        return view(users.save(mfa.withoutEnrolment(existing(user)).withTokensRevokedAt(clock.instant())));
+    }
+
+    private UserAccount existing(UserView user) {
+        return account(user.organization(), user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
+    }
+
+    private String signInUrl(Group group) {
+        return issuer + (group == Group.ADMINS ? "/admin" : "/stream");
     }
 
     private Optional<UserAccount> account(String organization, String id) {

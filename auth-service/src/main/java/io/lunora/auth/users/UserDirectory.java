@@ -26,4 +26,13 @@ public interface UserDirectory {
     UserView setGroup(UserView user, Group group);
 
     UserView setEnabled(UserView user, boolean enabled);
+
+    /**
+     * An admin's reset: a new temporary password that reaches the user by mail and must be changed
+     * at the next sign-in; the user's tokens are revoked.
+     */
+    UserView resetPassword(UserView user);
+
+    /** An admin's reset: MFA enrolment cleared (the next sign-in enrols again); the user's tokens are revoked. */
+    UserView resetMfa(UserView user);
 }

@@ -22,6 +22,9 @@ public interface UserStore {
 
     boolean anyInGroup(Group group);
 
+    /** Removes the user; nothing happens when there is none. */
+    void delete(String id);
+
     /** Creates (version null) or updates (same version as read); returns the stored user with its new version. */
     UserAccount save(UserAccount user);
 }

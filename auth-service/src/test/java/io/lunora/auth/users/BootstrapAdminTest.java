@@ -65,6 +65,10 @@ class BootstrapAdminTest {
             return saved.stream().anyMatch(u -> u.group() == group);
         }
 
+        public void delete(String id) {
+            saved.removeIf(u -> u.id().equals(id));
+        }
+
         public UserAccount save(UserAccount user) {
             saved.add(user);
             return user;

@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A client-credentials token of {@code lunora-services} (scope {@code internal}) for the gateway's
- * one internal call, fetched when needed and reused until a minute before it expires. The
+ * internal calls (the playback lookup, the revocation check), fetched when needed and reused until a minute before it expires. The
  * secret is read when the first token is needed: auth-service may create its file after the
  * gateway started.
  */
-final class ServiceToken {
+public final class ServiceToken {
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
     private record Cached(String value, Instant renewAt) {
@@ -35,7 +35,7 @@ final class ServiceToken {
         this.clock = clock;
     }
 
-    Mono<String> get() {
+    public Mono<String> get() {
         Cached current = cached.get();
         if (current != null && clock.instant().isBefore(current.renewAt())) {
             return Mono.just(current.value());
@@ -55,7 +55,7 @@ final class ServiceToken {
     }
 
     /** Forgets the token (the directory refused it, e.g. after auth-service got a new key). */
-    void invalidate() {
+    public void invalidate() {
         cached.set(null);
     }
 

@@ -4,6 +4,7 @@ import io.lunora.gateway.access.AccessProperties;
 import io.lunora.gateway.access.RouteAccessManager;
 import io.lunora.gateway.access.RouteTable;
 import io.lunora.gateway.access.RouteTableFilter;
+import io.lunora.gateway.revocation.TokenRevocations;
 import io.lunora.gateway.web.ProblemCorsFilter;
 import io.lunora.gateway.web.WebProperties;
 import io.lunora.support.security.AccessTokenRules;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,7 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's one security chain, in this order: security headers, CORS, the route table
  * (404/405), bearer token validation (RS256 by the JWKS of the trusted issuer the token names, plus
- * {@link AccessTokenRules}), then the route's role rule. No sessions, no CSRF (bearer tokens only).
+ * {@link AccessTokenRules}), the revocation check ({@link RevokedTokenFilter}), then the route's role rule. No sessions, no CSRF (bearer tokens only).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, AccessProperties.class, WebProperties.class})
@@ -110,8 +112,11 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
-            JwtIssuerReactiveAuthenticationManagerResolver issuerResolver, AccessProperties access, WebProperties web) {
+            JwtIssuerReactiveAuthenticationManagerResolver issuerResolver, AccessProperties access, WebProperties web,
+            ObjectProvider<TokenRevocations> revocations) {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
+        revocations.ifAvailable(r -> http.addFilterAfter(new RevokedTokenFilter(r, problems),
+                SecurityWebFiltersOrder.AUTHENTICATION));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Data export and account deletion (the viewer's right to both). Deletion removes the profile,
- * library, viewing history, chat messages, comments and analytics; it keeps, without the viewer's
+ * library, viewing history, chat messages, comments, analytics and the sign-in identity at
+ * auth-service; it keeps, without the viewer's
  * id, the billing records of paid periods and the moderation reports, and says so.
  */
 @Service
@@ -38,10 +39,12 @@ public class AccountService {
     private final SubscriptionStore subscriptions;
     private final ReportStore reports;
     private final CatalogStore catalog;
+    private final SignInIdentity identity;
     private final Clock clock;
 
     AccountService(ProfileService profileService, ProfileStore profiles, ViewingStore history, AnalyticsStore analytics,
-            SubscriptionStore subscriptions, ReportStore reports, CatalogStore catalog, Clock clock) {
+            SubscriptionStore subscriptions, ReportStore reports, CatalogStore catalog, SignInIdentity identity,
+            Clock clock) {
         this.profileService = profileService;
         this.profiles = profiles;
         this.history = history;
@@ -49,6 +52,7 @@ public class AccountService {
         this.subscriptions = subscriptions;
         this.reports = reports;
         this.catalog = catalog;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -93,6 +97,8 @@ public class AccountService {
         List<Report> about = reports.list(null).stream().filter(r -> id.equals(r.reportedViewerId())).toList();
         about.forEach(r -> reports.anonymiseReported(r.reportId(), marker));
         profiles.delete(id);
+        // last: while it fails, the viewer can still sign in and delete again
+        identity.delete(id);
 
         Map<String, Integer> deleted = new LinkedHashMap<>();
         deleted.put("profile", profile.isPresent() ? 1 : 0);
@@ -111,6 +117,6 @@ public class AccountService {
                         "Moderation decisions stay auditable. The reported viewer is now " + marker
                                 + "; the messages themselves were deleted."));
         return new DeletionReceipt(Instant.now(clock).toString(), deleted, kept,
-                "Your sign-in account is held by the identity service (user pool) and is deleted there.");
+                "Your sign-in account was deleted: its user name and password no longer sign in.");
     }
 }

@@ -1,6 +1,7 @@
 package io.lunora.auth.users.cognito;
 
 import io.lunora.auth.users.UserDirectory;
+import io.lunora.auth.users.ViewerIdentities;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,5 +27,10 @@ class CognitoConfiguration {
     @Bean
     UserDirectory cognitoUserDirectory(CognitoIdentityProviderClient cognito, CognitoProperties properties) {
         return new CognitoUserDirectory(cognito, properties.userPoolId());
+    }
+
+    @Bean
+    ViewerIdentities cognitoViewerIdentities(CognitoIdentityProviderClient cognito, CognitoProperties properties) {
+        return new CognitoViewerIdentities(cognito, properties.consumerPoolId());
     }
 }

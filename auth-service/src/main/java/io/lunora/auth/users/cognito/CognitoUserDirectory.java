@@ -113,6 +113,26 @@ public class CognitoUserDirectory implements UserDirectory {
         return view(user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
     }
 
+    /**
+     * Cognito mails the user a code and asks for a new password at the next sign-in
+     * ({@code RESET_REQUIRED}); the global sign-out revokes the user's refresh tokens.
+     */
+    @Override
+    public UserView resetPassword(UserView user) {
+        cognito.adminResetUserPassword(r -> r.userPoolId(userPoolId).username(user.id()));
+        cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(user.id()));
+        return view(user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
+    }
+
+    /** The authenticator is forgotten; with MFA required by the pool, the next sign-in sets it up again. */
+    @Override
+    public UserView resetMfa(UserView user) {
+        cognito.adminSetUserMFAPreference(r -> r.userPoolId(userPoolId).username(user.id())
+                .softwareTokenMfaSettings(m -> m.enabled(false).preferredMfa(false)));
+        cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(user.id()));
+        return view(user.id()).orElseThrow(() -> new NotFoundException("user", user.id()));
+    }
+
     private Optional<UserView> view(String username) {
         AdminGetUserResponse user;
         try {

@@ -74,6 +74,11 @@ class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public void delete(String id) {
+        table.deleteItem(Key.builder().partitionValue(id).build());
+    }
+
+    @Override
     public UserAccount save(UserAccount user) {
         UserItem item = toItem(user);
         try {
@@ -107,6 +112,7 @@ class DynamoUserStore implements UserStore {
         i.setPasswordHash(u.passwordHash());
         i.setPasswordHistory(u.passwordHistory());
         i.setPasswordChangedAt(u.passwordChangedAt());
+        i.setTokensNotBefore(u.tokensNotBefore());
         i.setPasswordTemporary(u.passwordTemporary());
         i.setFailedSignIns(u.failedSignIns());
         i.setLockedUntil(u.lockedUntil());
@@ -132,7 +138,7 @@ class DynamoUserStore implements UserStore {
                 i.getPasswordChangedAt(), Boolean.TRUE.equals(i.getPasswordTemporary()),
                 i.getFailedSignIns() == null ? 0 : i.getFailedSignIns(), i.getLockedUntil(),
                 Boolean.TRUE.equals(i.getMfaEnrolled()), i.getTotpLastStep() == null ? 0 : i.getTotpLastStep(),
-                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i));
+                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i), i.getTokensNotBefore());
     }
 
     private static EmailVerification verification(UserItem i) {

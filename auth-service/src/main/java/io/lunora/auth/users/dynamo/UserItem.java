@@ -23,6 +23,7 @@ public class UserItem {
     private String passwordHash;
     private List<String> passwordHistory;
     private Instant passwordChangedAt;
+    private Instant tokensNotBefore;
     private Boolean passwordTemporary;
     private Integer failedSignIns;
     private Instant lockedUntil;
@@ -146,6 +147,15 @@ public class UserItem {
 
     public void setPasswordChangedAt(Instant passwordChangedAt) {
         this.passwordChangedAt = passwordChangedAt;
+    }
+
+    @DynamoDbAttribute("tokens_not_before")
+    public Instant getTokensNotBefore() {
+        return tokensNotBefore;
+    }
+
+    public void setTokensNotBefore(Instant tokensNotBefore) {
+        this.tokensNotBefore = tokensNotBefore;
     }
 
     @DynamoDbAttribute("password_temporary")
