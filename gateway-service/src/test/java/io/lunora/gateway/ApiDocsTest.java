@@ -55,7 +55,8 @@ class ApiDocsTest {
                     "GET /internal/presets/{id}"),
             "STREAMING", List.of("POST /api/streaming/start", "GET /api/streaming/status", "GET /api/streaming/events",
                     "GET /api/streaming/sessions/{id}/events", "GET /api/health/medialive", "GET /api/sources/status",
-                    "POST /api/sources/switch", "GET /api/sources/{input}/preview"),
+                    "POST /api/sources/switch", "GET /api/sources/{input}/preview", "GET /api/alerts",
+                    "POST /api/alerts/{id}/acknowledge", "GET /api/alerts/webhooks"),
             "VIEWER", List.of("GET /api/streams", "GET /api/streams/{stream_id}/thumbnail", "POST /api/viewing/start",
                     "GET /api/viewers/me", "POST /api/social/follows", "GET /api/analytics/summary",
                     "GET /api/viewer-admin/streams", "POST /internal/catalog/sessions"));
