@@ -1,5 +1,6 @@
 package io.lunora.auth.mfa;
 
+import io.lunora.auth.users.MfaEnrolments;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;
 import io.lunora.support.secrets.SecretStore;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * later than the last accepted one.
  */
 @Service
-public class MfaService {
+public class MfaService implements MfaEnrolments {
     /** The name shown in authenticator apps. */
     public static final String ISSUER_LABEL = "Lunora Live";
 
@@ -84,6 +85,7 @@ public class MfaService {
      * The user without TOTP enrolment or backup codes (an admin's reset): the next sign-in enrols
      * again. The old secret is deleted, so the lost device's codes are worth nothing.
      */
+    @Override
     public UserAccount withoutEnrolment(UserAccount user) {
         secrets.delete(secretName(user.id()));
         return user.withMfa(false, 0, List.of());

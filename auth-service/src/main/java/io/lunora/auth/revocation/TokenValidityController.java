@@ -1,8 +1,6 @@
 package io.lunora.auth.revocation;
 
 import io.lunora.auth.users.UserAccount;
-import io.lunora.auth.users.UserStore;
-import io.lunora.support.problem.NotFoundException;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.validation.annotation.Validated;
@@ -19,15 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "local", matchIfMissing = true)
 class TokenValidityController {
-    private final UserStore users;
+    private final TokenValidities validities;
 
-    TokenValidityController(UserStore users) {
-        this.users = users;
+    TokenValidityController(TokenValidities validities) {
+        this.validities = validities;
     }
 
     @GetMapping("/internal/users/{id}/token-validity")
     TokenValidity validity(@PathVariable @Size(max = 64) String id) {
-        UserAccount user = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
-        return new TokenValidity(user.id(), user.enabled(), user.tokensValidFromSecond());
+        return validities.of(id);
     }
 }

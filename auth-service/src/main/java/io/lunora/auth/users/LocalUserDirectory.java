@@ -2,7 +2,6 @@ package io.lunora.auth.users;
 
 import io.lunora.auth.mail.InvitationMailer;
 import io.lunora.auth.mail.PasswordResetMailer;
-import io.lunora.auth.mfa.MfaService;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
 import io.lunora.support.problem.InvalidFieldException;
@@ -25,12 +24,12 @@ class LocalUserDirectory implements UserDirectory {
     private final Passwords passwords;
     private final InvitationMailer mailer;
     private final PasswordResetMailer resetMailer;
-    private final MfaService mfa;
+    private final MfaEnrolments mfa;
     private final String issuer;
     private final Clock clock;
 
     LocalUserDirectory(UserStore users, Passwords passwords, InvitationMailer mailer, PasswordResetMailer resetMailer,
-            MfaService mfa, SecurityProperties security, Clock clock) {
+            MfaEnrolments mfa, SecurityProperties security, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.mailer = mailer;

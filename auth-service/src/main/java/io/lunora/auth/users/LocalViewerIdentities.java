@@ -1,6 +1,5 @@
 package io.lunora.auth.users;
 
-import io.lunora.auth.mfa.MfaService;
 import io.lunora.model.identity.Pool;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "lunora.mode", havingValue = "local", matchIfMissing = true)
 class LocalViewerIdentities implements ViewerIdentities {
     private final UserStore users;
-    private final MfaService mfa;
+    private final MfaEnrolments mfa;
 
-    LocalViewerIdentities(UserStore users, MfaService mfa) {
+    LocalViewerIdentities(UserStore users, MfaEnrolments mfa) {
         this.users = users;
         this.mfa = mfa;
     }
