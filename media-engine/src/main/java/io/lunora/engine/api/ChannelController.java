@@ -2,12 +2,11 @@ package io.lunora.engine.api;
 
 import io.lunora.engine.EngineProperties;
 import io.lunora.engine.channel.ChannelConfig;
-import io.lunora.engine.channel.ChannelManager;
 import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.output.PublishGuard;
 import io.lunora.engine.ingest.SrtInputSettings;
-import io.lunora.engine.relay.RelayManager;
+import io.lunora.engine.orchestration.Orchestrator;
 import io.lunora.engine.program.SwitcherSettings;
 import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.EngineStatus;
@@ -44,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The engine's internal API (docs/architecture.md, "Internal endpoints"): channels, outputs,
  * switching, status and the event stream. Outputs and status serve a relay ({@link RelayController})
- * the same way. Only service tokens with scope {@code internal} reach it.
+ * the same way: the {@link Orchestrator} hands them to whichever the organization runs. Only service tokens with scope {@code internal} reach it.
  */
 @RestController
 @RequestMapping("/internal/engine")
@@ -52,18 +51,16 @@ class ChannelController {
     private static final Logger log = LoggerFactory.getLogger(ChannelController.class);
     static final String ID = ChannelRequest.ID;
 
-    private final ChannelManager channels;
-    private final RelayManager relays;
+    private final Orchestrator engine;
     private final EngineEvents events;
     private final PublishGuard publishGuard;
     private final Duration slateAfter;
     private final Duration restoreAfter;
 
-    ChannelController(ChannelManager channels, RelayManager relays, EngineEvents events, PublishGuard publishGuard,
+    ChannelController(Orchestrator engine, EngineEvents events, PublishGuard publishGuard,
             EngineProperties properties) {
-        this.channels = channels;
+        this.engine = engine;
         this.publishGuard = publishGuard;
-        this.relays = relays;
         this.events = events;
         this.slateAfter = properties.slateAfter();
         this.restoreAfter = properties.restoreAfter();
@@ -76,7 +73,7 @@ class ChannelController {
         if (!organization.equals(body.organizationId())) {
             throw new InvalidFieldException("organization_id", "must be the organization of the path");
         }
-        channels.start(organization, config(body, slateAfter, restoreAfter));
+        engine.start(organization, config(body, slateAfter, restoreAfter));
         return ResponseEntity.noContent().build();
     }
 
@@ -84,7 +81,7 @@ class ChannelController {
     @PutMapping("/channels/{organization}/inputs")
     ResponseEntity<Void> warm(@PathVariable String organization, @Valid @RequestBody ChannelRequest.Inputs body) {
         requireId("organization", organization);
-        channels.warm(organization, inputs(null, body, false, slateAfter, restoreAfter, ""));
+        engine.warm(organization, inputs(null, body, false, slateAfter, restoreAfter, ""));
         return ResponseEntity.noContent().build();
     }
 
@@ -92,7 +89,7 @@ class ChannelController {
     @DeleteMapping("/channels/{organization}/session")
     ResponseEntity<Void> endSession(@PathVariable String organization) {
         requireId("organization", organization);
-        channels.endSession(organization);
+        engine.endSession(organization);
         return ResponseEntity.noContent().build();
     }
 
@@ -100,7 +97,7 @@ class ChannelController {
     @DeleteMapping("/channels/{organization}")
     ResponseEntity<Void> stop(@PathVariable String organization) {
         requireId("organization", organization);
-        channels.stop(organization);
+        engine.stop(organization);
         return ResponseEntity.noContent().build();
     }
 
@@ -111,7 +108,7 @@ class ChannelController {
         if (!SwitchEvent.PRIMARY.equals(input) && !SwitchEvent.SECONDARY.equals(input)) {
             throw new InvalidFieldException("input", "must be primary or secondary");
         }
-        Path file = channels.preview(organization, input)
+        Path file = engine.preview(organization, input)
                 .orElseThrow(() -> new NotFoundException("preview", organization + "/" + input));
         try {
             return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
@@ -130,11 +127,7 @@ class ChannelController {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
         PublishEndpoint target = publishGuard.vet(body.target());
-        if (relays.runs(organization)) {
-            relays.startOutput(organization, destinationId, body.preset(), target);
-        } else {
-            channels.startOutput(organization, destinationId, body.preset(), target);
-        }
+        engine.startOutput(organization, destinationId, body.preset(), target);
         return ResponseEntity.noContent().build();
     }
 
@@ -143,11 +136,7 @@ class ChannelController {
             @PathVariable String destinationId) {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
-        if (relays.runs(organization)) {
-            relays.stopOutput(organization, destinationId);
-        } else {
-            channels.stopOutput(organization, destinationId);
-        }
+        engine.stopOutput(organization, destinationId);
         return ResponseEntity.noContent().build();
     }
 
@@ -159,7 +148,7 @@ class ChannelController {
     ResponseEntity<Void> switchInput(@PathVariable String organization,
             @Valid @RequestBody SwitchRequest body) {
         requireId("organization", organization);
-        channels.switchTo(organization, body.input(), SwitchEvent.MANUAL);
+        engine.switchTo(organization, body.input(), SwitchEvent.MANUAL);
         log.info("manual switch of {} to {}: {}", organization, body.input(),
                 body.reason() == null ? "no reason given" : body.reason());
         return ResponseEntity.noContent().build();
@@ -169,7 +158,7 @@ class ChannelController {
     @PutMapping("/channels/{organization}/pause")
     ResponseEntity<Void> pause(@PathVariable String organization) {
         requireId("organization", organization);
-        channels.pause(organization, true);
+        engine.pause(organization, true);
         log.info("program of {} paused: slate on air", organization);
         return ResponseEntity.noContent().build();
     }
@@ -178,7 +167,7 @@ class ChannelController {
     @DeleteMapping("/channels/{organization}/pause")
     ResponseEntity<Void> resume(@PathVariable String organization) {
         requireId("organization", organization);
-        channels.pause(organization, false);
+        engine.pause(organization, false);
         log.info("program of {} resumed", organization);
         return ResponseEntity.noContent().build();
     }
@@ -186,7 +175,7 @@ class ChannelController {
     @GetMapping("/channels/{organization}")
     EngineStatus status(@PathVariable String organization) {
         requireId("organization", organization);
-        return relays.state(organization).orElseGet(() -> channels.state(organization)).answer();
+        return engine.state(organization).answer();
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,7 +1,7 @@
 package io.lunora.engine.api;
 
 import io.lunora.engine.relay.RelayConfig;
-import io.lunora.engine.relay.RelayManager;
+import io.lunora.engine.orchestration.Orchestrator;
 import io.lunora.support.problem.InvalidFieldException;
 import jakarta.validation.Valid;
 import java.util.HashSet;
@@ -24,22 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 class RelayController {
     private static final int DEFAULT_LATENCY_MS = 200;
 
-    private final RelayManager relays;
+    private final Orchestrator engine;
 
-    RelayController(RelayManager relays) {
-        this.relays = relays;
+    RelayController(Orchestrator engine) {
+        this.engine = engine;
     }
 
     @PutMapping("/{organization}")
     RelayView apply(@PathVariable String organization, @Valid @RequestBody RelayRequest body) {
         ChannelController.requireId("organization", organization);
-        return RelayView.of(relays.apply(organization, config(body)));
+        return RelayView.of(engine.applyRelay(organization, config(body)));
     }
 
     @DeleteMapping("/{organization}")
     ResponseEntity<Void> stop(@PathVariable String organization) {
         ChannelController.requireId("organization", organization);
-        relays.stop(organization);
+        engine.stopRelay(organization);
         return ResponseEntity.noContent().build();
     }
 

@@ -17,6 +17,12 @@ import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.rendition.SourceFormat;
 import io.lunora.engine.rendition.SourceProbe;
+import io.lunora.engine.rendition.PresetMapping;
+import io.lunora.engine.workload.OutputPlan;
+import io.lunora.engine.workload.Workload;
+import io.lunora.engine.workload.WorkloadResources;
+import io.lunora.engine.workload.WorkloadState;
+import io.lunora.model.preset.EncodingPreset;
 import io.lunora.engine.thumbnail.InputPreview;
 import io.lunora.engine.thumbnail.ThumbnailWriter;
 import io.lunora.model.media.EngineStatus;
@@ -51,14 +57,17 @@ import org.slf4j.LoggerFactory;
  * encoder; the encoder stops with its last destination. {@link #endSession} stops all of that and
  * leaves the inputs warm. Output state changes and a session's switches go to the engine's event
  * stream.
+ *
+ * <p>Confined to the organization's run loop ({@link Workload}): no method takes a lock; the
+ * switcher, the children and their callbacks run on threads of their own.
  */
-public final class Channel implements AutoCloseable {
+public final class Channel implements Workload {
     private static final Logger log = LoggerFactory.getLogger(Channel.class);
     /** About a second of program is probed; past this the source counts as unknown (encoded). */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final String organizationId;
-    private final ChannelResources resources;
+    private final WorkloadResources resources;
     private final ProgramBus bus = new ProgramBus();
     private final Switcher switcher;
     private final ScheduledExecutorService ticker;
@@ -69,7 +78,7 @@ public final class Channel implements AutoCloseable {
     private final Map<RenditionPreset, RenditionEncoder> renditions = new HashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     private ChannelConfig config;
-    /** Volatile: the switcher's event callback reads it without the channel's lock (lock order). */
+    /** Volatile: the switcher's event callback reads it on the switcher's thread. */
     private volatile Session session;
 
     /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
@@ -93,11 +102,11 @@ public final class Channel implements AutoCloseable {
     }
 
     /** A channel with its inputs warm and no session. */
-    static Channel standby(String organizationId, ChannelConfig inputs, ChannelResources resources) {
+    public static Channel standby(String organizationId, ChannelConfig inputs, WorkloadResources resources) {
         return new Channel(organizationId, inputs, resources);
     }
 
-    private Channel(String organizationId, ChannelConfig config, ChannelResources resources) {
+    private Channel(String organizationId, ChannelConfig config, WorkloadResources resources) {
         this.organizationId = organizationId;
         this.resources = resources;
         this.config = config;
@@ -109,12 +118,12 @@ public final class Channel implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
     }
 
-    static Path hlsFolder(ChannelResources resources, String organizationId) {
+    static Path hlsFolder(WorkloadResources resources, String organizationId) {
         return resources.properties().dataDir().resolve("hls").resolve(organizationId);
     }
 
     /** Where an input's preview picture is written; outside the HLS folder, which viewers may read. */
-    static Path previewFile(ChannelResources resources, String organizationId, String inputId) {
+    static Path previewFile(WorkloadResources resources, String organizationId, String inputId) {
         return resources.properties().dataDir().resolve("previews").resolve(organizationId).resolve(inputId + ".jpg");
     }
 
@@ -127,7 +136,7 @@ public final class Channel implements AutoCloseable {
     }
 
     /** Applies changed inputs and switching rules; unchanged inputs keep running untouched. */
-    synchronized void applyInputs(ChannelConfig changed) {
+    public void applyInputs(ChannelConfig changed) {
         switcher.configure(changed.switching());
         setInput(SwitchEvent.PRIMARY, changed.primary());
         setInput(SwitchEvent.SECONDARY, changed.secondary());
@@ -139,7 +148,7 @@ public final class Channel implements AutoCloseable {
      * Starts the session's program (slate, HLS, thumbnail, recorder) on the warm inputs, or applies
      * a changed configuration to the running session; unchanged parts keep running untouched.
      */
-    synchronized void beginSession(ChannelConfig wanted) {
+    public void beginSession(ChannelConfig wanted) {
         applyInputs(wanted);
         if (session != null && !session.sessionId.equals(wanted.sessionId())) {
             endSession();
@@ -166,14 +175,11 @@ public final class Channel implements AutoCloseable {
         config = wanted;
     }
 
-    boolean inSession() {
+    @Override
+    public boolean holdsSlot() {
         return session != null;
     }
 
-    /** The SRT ports this channel listens on, for the engine's check that two channels never share one. */
-    synchronized List<Integer> listenerPorts() {
-        return inputSettings.values().stream().filter(SrtInputSettings::listener).map(SrtInputSettings::port).toList();
-    }
 
     private void setInput(String inputId, SrtInputSettings settings) {
         if (Objects.equals(inputSettings.get(inputId), settings)) {
@@ -205,7 +211,7 @@ public final class Channel implements AutoCloseable {
     }
 
     /** The input's latest preview picture, if it has delivered one. */
-    synchronized Optional<Path> preview(String inputId) {
+    public Optional<Path> preview(String inputId) {
         return Optional.ofNullable(previews.get(inputId)).map(InputPreview::file).filter(Files::isRegularFile);
     }
 
@@ -222,57 +228,112 @@ public final class Channel implements AutoCloseable {
     }
 
     /**
-     * Starts one destination, or restarts it when its preset or URL changed or it had failed;
-     * the same request for a running destination changes nothing.
+     * Checks the preset and whether the destination already runs as asked. A passthrough preset's
+     * source is probed in {@link Plan#prepare()}, off the run loop.
      */
-    synchronized void startOutput(String destinationId, RenditionPreset preset, PublishEndpoint target) {
-        if (session == null) {
-            throw new ConflictException("The channel of " + organizationId + " has no session: start one first.");
-        }
+    @Override
+    public OutputPlan planOutput(String destinationId, EncodingPreset asked, PublishEndpoint target) {
+        RenditionPreset preset = PresetMapping.toRendition(asked);
+        requireSession();
         Output existing = outputs.get(destinationId);
-        if (existing != null) {
-            OutputState state = existing.pusher().status().state();
-            if (existing.preset().equals(preset) && existing.target().equals(target)
-                    && state != OutputState.FAILED && state != OutputState.STOPPED) {
-                return;
-            }
-            stopOutput(destinationId);
+        boolean unchanged = existing != null && existing.preset().equals(preset) && existing.target().equals(target)
+                && existing.pusher().running();
+        return new Plan(destinationId, preset, target, unchanged, switcher.onAir());
+    }
+
+    /** Starts the planned destination, or restarts it when its preset or URL changed or it had failed. */
+    @Override
+    public void startOutput(OutputPlan planned) {
+        if (!(planned instanceof Plan plan) || plan.channel() != this) {
+            throw new IllegalArgumentException("not a plan of this channel");
         }
-        RenditionPreset wanted = preset.passthrough() ? passthroughOrEncoded(destinationId, preset) : preset;
+        requireSession();
+        String destinationId = plan.destinationId();
+        stopOutput(destinationId);
+        RenditionPreset wanted = plan.rendition;
         RenditionEncoder rendition = renditions.computeIfAbsent(wanted, p -> {
             RenditionEncoder encoder = new RenditionEncoder(p, resources.ffmpeg(), resources.pool(), bus,
                     resources.registry());
             encoder.start();
             return encoder;
         });
-        Pusher pusher = new Pusher(destinationId, target, rendition, resources.ffmpeg(),
+        Pusher pusher = new Pusher(destinationId, plan.target(), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
                 resources.properties().outputMaxAttempts(), status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, preset, wanted, target));
+        outputs.put(destinationId, new Output(pusher, plan.preset, wanted, plan.target()));
         pusher.start();
     }
 
-    /**
-     * A passthrough preset copies the program only when what is on air now (a live input, not the
-     * slate) fits its declared settings; otherwise the destination gets those settings encoded, so
-     * that it never receives a stream other than the one its preset promises. Decided once, when
-     * the destination starts: a later switch to another input is copied as it comes.
-     */
-    private RenditionPreset passthroughOrEncoded(String destinationId, RenditionPreset preset) {
-        String onAir = switcher.onAir();
-        Optional<SourceFormat> source = onAir == null || SwitchEvent.SLATE.equals(onAir) ? Optional.empty()
-                : new SourceProbe(resources.ffmpeg(), PROBE_TIMEOUT).probe(bus);
-        if (source.isPresent() && preset.fits(source.get())) {
-            log.info("Output {} copies the source ({})", destinationId, source.get().describe());
-            return preset;
+    private void requireSession() {
+        if (session == null) {
+            throw new ConflictException("The channel of " + organizationId + " has no session: start one first.");
         }
-        log.info("Output {} encodes its passthrough preset as {}: {}", destinationId, preset.encoded().label(), source
-                .map(s -> "the source (" + s.describe() + ") does not fit it").orElse("no live source to copy"));
-        return preset.encoded();
+    }
+
+    /**
+     * A destination's start. A passthrough preset copies the program only when what is on air (a
+     * live input, not the slate) fits its declared settings; otherwise the destination gets those
+     * settings encoded, so that it never receives a stream other than the one its preset promises.
+     * Decided once, when the destination starts: a later switch to another input is copied as it comes.
+     */
+    private final class Plan implements OutputPlan {
+        private final String destinationId;
+        private final RenditionPreset preset;
+        private final PublishEndpoint target;
+        private final boolean unchanged;
+        private final String onAir;
+        /** What runs: the preset itself, or a passthrough preset's settings encoded. */
+        private RenditionPreset rendition;
+
+        Plan(String destinationId, RenditionPreset preset, PublishEndpoint target, boolean unchanged, String onAir) {
+            this.destinationId = destinationId;
+            this.preset = preset;
+            this.target = target;
+            this.unchanged = unchanged;
+            this.onAir = onAir;
+            this.rendition = preset.passthrough() ? preset.encoded() : preset;
+        }
+
+        Channel channel() {
+            return Channel.this;
+        }
+
+        @Override
+        public String destinationId() {
+            return destinationId;
+        }
+
+        @Override
+        public PublishEndpoint target() {
+            return target;
+        }
+
+        @Override
+        public boolean unchanged() {
+            return unchanged;
+        }
+
+        /** Probes about a second of the program (up to {@link #PROBE_TIMEOUT}) for a passthrough preset. */
+        @Override
+        public void prepare() {
+            if (!preset.passthrough()) {
+                return;
+            }
+            Optional<SourceFormat> source = onAir == null || SwitchEvent.SLATE.equals(onAir) ? Optional.empty()
+                    : new SourceProbe(resources.ffmpeg(), PROBE_TIMEOUT).probe(bus);
+            if (source.isPresent() && preset.fits(source.get())) {
+                log.info("Output {} copies the source ({})", destinationId, source.get().describe());
+                rendition = preset;
+                return;
+            }
+            log.info("Output {} encodes its passthrough preset as {}: {}", destinationId, preset.encoded().label(),
+                    source.map(s -> "the source (" + s.describe() + ") does not fit it").orElse("no live source to copy"));
+        }
     }
 
     /** Stops one destination; its encoder stops too when no other destination uses it. */
-    synchronized void stopOutput(String destinationId) {
+    @Override
+    public void stopOutput(String destinationId) {
         Output output = outputs.remove(destinationId);
         if (output == null) {
             return;
@@ -290,7 +351,7 @@ public final class Channel implements AutoCloseable {
         }
     }
 
-    synchronized void switchTo(String inputId, String reason) {
+    public void switchTo(String inputId, String reason) {
         if (!inputs.containsKey(inputId)) {
             throw new ConflictException("The channel has no " + inputId + " input.");
         }
@@ -298,7 +359,7 @@ public final class Channel implements AutoCloseable {
     }
 
     /** "Pause all" (the slate on air for every output, their connections kept) or back to the selected input. */
-    synchronized void pause(boolean pause) {
+    public void pause(boolean pause) {
         if (session == null) {
             throw new ConflictException("No session runs: there is nothing on air to pause.");
         }
@@ -309,18 +370,19 @@ public final class Channel implements AutoCloseable {
         }
     }
 
-    synchronized ChannelState state() {
+    @Override
+    public WorkloadState state() {
         List<EngineStatus.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
             RenditionEncoder encoder = renditions.get(output.rendition());
-            outputStates.add(ChannelState.output(output.pusher(), encoder == null ? null : encoder.status()));
+            outputStates.add(WorkloadState.output(output.pusher(), encoder == null ? null : encoder.status()));
         }
         List<EncoderStatus> encoders = new ArrayList<>();
         renditions.values().forEach(r -> encoders.add(r.status()));
         if (session != null && session.hls != null) {
             encoders.add(session.hls.status());
         }
-        return new ChannelState(session != null, session != null ? ChannelState.CHANNEL : ChannelState.STANDBY, switcher.selected(), switcher.onAir(),
+        return new WorkloadState(session != null, session != null ? WorkloadState.CHANNEL : WorkloadState.STANDBY, switcher.selected(), switcher.onAir(),
                 inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders, switcher.paused());
     }
 
@@ -331,7 +393,7 @@ public final class Channel implements AutoCloseable {
     }
 
     /** The renditions running now, for tests and metrics. */
-    synchronized List<RenditionPreset> renditions() {
+    public List<RenditionPreset> renditions() {
         return List.copyOf(renditions.keySet());
     }
 
@@ -340,7 +402,7 @@ public final class Channel implements AutoCloseable {
      * its own (a part that fails or hangs never keeps another running), within the engine's stop
      * deadline. The inputs stay warm.
      */
-    synchronized void endSession() {
+    public void endSession() {
         List<AutoCloseable> parts = sessionParts();
         session = null;
         outputs.clear();
@@ -368,7 +430,7 @@ public final class Channel implements AutoCloseable {
 
     /** Stops everything of the channel, inputs included, at once and within the engine's stop deadline. */
     @Override
-    public synchronized void close() {
+    public void close() {
         ticker.shutdownNow();
         List<AutoCloseable> parts = sessionParts();
         parts.addAll(inputs.values());
@@ -383,7 +445,7 @@ public final class Channel implements AutoCloseable {
 
     private void switched(SwitchEvent event) {
         log.info("Channel of {}: {} -> {} ({})", organizationId, event.from(), event.to(), event.reason());
-        if (event.from() == null || "started".equals(event.reason()) || !inSession()) {
+        if (event.from() == null || "started".equals(event.reason()) || !holdsSlot()) {
             return; // the first pictures and what happens before a session are not a session's switches
         }
         resources.events().switched(new EngineEvents.SwitchEvent(organizationId, event.time().toString(), event.from(),

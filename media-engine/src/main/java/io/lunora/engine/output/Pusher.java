@@ -168,6 +168,11 @@ public final class Pusher implements AutoCloseable {
         return meters.latest();
     }
 
+    /** Pushing, connecting or retrying: neither failed for good nor stopped. */
+    public boolean running() {
+        return state != OutputState.FAILED && state != OutputState.STOPPED;
+    }
+
     public OutputStatus status() {
         return new OutputStatus(destinationId, state, rendition.label(), lastError, attempts,
                 meters.latest().bitrateKbps());

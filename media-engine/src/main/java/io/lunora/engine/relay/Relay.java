@@ -2,9 +2,15 @@ package io.lunora.engine.relay;
 
 import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.process.CloseAll;
-import io.lunora.engine.channel.ChannelResources;
-import io.lunora.engine.channel.ChannelState;
+import io.lunora.engine.workload.WorkloadResources;
+import io.lunora.engine.workload.WorkloadState;
 import io.lunora.engine.output.Pusher;
+import io.lunora.engine.rendition.PresetMapping;
+import io.lunora.engine.workload.OutputPlan;
+import io.lunora.engine.workload.Workload;
+import io.lunora.model.preset.EncodingPreset;
+import io.lunora.support.problem.InvalidFieldException;
+import java.util.concurrent.Executor;
 import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.OutputState;
 import io.lunora.support.problem.ConflictException;
@@ -19,23 +25,30 @@ import org.slf4j.LoggerFactory;
  * One organization's relay: a rendition listener per preset MediaLive encodes, and one copy-only
  * pusher per destination on its preset's rendition. Adding or dropping a rendition, starting or
  * stopping a destination touches nothing else.
+ *
+ * <p>Confined to the organization's run loop ({@link Workload}); a rendition's reconnect, seen on
+ * its ingest's thread, is posted to that loop.
  */
-final class Relay implements AutoCloseable {
+public final class Relay implements Workload {
+    private static final String PRESET_ID = "[A-Za-z0-9_.-]{1,128}";
+
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
 
     private final String organizationId;
-    private final ChannelResources resources;
+    private final WorkloadResources resources;
     private final RelayPorts ports;
+    private final Executor loop;
     private final Map<String, RelayRendition> renditions = new LinkedHashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
 
     private record Output(Pusher pusher, String presetId, PublishEndpoint target) {
     }
 
-    Relay(String organizationId, ChannelResources resources, RelayPorts ports) {
+    public Relay(String organizationId, WorkloadResources resources, RelayPorts ports, Executor loop) {
         this.organizationId = organizationId;
         this.resources = resources;
         this.ports = ports;
+        this.loop = loop;
     }
 
     /**
@@ -45,7 +58,7 @@ final class Relay implements AutoCloseable {
      *
      * @return the port of each rendition, in the order asked
      */
-    synchronized Map<String, Integer> apply(RelayConfig config) {
+    public Map<String, Integer> apply(RelayConfig config) {
         resources.redactor().register(config.passphrase());
         List<RelayConfig.RenditionSettings> added = config.renditions().stream()
                 .filter(r -> !renditions.containsKey(r.presetId())).toList();
@@ -81,68 +94,91 @@ final class Relay implements AutoCloseable {
     }
 
     /**
-     * The pushers of a rendition whose caller connected again start over on its new stream; on
-     * a thread of its own, so the ingest's reader never waits for the relay.
+     * The pushers of a rendition whose caller connected again start over on its new stream; posted
+     * to the run loop, so the ingest's reader never waits for the relay.
      */
     private void reconnected(String presetId) {
-        Thread.ofVirtual().name("relay-reconnect-" + presetId).start(() -> restartOutputs(presetId));
+        loop.execute(() -> restartOutputs(presetId));
     }
 
     private void restartOutputs(String presetId) {
         log.info("Rendition {} of the relay of {} reconnected: its outputs start over on its next keyframe", presetId,
                 organizationId);
-        List<Pusher> pushers;
-        synchronized (this) {
-            pushers = outputs.values().stream().filter(o -> o.presetId().equals(presetId)).map(Output::pusher).toList();
-        }
-        pushers.forEach(Pusher::reconnect);
+        outputs.values().stream().filter(o -> o.presetId().equals(presetId)).map(Output::pusher)
+                .forEach(Pusher::reconnect);
     }
 
     /**
-     * Starts one destination on its preset's rendition, or restarts it when its preset or URL
-     * changed or it had failed; the same request for a running destination changes nothing.
+     * Checks the preset as a channel checks it (though the relay copies the rendition as MediaLive
+     * encoded it), that the relay carries its rendition (by the preset's id), and whether the
+     * destination already runs as asked.
      */
-    synchronized void startOutput(String destinationId, String presetId, PublishEndpoint target) {
-        RelayRendition rendition = renditions.get(presetId);
-        if (rendition == null) {
+    @Override
+    public OutputPlan planOutput(String destinationId, EncodingPreset preset, PublishEndpoint target) {
+        PresetMapping.toRendition(preset);
+        if (preset.presetId() == null || !preset.presetId().matches(PRESET_ID)) {
+            throw new InvalidFieldException("preset.preset_id", "must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
+        String presetId = preset.presetId();
+        if (!renditions.containsKey(presetId)) {
             throw new ConflictException("The relay carries no rendition of preset " + presetId + " (it carries "
                     + String.join(", ", renditions.keySet()) + "): add it to the relay first.");
         }
         Output existing = outputs.get(destinationId);
-        if (existing != null) {
-            OutputState state = existing.pusher().status().state();
-            if (existing.presetId().equals(presetId) && existing.target().equals(target)
-                    && state != OutputState.FAILED && state != OutputState.STOPPED) {
-                return;
-            }
-            stopOutput(destinationId);
+        boolean unchanged = existing != null && existing.presetId().equals(presetId) && existing.target().equals(target)
+                && existing.pusher().running();
+        return new Plan(destinationId, presetId, target, unchanged);
+    }
+
+    private record Plan(String destinationId, String presetId, PublishEndpoint target, boolean unchanged)
+            implements OutputPlan {
+    }
+
+    /** Starts the planned destination on its rendition, restarting one that ran with other settings. */
+    @Override
+    public void startOutput(OutputPlan planned) {
+        if (!(planned instanceof Plan plan)) {
+            throw new IllegalArgumentException("not a relay's plan");
         }
-        Pusher pusher = new Pusher(destinationId, target, rendition, resources.ffmpeg(),
+        RelayRendition rendition = renditions.get(plan.presetId());
+        if (rendition == null) {
+            throw new ConflictException("The relay no longer carries rendition " + plan.presetId() + ".");
+        }
+        stopOutput(plan.destinationId());
+        Pusher pusher = new Pusher(plan.destinationId(), plan.target(), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(), resources.properties().outputMaxAttempts(),
                 status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, presetId, target));
+        outputs.put(plan.destinationId(), new Output(pusher, plan.presetId(), plan.target()));
         pusher.start();
     }
 
-    synchronized void stopOutput(String destinationId) {
+    /** A relay always holds one of the engine's slots. */
+    @Override
+    public boolean holdsSlot() {
+        return true;
+    }
+
+    @Override
+    public void stopOutput(String destinationId) {
         Output output = outputs.remove(destinationId);
         if (output != null) {
             output.pusher().close();
         }
     }
 
-    synchronized ChannelState state() {
+    @Override
+    public WorkloadState state() {
         List<EngineStatus.Output> outputStates = new ArrayList<>();
         for (Output output : outputs.values()) {
-            outputStates.add(ChannelState.output(output.pusher(), null));
+            outputStates.add(WorkloadState.output(output.pusher(), null));
         }
-        return new ChannelState(true, ChannelState.RELAY, null, null,
+        return new WorkloadState(true, WorkloadState.RELAY, null, null,
                 renditions.values().stream().map(RelayRendition::status).toList(), outputStates, List.of(), false);
     }
 
     /** Stops the outputs and the listeners at once (each on its own), and gives the ports back. */
     @Override
-    public synchronized void close() {
+    public void close() {
         List<AutoCloseable> parts = new ArrayList<>();
         outputs.values().forEach(o -> parts.add(o.pusher()));
         parts.addAll(renditions.values());

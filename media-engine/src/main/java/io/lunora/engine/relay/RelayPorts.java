@@ -16,11 +16,11 @@ import java.util.Set;
  * handed out only when no relay of this engine holds it and it can be bound right now (another
  * program may use it).
  */
-final class RelayPorts {
+public final class RelayPorts {
     private final EngineProperties.Relay settings;
     private final Set<Integer> held = new HashSet<>();
 
-    RelayPorts(EngineProperties.Relay settings) {
+    public RelayPorts(EngineProperties.Relay settings) {
         this.settings = settings;
     }
 

@@ -1,6 +1,6 @@
 package io.lunora.engine.relay;
 
-import io.lunora.engine.channel.ChannelResources;
+import io.lunora.engine.workload.WorkloadResources;
 import io.lunora.engine.ingest.SrtInput;
 import io.lunora.engine.ingest.SrtInputSettings;
 import io.lunora.engine.rendition.Rendition;
@@ -15,14 +15,14 @@ import io.lunora.model.media.InputStatus;
 final class RelayRendition implements Rendition, AutoCloseable {
     private final String presetId;
     private final int port;
-    private final ChannelResources resources;
+    private final WorkloadResources resources;
     private final TsFanOut output = new TsFanOut();
     private final RenditionIngest ingest;
     private SrtInputSettings settings;
     private SrtInput input;
 
     /** @param reconnected called when the caller connects again after an earlier connection delivered */
-    RelayRendition(String presetId, int port, ChannelResources resources, Runnable reconnected) {
+    RelayRendition(String presetId, int port, WorkloadResources resources, Runnable reconnected) {
         this.presetId = presetId;
         this.port = port;
         this.resources = resources;

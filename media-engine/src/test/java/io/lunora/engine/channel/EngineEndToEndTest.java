@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.engine.MediaEngineApplication;
+import io.lunora.engine.orchestration.Orchestrator;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.testing.EngineApi;
 import io.lunora.engine.testing.Probe;
@@ -183,7 +184,7 @@ class EngineEndToEndTest {
         startOutput("a", PRESET_A);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outputStates().equals(Collections.nCopies(6, "live")));
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(4); // three encoders and one copy
+        assertThat(engine.getBean(Orchestrator.class).renditions(ORG)).hasSize(4); // three encoders and one copy
         JsonNode outputs = status().path("outputs");
         assertThat(outputs.path(0).path("rendition").asString()).isEqualTo(outputs.path(3).path("rendition").asString());
         assertThat(outputs.path(4).path("rendition").asString()).isEqualTo("copy-h264-320x180p25");
@@ -258,7 +259,7 @@ class EngineEndToEndTest {
     @Order(5)
     void shouldRestartOneDestinationOnAKeyframeWithoutTouchingTheOthers() {
         assertThat(api.delete(CHANNEL + "/outputs/dest-d").status()).isEqualTo(204);
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(4); // "a" still uses the shared encoder
+        assertThat(engine.getBean(Orchestrator.class).renditions(ORG)).hasSize(4); // "a" still uses the shared encoder
         await().atMost(Duration.ofSeconds(10)).until(() -> !receivers.get("d").isAlive());
         restartedD = RtmpReceiver.listen(receiverPorts.get("d"), KEYS.get("d"), data.resolve("d2.flv"));
 
@@ -304,7 +305,7 @@ class EngineEndToEndTest {
     @Order(7)
     void shouldStopAnEncoderWithItsLastDestination() {
         assertThat(api.delete(CHANNEL + "/outputs/dest-c").status()).isEqualTo(204);
-        assertThat(engine.getBean(ChannelManager.class).renditions(ORG)).hasSize(3);
+        assertThat(engine.getBean(Orchestrator.class).renditions(ORG)).hasSize(3);
         assertThat(outputStates()).containsExactly("live", "live", "live", "live", "live");
         await().atMost(Duration.ofSeconds(5)).until(() -> eventData("output").stream()
                 .anyMatch(e -> e.contains("\"destination_id\":\"dest-c\"") && e.contains("\"state\":\"stopped\"")));

@@ -1,12 +1,17 @@
 package io.lunora.streaming.inputs;
 
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.resolve.SourceSettings;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every configured organization's inputs running on the media plane, before and between
  * sessions (issue 12, "inputs always on"): encoders can connect, and the operator sees their
- * health and a preview, before going live. It reconciles on a fixed delay rather than on change
- * events, so a restarted engine, a changed configuration and a port freed by another
- * organization's session are all caught by the same loop; the backend's call is idempotent.
+ * health and a preview, before going live. Each round reads the source configurations and puts an
+ * organization's inputs on the media plane when they changed, when the last put failed, or when
+ * the last put is older than {@code lunora.streaming.inputs.rewarm-interval}: that slow re-warm
+ * (the backend's call is idempotent) catches a restarted engine and a port that another
+ * organization's session took and has freed, without a call every round for nothing.
  */
 @Component
 @ConditionalOnProperty(name = "lunora.streaming.inputs.warm", havingValue = "true", matchIfMissing = true)
@@ -25,12 +32,27 @@ class InputWarmer {
 
     private final SourceSettings sources;
     private final MediaBackend media;
+    private final long rewarmNanos;
+    private final LongSupplier nanoTime;
+    /** What each organization's inputs were last put with, and when. */
+    private final Map<String, Warmed> warmed = new ConcurrentHashMap<>();
     /** The last failure per organization, so that one lasting problem is logged once, not every round. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
 
-    InputWarmer(SourceSettings sources, MediaBackend media) {
+    private record Warmed(ChannelRequest.Inputs inputs, long atNanos) {
+    }
+
+    @Autowired
+    InputWarmer(SourceSettings sources, MediaBackend media,
+            @Value("${lunora.streaming.inputs.rewarm-interval:30s}") Duration rewarm) {
+        this(sources, media, rewarm, System::nanoTime);
+    }
+
+    InputWarmer(SourceSettings sources, MediaBackend media, Duration rewarm, LongSupplier nanoTime) {
         this.sources = sources;
         this.media = media;
+        this.rewarmNanos = rewarm.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     @Scheduled(initialDelayString = "${lunora.streaming.inputs.warm-interval:5s}",
@@ -45,11 +67,19 @@ class InputWarmer {
 
     void warm(String organizationId) {
         try {
-            media.warmInputs(organizationId, sources.current(organizationId));
+            ChannelRequest.Inputs inputs = sources.current(organizationId);
+            Warmed last = warmed.get(organizationId);
+            long now = nanoTime.getAsLong();
+            if (last != null && last.inputs().equals(inputs) && now - last.atNanos() < rewarmNanos) {
+                return;
+            }
+            media.warmInputs(organizationId, inputs);
+            warmed.put(organizationId, new Warmed(inputs, now));
             if (failures.remove(organizationId) != null) {
                 log.info("Inputs of {} warm again", organizationId);
             }
         } catch (RuntimeException e) {
+            warmed.remove(organizationId);
             report(organizationId, "its inputs could not be kept warm", e);
         }
     }

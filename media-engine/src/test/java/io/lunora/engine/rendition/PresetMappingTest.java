@@ -1,4 +1,4 @@
-package io.lunora.engine.channel;
+package io.lunora.engine.rendition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package io.lunora.engine.channel;
+package io.lunora.engine.rendition;
 
-import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.model.preset.EncodingPreset;
 import io.lunora.support.problem.InvalidFieldException;
 import java.util.Set;

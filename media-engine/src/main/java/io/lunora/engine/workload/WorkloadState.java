@@ -1,4 +1,4 @@
-package io.lunora.engine.channel;
+package io.lunora.engine.workload;
 
 import io.lunora.engine.output.Pusher;
 import io.lunora.engine.process.Progress;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  * @param paused      the operator put the slate on air for every output ("Pause all")
  */
-public record ChannelState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
+public record WorkloadState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
         List<EngineStatus.Output> outputs, List<EncoderStatus> encoders, boolean paused) {
     /** A channel makes its program from SRT sources and encodes a rendition per preset. */
     public static final String CHANNEL = "channel";
@@ -29,8 +29,8 @@ public record ChannelState(boolean running, String kind, String activeInput, Str
     /** A channel's inputs run before any session (health, preview); nothing is encoded or pushed. */
     public static final String STANDBY = "standby";
 
-    public static ChannelState stopped() {
-        return new ChannelState(false, null, null, null, List.of(), List.of(), List.of(), false);
+    public static WorkloadState stopped() {
+        return new WorkloadState(false, null, null, null, List.of(), List.of(), List.of(), false);
     }
 
     /** A pusher's state and counters as the status API shows them; {@code encoder} null when it copies. */

@@ -1,4 +1,4 @@
-package io.lunora.engine.channel;
+package io.lunora.engine.workload;
 
 import io.lunora.engine.EngineProperties;
 import io.lunora.engine.events.EngineEvents;
@@ -10,12 +10,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 
 /** What every channel and relay of the engine shares. */
-public record ChannelResources(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
+public record WorkloadResources(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
         MeterRegistry registry, EngineEvents events) {
 
     /** Tells the event stream that an output of {@code organizationId} changed state. */
     public void outputChanged(String organizationId, OutputStatus status) {
         events.output(new EngineEvents.OutputEvent(organizationId, Instant.now().toString(), status.destinationId(),
-                ChannelState.wire(status.state()), status.lastError()));
+                WorkloadState.wire(status.state()), status.lastError()));
     }
 }
