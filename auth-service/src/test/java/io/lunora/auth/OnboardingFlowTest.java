@@ -47,13 +47,19 @@ class OnboardingFlowTest extends AuthServerTestBase {
         assertThat(enrolPage.uri().getPath()).isEqualTo("/auth/mfa/setup");
         String secret = enrolPage.body().replaceAll("(?s).*id=\"totp-secret\">([A-Z2-7]+)<.*", "$1");
         assertThat(enrolPage.body()).contains("otpauth://totp/Lunora%20Live:olivia?secret=" + secret);
+        // the phone's way: the QR code, read by a decoder this project did not write, carries the same link
+        String scanned = io.lunora.auth.mfa.QrScanner.scan(enrolPage.body());
+        assertThat(scanned).startsWith("otpauth://totp/Lunora%20Live:olivia?secret=" + secret + "&")
+                .isEqualTo(org.springframework.web.util.HtmlUtils.htmlUnescape(enrolPage.body()
+                        .replaceAll("(?s).*id=\"otpauth-uri\" href=\"([^\"]+)\".*", "$1")));
 
         HttpResponse<String> wrong = browser.submit("/auth/mfa/setup", Map.of("code", "000000".equals(
                 Totp.code(secret, Totp.currentStep())) ? "111111" : "000000"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         HttpResponse<String> codes = browser.submit("/auth/mfa/setup",
                 Map.of("code", Totp.code(secret, Totp.currentStep())));
-        assertThat(codes.body()).contains("backup-codes");
+        assertThat(codes.body()).contains("backup-codes", "id=\"copy-backup-codes\"", "id=\"download-backup-codes\"",
+                "src=\"/auth/assets/backup-codes.js\"");
         Tokens tokens = exchange(a, browser.follow(browser.submit("/auth/continue", Map.of())));
 
         JsonNode access = claims(tokens.accessToken());

@@ -1,6 +1,7 @@
 package io.lunora.auth.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.lunora.auth.mfa.QrCode;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,8 +76,9 @@ public final class Pages {
     static ResponseEntity<String> enrolMfa(HttpServletRequest request, HttpStatus status, String error, String secret,
             String otpauthUri) {
         return page(status, "Set up two-step verification", error,
-                "<p>Add this account to your authenticator app (for example by pasting the link or the key), "
+                "<p>Scan this code with your authenticator app (or paste the link or the key into it), "
                         + "then enter the 6-digit code it shows.</p>"
+                        + QrCode.svg(otpauthUri, "totp-qr", "QR code of the authenticator link")
                         + "<p>Key: <code id=\"totp-secret\">" + esc(secret) + "</code></p>"
                         + "<p>Link: <a id=\"otpauth-uri\" href=\"" + esc(otpauthUri) + "\">" + esc(otpauthUri) + "</a></p>",
                 form(request, "/auth/mfa/setup", "Verify", codeField("Code from your authenticator app")));
@@ -88,7 +90,11 @@ public final class Pages {
         list.append("</ul>");
         return page(HttpStatus.OK, "Save your backup codes", null,
                 "<p>Two-step verification is on. Each backup code below signs you in once when your "
-                        + "authenticator is not at hand. They are shown only now: store them safely.</p>" + list,
+                        + "authenticator is not at hand. They are shown only now: store them safely.</p>" + list
+                        + "<p><button type=\"button\" id=\"copy-backup-codes\">Copy</button> "
+                        + "<button type=\"button\" id=\"download-backup-codes\">Download as a text file</button> "
+                        + "<span id=\"backup-codes-outcome\" role=\"status\"></span></p>"
+                        + "<script src=\"/auth/assets/backup-codes.js\"></script>",
                 form(request, "/auth/continue", "I stored them, continue", ""));
     }
 
