@@ -18,6 +18,7 @@ public final class StreamingStack {
 
     static final Map<String, String> ENVIRONMENT = Map.ofEntries(
             Map.entry("LUNORA_DESTINATION_ALLOWED_PRIVATE_HOSTS", "127.0.0.0/8"),
+            Map.entry("LUNORA_ALERTS_WEBHOOK_ALLOWED_PRIVATE_HOSTS", "127.0.0.0/8"),
             Map.entry("LUNORA_ENGINE_SLATE_WIDTH", "320"),
             Map.entry("LUNORA_ENGINE_SLATE_HEIGHT", "180"),
             Map.entry("LUNORA_ENGINE_SLATE_FRAMERATE", "24"),
