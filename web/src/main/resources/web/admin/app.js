@@ -11,7 +11,7 @@ import { presets } from './presets.js';
 import { destinations } from './destinations.js';
 import { history } from './history.js';
 import { loadPrices, sessionCost } from './cost.js';
-import { alertCentre } from './alerts.js';
+import { alertCentre } from '/assets/alert-centre.js';
 import { webhooksPanel } from './webhooks.js';
 
 async function overview(main, { api, auth }) {

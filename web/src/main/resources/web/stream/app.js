@@ -8,6 +8,7 @@ import { subscribeLive, isOpen } from '/assets/live.js';
 import { livePanel } from '/assets/live-panel.js';
 import { QUALITIES, presetFor } from '/assets/quality.js';
 import { inputPreviews } from '/assets/input-previews.js';
+import { alertCentre } from '/assets/alert-centre.js';
 
 async function configure(main, { api, auth, navigate }) {
   const box = problemBox();
@@ -147,9 +148,11 @@ async function configure(main, { api, auth, navigate }) {
 
 async function live(main, { api, auth }) {
   const panel = livePanel(api, { setupHref: '/stream/' });
-  main.append(h('h1', { tabindex: '-1' }, 'Live streaming control'), panel.element);
+  // the operator's alerts: their sessions' and destinations', and every input's
+  const alerts = alertCentre(api, auth);
+  main.append(h('h1', { tabindex: '-1' }, 'Live streaming control'), panel.element, alerts.element);
   const stop = subscribeLive(auth, panel.update);
-  return { dispose: () => { stop(); panel.dispose(); } };
+  return { dispose: () => { stop(); panel.dispose(); alerts.dispose(); } };
 }
 
 boot({

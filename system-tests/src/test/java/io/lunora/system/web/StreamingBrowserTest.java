@@ -284,6 +284,15 @@ class StreamingBrowserTest {
         operator.awaitText(By.id("live-heading"), "Not streaming");
         assertThat(operator.driver.findElement(By.cssSelector(".live-panel")).getAttribute("data-status")).isEqualTo("stopped");
         assertThat(receivers).allMatch(RecordingReceiver::publishedOnItsKey);
+
+        // the operator's alert centre, live: their session completed; Acknowledge changes it on the server
+        By completed = By.xpath("//ul[@id='alert-centre']/li[@data-state='open'][contains(., 'Session completed')]");
+        operator.await(completed);
+        String alertId = operator.driver.findElement(completed).getAttribute("data-alert-id");
+        operator.click(By.cssSelector("#alert-centre li[data-alert-id='" + alertId + "'] button"));
+        operator.awaitText(By.cssSelector("#alert-centre li[data-alert-id='" + alertId + "'][data-state='acknowledged']"),
+                "acknowledged by");
+        operator.screenshot("operator-alert-acknowledged");
     }
 
     /**

@@ -1,6 +1,6 @@
-// The alert centre: the organization's grouped alerts (one per condition, with its count), newest
-// first, their severity and state, and Acknowledge; kept current by the live event stream's
-// `alert` events (the same /api/streaming/events as the live panel).
+// The alert centre of the admin overview and of the operator's live control: the alerts the caller
+// may see, grouped (one per condition, with its count), newest first, their severity and state, and
+// Acknowledge; kept current by the live event stream's `alert` events (/api/streaming/events).
 import { h, fill, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
 import { subscribeEvents } from '/assets/live.js';
 
