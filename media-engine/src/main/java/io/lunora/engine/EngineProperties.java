@@ -37,7 +37,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         restoreAfter = restoreAfter == null ? SwitcherSettings.DEFAULT_RESTORE_AFTER : restoreAfter;
         jitterBuffer = jitterBuffer == null ? Duration.ofMillis(350) : jitterBuffer;
         slate = slate == null ? new Slate(null, null, null) : slate;
-        hls = hls == null ? new Hls(null, null, null, null, null) : hls;
+        hls = hls == null ? new Hls(null, null, null, null, null, null) : hls;
         recording = recording == null ? new Recording(null) : recording;
         relay = relay == null ? new Relay(null, null) : relay;
         thumbnail = thumbnail == null ? new Thumbnail(null, null) : thumbnail;
@@ -65,8 +65,12 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
      *
      * @param segmentSeconds target segment length (also the keyframe interval)
      * @param listSize       segments kept in each media playlist
+     * @param niceness       the HLS FFmpeg's nice value (0 to 19): on a machine short of CPU the
+     *                       destinations' encoders, which platforms disconnect when they starve, get
+     *                       the cores first; the ladder skips to its live edge like any late reader
      */
-    public record Hls(Boolean enabled, Integer segmentSeconds, Integer listSize, Integer frameRate, List<Rung> ladder) {
+    public record Hls(Boolean enabled, Integer segmentSeconds, Integer listSize, Integer frameRate, List<Rung> ladder,
+            Integer niceness) {
         public Hls {
             enabled = enabled == null || enabled;
             segmentSeconds = segmentSeconds == null ? 2 : segmentSeconds;
@@ -75,6 +79,10 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
             ladder = ladder == null || ladder.isEmpty()
                     ? List.of(new Rung(1080, 5000, 128), new Rung(720, 2800, 128), new Rung(480, 1200, 96))
                     : List.copyOf(ladder);
+            niceness = niceness == null ? 5 : niceness;
+            if (niceness < 0 || niceness > 19) {
+                throw new IllegalArgumentException("lunora.engine.hls.niceness must be 0 to 19");
+            }
         }
     }
 

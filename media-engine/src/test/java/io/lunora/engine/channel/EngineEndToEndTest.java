@@ -290,6 +290,32 @@ class EngineEndToEndTest {
         assertThat(probe).extracting(Probe::codec, Probe::width, Probe::height).containsExactly("h264", 320, 180);
         assertThat(probe.packets()).isNotEmpty();
         assertThat(probe.packets().getFirst().keyframe()).isTrue();
+
+        // the ladder's FFmpeg yields the CPU to the destinations' encoders (lunora.engine.hls.niceness, 5)
+        List<Long> ladder = engine.getBean(ChildPool.class).pids().stream()
+                .filter(pid -> commandLine(pid).contains("master.m3u8")).toList();
+        assertThat(ladder).hasSize(1);
+        assertThat(niceOf(ladder.getFirst())).isEqualTo(5);
+        assertThat(engine.getBean(ChildPool.class).pids()).filteredOn(pid -> !ladder.contains(pid))
+                .allMatch(pid -> niceOf(pid) == 0 || niceOf(pid) == -100, "every other child at the engine's own priority");
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"))).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** Field 19 of /proc/PID/stat, after the command name in parentheses. */
+    private static int niceOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException gone) {
+            return -100;
+        }
     }
 
     @Test
