@@ -1,6 +1,6 @@
 // User management: search, invite (the invitee gets a temporary password by mail), change role,
-// disable and enable (with a confirmation).
-import { h, field, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
+// reset password and/or MFA, disable and enable (destructive actions are confirmed first).
+import { h, field, checkbox, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
 import { dateTime } from '/assets/format.js';
 
 const ROLE = { operators: 'Operator', admins: 'Admin' };
@@ -10,8 +10,9 @@ export async function users(main, { api, auth }) {
   const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', placeholder: 'username' });
   const body = h('tbody', { id: 'user-rows' });
   const me = auth.claims().sub;
+  const outcome = h('p', { id: 'user-outcome', class: 'notice', role: 'status', hidden: true });
   main.append(h('h1', { tabindex: '-1' }, 'User management'),
-    h('p', { id: 'session-note', class: 'notice', role: 'status' }), box,
+    h('p', { id: 'session-note', class: 'notice', role: 'status' }), box, outcome,
     h('section', { class: 'panel' },
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', id: 'invite-user', onclick: () => invite() }, '+ Invite user'),
@@ -73,7 +74,45 @@ export async function users(main, { api, auth }) {
     const state = !u.enabled ? 'disabled' : u.locked ? 'locked' : u.status === 'FORCE_CHANGE_PASSWORD' ? 'invited' : 'active';
     return h('tr', { 'data-user': u.username },
       h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
-      h('td', {}, statusBadge(state)), h('td', {}, dateTime(u.created_at)), h('td', {}, toggle));
+      h('td', {}, statusBadge(state)), h('td', {}, dateTime(u.created_at)),
+      h('td', { class: 'row' }, resetButton(u), toggle));
+  }
+
+  function resetButton(u) {
+    return h('button', { type: 'button', class: 'small', disabled: u.id === me, 'data-user-reset': u.username,
+      onclick: () => reset(u) }, 'Reset');
+  }
+
+  /** Asks what to reset; the user gets a temporary password by mail and/or enrols MFA again at the next sign-in. */
+  function reset(u) {
+    const form = h('form', { id: 'reset-form', novalidate: true });
+    const resetBox = problemBox();
+    form.append(resetBox,
+      h('p', {}, 'Reset ' + u.username + '? They are signed out everywhere.'),
+      checkbox('reset-password', 'Password: a temporary password is mailed to ' + u.email, true),
+      checkbox('reset-mfa', 'MFA: the authenticator is enrolled again at the next sign-in', false));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(resetBox, form);
+      const password = form.querySelector('#reset-password').checked;
+      const mfa = form.querySelector('#reset-mfa').checked;
+      try {
+        await api.post('/api/users/' + encodeURIComponent(u.id) + '/reset', { password, mfa });
+        dialog.close();
+        const done = [password ? 'a temporary password was mailed to ' + u.email : null,
+          mfa ? 'MFA is enrolled again at the next sign-in' : null].filter(Boolean).join('; ');
+        outcome.textContent = u.username + ' reset: ' + done + '.';
+        outcome.hidden = false;
+        announce(outcome.textContent);
+        load();
+      } catch (err) {
+        showProblem(resetBox, err, form);
+      }
+    });
+    const dialog = openDialog({ title: 'Reset ' + u.username, body: form, actions: [
+      h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+      h('button', { type: 'submit', class: 'danger', form: 'reset-form', id: 'reset-confirm' }, 'Reset')] });
+    return dialog;
   }
 
   function invite() {
