@@ -7,7 +7,12 @@ const ROLE = { operators: 'Operator', admins: 'Admin' };
 
 export async function users(main, { api, auth }) {
   const box = problemBox();
-  const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', placeholder: 'username' });
+  const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', maxlength: 254,
+    placeholder: 'name or e-mail', 'data-field': 'q' });
+  const roleFilter = h('select', { id: 'user-role-filter', 'data-field': 'role', 'data-no-draft': 'true' },
+    h('option', { value: '' }, 'All roles'), Object.entries(ROLE).map(([v, label]) => h('option', { value: v }, label)));
+  const searchForm = h('form', { role: 'search', class: 'row', onsubmit: (e) => { e.preventDefault(); load(); } },
+    field('Search by name or e-mail', search), field('Role', roleFilter), h('button', { type: 'submit', id: 'user-search-go' }, 'Search'));
   const body = h('tbody', { id: 'user-rows' });
   const me = auth.claims().sub;
   const outcome = h('p', { id: 'user-outcome', class: 'notice', role: 'status', hidden: true });
@@ -16,25 +21,30 @@ export async function users(main, { api, auth }) {
     h('section', { class: 'panel' },
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', id: 'invite-user', onclick: () => invite() }, '+ Invite user'),
-        h('form', { role: 'search', class: 'row', onsubmit: (e) => { e.preventDefault(); load(); } },
-          field('Search by username', search), h('button', { type: 'submit' }, 'Search'))),
+        searchForm),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('caption', { class: 'skip' }, 'Users of your organization'),
-        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Last sign-in', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         body)),
       h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')));
 
   async function load() {
-    clearProblem(box);
+    clearProblem(box, searchForm);
     try {
-      const q = search.value.trim();
-      const list = await api.get('/api/users' + (q ? '?username=' + encodeURIComponent(q) : ''));
+      const query = new URLSearchParams();
+      if (search.value.trim()) {
+        query.set('q', search.value.trim());
+      }
+      if (roleFilter.value) {
+        query.set('role', roleFilter.value);
+      }
+      const list = await api.get('/api/users' + (query.size ? '?' + query : ''));
       body.replaceChildren(...list.map(row));
       if (!list.length) {
-        body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No users found.')));
+        body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No users found.')));
       }
     } catch (e) {
-      showProblem(box, e);
+      showProblem(box, e, searchForm);
     }
   }
 
@@ -74,7 +84,9 @@ export async function users(main, { api, auth }) {
     const state = !u.enabled ? 'disabled' : u.locked ? 'locked' : u.status === 'FORCE_CHANGE_PASSWORD' ? 'invited' : 'active';
     return h('tr', { 'data-user': u.username },
       h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
-      h('td', {}, statusBadge(state)), h('td', {}, dateTime(u.created_at)),
+      h('td', {}, statusBadge(state)),
+      h('td', { 'data-last-sign-in': u.last_sign_in_at || '' }, u.last_sign_in_at ? dateTime(u.last_sign_in_at) : 'Never'),
+      h('td', {}, dateTime(u.created_at)),
       h('td', { class: 'row' }, resetButton(u), toggle));
   }
 

@@ -24,8 +24,10 @@ public class UserAdminService {
         this.directory = directory;
     }
 
-    public List<UserView> search(Caller caller, String username, String email) {
-        return directory.search(caller.requireOrganization(), username, email);
+    /** The directory narrows by username and email (Cognito filters on its side); text and role are matched here. */
+    public List<UserView> search(Caller caller, UserSearch search) {
+        return directory.search(caller.requireOrganization(), search.username(), search.email()).stream()
+                .filter(search::matches).toList();
     }
 
     public UserView get(Caller caller, String id) {
