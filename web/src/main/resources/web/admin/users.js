@@ -1,9 +1,12 @@
 // User management: search, invite (the invitee gets a temporary password by mail), change role,
-// reset password and/or MFA, disable and enable (destructive actions are confirmed first).
+// reset password and/or MFA, disable and enable (destructive actions are confirmed first); last
+// sign-in per user; the audit log of these actions.
 import { h, field, checkbox, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
 import { dateTime } from '/assets/format.js';
 
 const ROLE = { operators: 'Operator', admins: 'Admin' };
+const AUDIT_ACTION = { USER_INVITED: 'Invited', ROLE_CHANGED: 'Role changed', USER_DISABLED: 'Disabled',
+  USER_ENABLED: 'Enabled', PASSWORD_RESET: 'Password reset', MFA_RESET: 'MFA reset' };
 
 export async function users(main, { api, auth }) {
   const box = problemBox();
@@ -16,6 +19,11 @@ export async function users(main, { api, auth }) {
   const body = h('tbody', { id: 'user-rows' });
   const me = auth.claims().sub;
   const outcome = h('p', { id: 'user-outcome', class: 'notice', role: 'status', hidden: true });
+  const auditBox = problemBox();
+  const auditBody = h('tbody', { id: 'audit-rows' });
+  let auditCursor = null;
+  const auditMore = h('button', { type: 'button', id: 'audit-more', hidden: true, onclick: () => loadAudit(auditCursor) },
+    'Show older entries');
   main.append(h('h1', { tabindex: '-1' }, 'User management'),
     h('p', { id: 'session-note', class: 'notice', role: 'status' }), box, outcome,
     h('section', { class: 'panel' },
@@ -26,7 +34,14 @@ export async function users(main, { api, auth }) {
         h('caption', { class: 'skip' }, 'Users of your organization'),
         h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Last sign-in', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         body)),
-      h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')));
+      h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')),
+    h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
+      h('h2', { id: 'audit-title' }, 'Audit log'), auditBox,
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('caption', { class: 'skip' }, 'Administrative actions on users, newest first'),
+        h('thead', {}, h('tr', {}, ['When', 'Admin', 'Action', 'User', 'Details', 'From'].map((c) => h('th', { scope: 'col' }, c)))),
+        auditBody)),
+      auditMore));
 
   async function load() {
     clearProblem(box, searchForm);
@@ -46,6 +61,35 @@ export async function users(main, { api, auth }) {
     } catch (e) {
       showProblem(box, e, searchForm);
     }
+    await loadAudit(null);
+  }
+
+  /** The newest entries (cursor null) or the page after cursor, appended. */
+  async function loadAudit(cursor) {
+    clearProblem(auditBox);
+    try {
+      const page = await api.get('/api/users/audit?limit=20' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const rows = page.entries.map(auditRow);
+      if (cursor) {
+        auditBody.append(...rows);
+      } else {
+        auditBody.replaceChildren(...rows);
+      }
+      if (!auditBody.children.length) {
+        auditBody.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No administrative actions yet.')));
+      }
+      auditCursor = page.next || null;
+      auditMore.hidden = !auditCursor;
+    } catch (e) {
+      showProblem(auditBox, e);
+    }
+  }
+
+  function auditRow(e) {
+    return h('tr', { 'data-audit-action': e.action, 'data-audit-target': e.target_username || '' },
+      h('td', {}, dateTime(e.at)), h('td', {}, e.actor_username || e.actor_id || '—'),
+      h('td', {}, AUDIT_ACTION[e.action] || e.action), h('td', {}, e.target_username || e.target_id || '—'),
+      h('td', {}, e.detail || ''), h('td', {}, e.address || '—'));
   }
 
   function row(u) {
