@@ -1,40 +1,95 @@
 // User management: search, invite (the invitee gets a temporary password by mail), change role,
-// disable and enable (with a confirmation).
-import { h, field, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
+// reset password and/or MFA, disable and enable (destructive actions are confirmed first); last
+// sign-in per user; the audit log of these actions.
+import { h, field, checkbox, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
 import { dateTime } from '/assets/format.js';
 
 const ROLE = { operators: 'Operator', admins: 'Admin' };
+const AUDIT_ACTION = { USER_INVITED: 'Invited', ROLE_CHANGED: 'Role changed', USER_DISABLED: 'Disabled',
+  USER_ENABLED: 'Enabled', PASSWORD_RESET: 'Password reset', MFA_RESET: 'MFA reset' };
 
 export async function users(main, { api, auth }) {
   const box = problemBox();
-  const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', placeholder: 'username' });
+  const search = h('input', { id: 'user-search', type: 'search', autocomplete: 'off', maxlength: 254,
+    placeholder: 'name or e-mail', 'data-field': 'q' });
+  const roleFilter = h('select', { id: 'user-role-filter', 'data-field': 'role', 'data-no-draft': 'true' },
+    h('option', { value: '' }, 'All roles'), Object.entries(ROLE).map(([v, label]) => h('option', { value: v }, label)));
+  const searchForm = h('form', { role: 'search', class: 'row', onsubmit: (e) => { e.preventDefault(); load(); } },
+    field('Search by name or e-mail', search), field('Role', roleFilter), h('button', { type: 'submit', id: 'user-search-go' }, 'Search'));
   const body = h('tbody', { id: 'user-rows' });
   const me = auth.claims().sub;
+  const outcome = h('p', { id: 'user-outcome', class: 'notice', role: 'status', hidden: true });
+  const auditBox = problemBox();
+  const auditBody = h('tbody', { id: 'audit-rows' });
+  let auditCursor = null;
+  const auditMore = h('button', { type: 'button', id: 'audit-more', hidden: true, onclick: () => loadAudit(auditCursor) },
+    'Show older entries');
   main.append(h('h1', { tabindex: '-1' }, 'User management'),
-    h('p', { id: 'session-note', class: 'notice', role: 'status' }), box,
+    h('p', { id: 'session-note', class: 'notice', role: 'status' }), box, outcome,
     h('section', { class: 'panel' },
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', id: 'invite-user', onclick: () => invite() }, '+ Invite user'),
-        h('form', { role: 'search', class: 'row', onsubmit: (e) => { e.preventDefault(); load(); } },
-          field('Search by username', search), h('button', { type: 'submit' }, 'Search'))),
+        searchForm),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('caption', { class: 'skip' }, 'Users of your organization'),
-        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Last sign-in', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         body)),
-      h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')));
+      h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')),
+    h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
+      h('h2', { id: 'audit-title' }, 'Audit log'), auditBox,
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('caption', { class: 'skip' }, 'Administrative actions on users, newest first'),
+        h('thead', {}, h('tr', {}, ['When', 'Admin', 'Action', 'User', 'Details', 'From'].map((c) => h('th', { scope: 'col' }, c)))),
+        auditBody)),
+      auditMore));
 
   async function load() {
-    clearProblem(box);
+    clearProblem(box, searchForm);
     try {
-      const q = search.value.trim();
-      const list = await api.get('/api/users' + (q ? '?username=' + encodeURIComponent(q) : ''));
+      const query = new URLSearchParams();
+      if (search.value.trim()) {
+        query.set('q', search.value.trim());
+      }
+      if (roleFilter.value) {
+        query.set('role', roleFilter.value);
+      }
+      const list = await api.get('/api/users' + (query.size ? '?' + query : ''));
       body.replaceChildren(...list.map(row));
       if (!list.length) {
-        body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No users found.')));
+        body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No users found.')));
       }
     } catch (e) {
-      showProblem(box, e);
+      showProblem(box, e, searchForm);
     }
+    await loadAudit(null);
+  }
+
+  /** The newest entries (cursor null) or the page after cursor, appended. */
+  async function loadAudit(cursor) {
+    clearProblem(auditBox);
+    try {
+      const page = await api.get('/api/users/audit?limit=20' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      const rows = page.entries.map(auditRow);
+      if (cursor) {
+        auditBody.append(...rows);
+      } else {
+        auditBody.replaceChildren(...rows);
+      }
+      if (!auditBody.children.length) {
+        auditBody.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No administrative actions yet.')));
+      }
+      auditCursor = page.next || null;
+      auditMore.hidden = !auditCursor;
+    } catch (e) {
+      showProblem(auditBox, e);
+    }
+  }
+
+  function auditRow(e) {
+    return h('tr', { 'data-audit-action': e.action, 'data-audit-target': e.target_username || '' },
+      h('td', {}, dateTime(e.at)), h('td', {}, e.actor_username || e.actor_id || '—'),
+      h('td', {}, AUDIT_ACTION[e.action] || e.action), h('td', {}, e.target_username || e.target_id || '—'),
+      h('td', {}, e.detail || ''), h('td', {}, e.address || '—'));
   }
 
   function row(u) {
@@ -73,7 +128,47 @@ export async function users(main, { api, auth }) {
     const state = !u.enabled ? 'disabled' : u.locked ? 'locked' : u.status === 'FORCE_CHANGE_PASSWORD' ? 'invited' : 'active';
     return h('tr', { 'data-user': u.username },
       h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
-      h('td', {}, statusBadge(state)), h('td', {}, dateTime(u.created_at)), h('td', {}, toggle));
+      h('td', {}, statusBadge(state)),
+      h('td', { 'data-last-sign-in': u.last_sign_in_at || '' }, u.last_sign_in_at ? dateTime(u.last_sign_in_at) : 'Never'),
+      h('td', {}, dateTime(u.created_at)),
+      h('td', { class: 'row' }, resetButton(u), toggle));
+  }
+
+  function resetButton(u) {
+    return h('button', { type: 'button', class: 'small', disabled: u.id === me, 'data-user-reset': u.username,
+      onclick: () => reset(u) }, 'Reset');
+  }
+
+  /** Asks what to reset; the user gets a temporary password by mail and/or enrols MFA again at the next sign-in. */
+  function reset(u) {
+    const form = h('form', { id: 'reset-form', novalidate: true });
+    const resetBox = problemBox();
+    form.append(resetBox,
+      h('p', {}, 'Reset ' + u.username + '? They are signed out everywhere.'),
+      checkbox('reset-password', 'Password: a temporary password is mailed to ' + u.email, true),
+      checkbox('reset-mfa', 'MFA: the authenticator is enrolled again at the next sign-in', false));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearProblem(resetBox, form);
+      const password = form.querySelector('#reset-password').checked;
+      const mfa = form.querySelector('#reset-mfa').checked;
+      try {
+        await api.post('/api/users/' + encodeURIComponent(u.id) + '/reset', { password, mfa });
+        dialog.close();
+        const done = [password ? 'a temporary password was mailed to ' + u.email : null,
+          mfa ? 'MFA is enrolled again at the next sign-in' : null].filter(Boolean).join('; ');
+        outcome.textContent = u.username + ' reset: ' + done + '.';
+        outcome.hidden = false;
+        announce(outcome.textContent);
+        load();
+      } catch (err) {
+        showProblem(resetBox, err, form);
+      }
+    });
+    const dialog = openDialog({ title: 'Reset ' + u.username, body: form, actions: [
+      h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+      h('button', { type: 'submit', class: 'danger', form: 'reset-form', id: 'reset-confirm' }, 'Reset')] });
+    return dialog;
   }
 
   function invite() {

@@ -94,10 +94,14 @@ public class SignInFlow {
         return new PasswordCheck.Accepted(user);
     }
 
-    /** After every factor was accepted: the failures of this account are forgotten, the address is familiar. */
+    /**
+     * After every factor was accepted: the failures of this account are forgotten, the address is
+     * familiar, and the time is kept as the user's last sign-in (shown to admins).
+     */
     UserAccount signedIn(UserAccount user, String address) {
         throttle.succeeded(user.pool(), user.username(), address);
-        return user.failedSignIns() > 0 || user.lockedUntil() != null ? update(user, u -> u.withFailures(0, null)) : user;
+        Instant now = clock.instant();
+        return update(user, u -> u.withFailures(0, null).withLastSignInAt(now));
     }
 
     /** Whether the second factor of {@code user} may be tried from {@code address} now. */

@@ -17,16 +17,27 @@ import java.util.List;
  *                          address is verified (and for invited users, whose invitation mail proved it)
  * @param tokensNotBefore   tokens issued before this instant are revoked (disabled, MFA reset); a password
  *                          change revokes through {@code passwordChangedAt}: see {@link #tokensValidFromSecond()}
+ * @param lastSignInAt      when the user last completed a sign-in (every factor); null before the first
  */
 public record UserAccount(String id, Pool pool, String username, String email, Group group, String organizationId,
         boolean enabled, String passwordHash, List<String> passwordHistory, Instant passwordChangedAt,
         boolean passwordTemporary, int failedSignIns, Instant lockedUntil, boolean mfaEnrolled, long totpLastStep,
         List<String> backupCodeHashes, Instant createdAt, Long version, EmailVerification verification,
-        Instant tokensNotBefore) {
+        Instant tokensNotBefore, Instant lastSignInAt) {
 
     public UserAccount {
         passwordHistory = passwordHistory == null ? List.of() : List.copyOf(passwordHistory);
         backupCodeHashes = backupCodeHashes == null ? List.of() : List.copyOf(backupCodeHashes);
+    }
+
+    public UserAccount(String id, Pool pool, String username, String email, Group group, String organizationId,
+            boolean enabled, String passwordHash, List<String> passwordHistory, Instant passwordChangedAt,
+            boolean passwordTemporary, int failedSignIns, Instant lockedUntil, boolean mfaEnrolled, long totpLastStep,
+            List<String> backupCodeHashes, Instant createdAt, Long version, EmailVerification verification,
+            Instant tokensNotBefore) {
+        this(id, pool, username, email, group, organizationId, enabled, passwordHash, passwordHistory,
+                passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled, totpLastStep,
+                backupCodeHashes, createdAt, version, verification, tokensNotBefore, null);
     }
 
     public UserAccount(String id, Pool pool, String username, String email, Group group, String organizationId,
@@ -55,7 +66,7 @@ public record UserAccount(String id, Pool pool, String username, String email, G
     public UserAccount withVerification(EmailVerification pending) {
         return new UserAccount(id, pool, username, email, group, organizationId, enabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled,
-                totpLastStep, backupCodeHashes, createdAt, version, pending, tokensNotBefore);
+                totpLastStep, backupCodeHashes, createdAt, version, pending, tokensNotBefore, lastSignInAt);
     }
 
     public boolean isLockedAt(Instant now) {
@@ -65,38 +76,45 @@ public record UserAccount(String id, Pool pool, String username, String email, G
     public UserAccount withPassword(String hash, List<String> history, Instant changedAt, boolean temporary) {
         return new UserAccount(id, pool, username, email, group, organizationId, enabled, hash, history, changedAt,
                 temporary, failedSignIns, lockedUntil, mfaEnrolled, totpLastStep, backupCodeHashes, createdAt, version,
-                verification, tokensNotBefore);
+                verification, tokensNotBefore, lastSignInAt);
     }
 
     public UserAccount withFailures(int failures, Instant locked) {
         return new UserAccount(id, pool, username, email, group, organizationId, enabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failures, locked, mfaEnrolled, totpLastStep,
-                backupCodeHashes, createdAt, version, verification, tokensNotBefore);
+                backupCodeHashes, createdAt, version, verification, tokensNotBefore, lastSignInAt);
     }
 
     public UserAccount withMfa(boolean enrolled, long lastStep, List<String> backupCodes) {
         return new UserAccount(id, pool, username, email, group, organizationId, enabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, enrolled, lastStep,
-                backupCodes, createdAt, version, verification, tokensNotBefore);
+                backupCodes, createdAt, version, verification, tokensNotBefore, lastSignInAt);
     }
 
     public UserAccount withGroup(Group newGroup) {
         return new UserAccount(id, pool, username, email, newGroup, organizationId, enabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled,
-                totpLastStep, backupCodeHashes, createdAt, version, verification, tokensNotBefore);
+                totpLastStep, backupCodeHashes, createdAt, version, verification, tokensNotBefore, lastSignInAt);
     }
 
     public UserAccount withEnabled(boolean newEnabled) {
         return new UserAccount(id, pool, username, email, group, organizationId, newEnabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled,
-                totpLastStep, backupCodeHashes, createdAt, version, verification, tokensNotBefore);
+                totpLastStep, backupCodeHashes, createdAt, version, verification, tokensNotBefore, lastSignInAt);
+    }
+
+    /** The user who just completed a sign-in at {@code instant}. */
+    public UserAccount withLastSignInAt(Instant instant) {
+        return new UserAccount(id, pool, username, email, group, organizationId, enabled, passwordHash,
+                passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled,
+                totpLastStep, backupCodeHashes, createdAt, version, verification, tokensNotBefore, instant);
     }
 
     /** The user whose tokens issued before {@code instant} are refused from now on. */
     public UserAccount withTokensRevokedAt(Instant instant) {
         return new UserAccount(id, pool, username, email, group, organizationId, enabled, passwordHash,
                 passwordHistory, passwordChangedAt, passwordTemporary, failedSignIns, lockedUntil, mfaEnrolled,
-                totpLastStep, backupCodeHashes, createdAt, version, verification, instant);
+                totpLastStep, backupCodeHashes, createdAt, version, verification, instant, lastSignInAt);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.lunora.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** User administration for admins (roles are checked by the API filter chain), own profile for all. */
+/**
+ * User administration for admins (roles are checked by the API filter chain), own profile for all.
+ * The list and its search: {@link UserSearchController}.
+ */
 @RestController
 @RequestMapping("/api/users")
 @Validated
@@ -25,12 +26,6 @@ class UserAdminController {
 
     UserAdminController(UserAdminService service) {
         this.service = service;
-    }
-
-    @GetMapping
-    List<UserView> search(Caller caller, @RequestParam(required = false) @Size(max = 254) String username,
-            @RequestParam(required = false) @Size(max = 254) String email) {
-        return service.search(caller, username, email);
     }
 
     @GetMapping("/me")

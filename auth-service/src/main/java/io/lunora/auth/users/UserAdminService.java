@@ -1,5 +1,7 @@
 package io.lunora.auth.users;
 
+import io.lunora.auth.users.audit.AdminAudit;
+import io.lunora.auth.users.audit.AuditAction;
 import io.lunora.model.identity.Group;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.NotFoundException;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The admins' user management for the internal pool, always inside the caller's organization: a
- * user of another organization is reported as not found.
+ * user of another organization is reported as not found. Every change is recorded in the audit log.
  */
 @Service
 public class UserAdminService {
@@ -19,13 +21,17 @@ public class UserAdminService {
     private static final Logger log = LoggerFactory.getLogger(UserAdminService.class);
 
     private final UserDirectory directory;
+    private final AdminAudit audit;
 
-    UserAdminService(UserDirectory directory) {
+    UserAdminService(UserDirectory directory, AdminAudit audit) {
         this.directory = directory;
+        this.audit = audit;
     }
 
-    public List<UserView> search(Caller caller, String username, String email) {
-        return directory.search(caller.requireOrganization(), username, email);
+    /** The directory narrows by username and email (Cognito filters on its side); text and role are matched here. */
+    public List<UserView> search(Caller caller, UserSearch search) {
+        return directory.search(caller.requireOrganization(), search.username(), search.email()).stream()
+                .filter(search::matches).toList();
     }
 
     public UserView get(Caller caller, String id) {
@@ -41,6 +47,7 @@ public class UserAdminService {
         UserView saved = directory.invite(organization, request);
         log.info("User {} invited into organization {} as {} by {}", saved.id(), organization, saved.group(),
                 caller.userId());
+        audit.record(caller, AuditAction.USER_INVITED, saved.id(), saved.username(), "as " + saved.group());
         return saved;
     }
 
@@ -50,7 +57,13 @@ public class UserAdminService {
         if (user.id().equals(caller.userId()) && group != Group.ADMINS) {
             throw new ConflictException("You cannot remove your own admin role; ask another admin.");
         }
-        return directory.setGroup(user, group);
+        if (group.claimValue().equals(user.group())) {
+            return user;
+        }
+        UserView changed = directory.setGroup(user, group);
+        audit.record(caller, AuditAction.ROLE_CHANGED, user.id(), user.username(),
+                "from " + user.group() + " to " + changed.group());
+        return changed;
     }
 
     public UserView setEnabled(Caller caller, String id, boolean enabled) {
@@ -58,7 +71,13 @@ public class UserAdminService {
         if (!enabled && user.id().equals(caller.userId())) {
             throw new ConflictException("You cannot disable your own account.");
         }
-        return directory.setEnabled(user, enabled);
+        if (user.enabled() == enabled) {
+            return user;
+        }
+        UserView changed = directory.setEnabled(user, enabled);
+        audit.record(caller, enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, user.id(),
+                user.username(), null);
+        return changed;
     }
 
     private UserView inOrganization(Caller caller, String id) {

@@ -1,5 +1,7 @@
 package io.lunora.auth.users;
 
+import io.lunora.auth.users.audit.AdminAudit;
+import io.lunora.auth.users.audit.AuditAction;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
@@ -17,9 +19,11 @@ class UserResetService {
     private static final Logger log = LoggerFactory.getLogger(UserResetService.class);
 
     private final UserDirectory directory;
+    private final AdminAudit audit;
 
-    UserResetService(UserDirectory directory) {
+    UserResetService(UserDirectory directory, AdminAudit audit) {
         this.directory = directory;
+        this.audit = audit;
     }
 
     UserView reset(Caller caller, String id, ResetUserRequest request) {
@@ -33,9 +37,13 @@ class UserResetService {
         }
         if (request.resetsMfa()) {
             user = directory.resetMfa(user);
+            audit.record(caller, AuditAction.MFA_RESET, user.id(), user.username(), null);
         }
         if (request.resetsPassword()) {
             user = directory.resetPassword(user);
+            // the temporary password went to the user's mailbox only: the entry says where, never what
+            audit.record(caller, AuditAction.PASSWORD_RESET, user.id(), user.username(),
+                    "temporary password mailed to the user");
         }
         log.info("User {} reset by {}: password {}, MFA {}", user.id(), caller.userId(), request.resetsPassword(),
                 request.resetsMfa());

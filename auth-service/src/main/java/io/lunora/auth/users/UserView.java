@@ -7,13 +7,14 @@ import java.time.Instant;
  *
  * @param status {@code FORCE_CHANGE_PASSWORD} until the invitee chose a password, then
  *               {@code CONFIRMED} (Cognito's names)
+ * @param lastSignInAt when the user last completed a sign-in; null before the first (and with Cognito)
  */
 public record UserView(String id, String username, String email, String group, String organization, boolean enabled,
-        String status, boolean mfaEnrolled, boolean locked, Instant createdAt) {
+        String status, boolean mfaEnrolled, boolean locked, Instant createdAt, Instant lastSignInAt) {
 
     static UserView of(UserAccount user, Instant now) {
         return new UserView(user.id(), user.username(), user.email(), user.group().claimValue(), user.organizationId(),
                 user.enabled(), user.passwordTemporary() ? "FORCE_CHANGE_PASSWORD" : "CONFIRMED", user.mfaEnrolled(),
-                user.isLockedAt(now), user.createdAt());
+                user.isLockedAt(now), user.createdAt(), user.lastSignInAt());
     }
 }

@@ -154,7 +154,7 @@ public class CognitoUserDirectory implements UserDirectory {
         return new UserView(attributes.getOrDefault("sub", username),
                 attributes.getOrDefault("preferred_username", username), attributes.get("email"),
                 group == null ? null : group.claimValue(), attributes.get(ORGANIZATION), Boolean.TRUE.equals(enabled),
-                status, mfa, false, createdAt);
+                status, mfa, false, createdAt, null); // Cognito's admin API does not tell the last sign-in
     }
 
     private static Map<String, String> attributes(List<AttributeType> attributes) {

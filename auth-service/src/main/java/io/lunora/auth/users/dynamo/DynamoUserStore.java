@@ -113,6 +113,7 @@ class DynamoUserStore implements UserStore {
         i.setPasswordHistory(u.passwordHistory());
         i.setPasswordChangedAt(u.passwordChangedAt());
         i.setTokensNotBefore(u.tokensNotBefore());
+        i.setLastSignInAt(u.lastSignInAt());
         i.setPasswordTemporary(u.passwordTemporary());
         i.setFailedSignIns(u.failedSignIns());
         i.setLockedUntil(u.lockedUntil());
@@ -138,7 +139,8 @@ class DynamoUserStore implements UserStore {
                 i.getPasswordChangedAt(), Boolean.TRUE.equals(i.getPasswordTemporary()),
                 i.getFailedSignIns() == null ? 0 : i.getFailedSignIns(), i.getLockedUntil(),
                 Boolean.TRUE.equals(i.getMfaEnrolled()), i.getTotpLastStep() == null ? 0 : i.getTotpLastStep(),
-                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i), i.getTokensNotBefore());
+                i.getBackupCodeHashes(), i.getCreatedAt(), i.getVersion(), verification(i), i.getTokensNotBefore(),
+                i.getLastSignInAt());
     }
 
     private static EmailVerification verification(UserItem i) {

@@ -24,6 +24,7 @@ public class UserItem {
     private List<String> passwordHistory;
     private Instant passwordChangedAt;
     private Instant tokensNotBefore;
+    private Instant lastSignInAt;
     private Boolean passwordTemporary;
     private Integer failedSignIns;
     private Instant lockedUntil;
@@ -156,6 +157,15 @@ public class UserItem {
 
     public void setTokensNotBefore(Instant tokensNotBefore) {
         this.tokensNotBefore = tokensNotBefore;
+    }
+
+    @DynamoDbAttribute("last_sign_in_at")
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public void setLastSignInAt(Instant lastSignInAt) {
+        this.lastSignInAt = lastSignInAt;
     }
 
     @DynamoDbAttribute("password_temporary")

@@ -71,7 +71,7 @@ class CognitoRequestShapeTest {
                 {"UserPoolId":"us-east-1_Pool1","Username":"%s","GroupName":"operators"}""".formatted(SUB)));
         assertThat(requests.get(0).header("Content-Type")).isEqualTo("application/x-amz-json-1.1");
         assertThat(user).isEqualTo(new UserView(SUB, "ada", "ada@example.com", "operators", "org-1", true,
-                "FORCE_CHANGE_PASSWORD", false, false, java.time.Instant.ofEpochSecond(1_763_971_200)));
+                "FORCE_CHANGE_PASSWORD", false, false, java.time.Instant.ofEpochSecond(1_763_971_200), null));
     }
 
     @Test
@@ -118,7 +118,7 @@ class CognitoRequestShapeTest {
     void shouldMoveTheUserBetweenGroupsByAddingTheNewAndRemovingTheOld() {
         answerUser("org-1", true, "[]", "admins");
         UserView operator = new UserView(SUB, "ada", "ada@example.com", "operators", "org-1", true, "CONFIRMED", false,
-                false, null);
+                false, null, null);
 
         UserView changed = directory.setGroup(operator, Group.ADMINS);
 
@@ -136,7 +136,7 @@ class CognitoRequestShapeTest {
     void shouldDisableAndEnableThroughTheAdminCalls() {
         answerUser("org-1", false, "[]", "operators");
         UserView enabled = new UserView(SUB, "ada", "ada@example.com", "operators", "org-1", true, "CONFIRMED", false,
-                false, null);
+                false, null, null);
 
         UserView disabled = directory.setEnabled(enabled, false);
         assertThat(disabled.enabled()).isFalse();

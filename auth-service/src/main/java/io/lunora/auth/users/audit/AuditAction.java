@@ -1,0 +1,6 @@
+package io.lunora.auth.users.audit;
+
+/** What an admin did to a user. */
+public enum AuditAction {
+    USER_INVITED, ROLE_CHANGED, USER_DISABLED, USER_ENABLED, PASSWORD_RESET, MFA_RESET
+}
