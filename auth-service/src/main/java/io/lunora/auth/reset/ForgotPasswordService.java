@@ -75,9 +75,14 @@ public class ForgotPasswordService implements DisposableBean {
         return true;
     }
 
+    /** The pool's password policy as configured, for the reset page to state. */
+    public PasswordPolicy policy(Pool pool) {
+        return passwords.policy(pool);
+    }
+
     public Outcome reset(Pool pool, String account, String code, String newPassword) {
         // the policy first, so that a too weak password does not use up the code
-        Optional<String> weak = PasswordPolicy.of(pool).violation(newPassword);
+        Optional<String> weak = passwords.policy(pool).violation(newPassword);
         if (weak.isPresent()) {
             return new Outcome.PasswordRefused("The password " + weak.get() + ".");
         }
