@@ -1,6 +1,7 @@
 package io.lunora.auth.registration;
 
-import io.lunora.auth.mail.VerificationMailer;
+import io.lunora.auth.mail.AccountMail;
+import io.lunora.auth.mail.AccountMailer;
 import io.lunora.auth.users.EmailVerification;
 import io.lunora.auth.users.Passwords;
 import io.lunora.auth.users.UserAccount;
@@ -40,11 +41,11 @@ public class RegistrationService {
 
     private final UserStore users;
     private final Passwords passwords;
-    private final VerificationMailer mailer;
+    private final AccountMailer mailer;
     private final String issuer;
     private final Clock clock;
 
-    RegistrationService(UserStore users, Passwords passwords, VerificationMailer mailer, SecurityProperties security,
+    RegistrationService(UserStore users, Passwords passwords, AccountMailer mailer, SecurityProperties security,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
@@ -88,9 +89,9 @@ public class RegistrationService {
         Optional<UserAccount> owner = users.findByEmail(Pool.CONSUMER, address);
         if (owner.isPresent()) {
             try {
-                mailer.sendAlreadyRegistered(owner.get().email(), owner.get().username(),
+                mailer.send(owner.get().email(), AccountMail.alreadyRegistered(owner.get().username(),
                         "sign in at " + issuer + "/watch with that user name. If you have not verified the address "
-                                + "yet, ask for a new code at " + verifyUrl(owner.get().username()));
+                                + "yet, ask for a new code at " + verifyUrl(owner.get().username())));
             } catch (MailException e) {
                 // the registrant must get the answer of a new account either way
                 log.warn("Notice to consumer {} not delivered: {}", owner.get().id(), e.getClass().getSimpleName());
@@ -100,7 +101,7 @@ public class RegistrationService {
         }
         String code = VerificationCodes.generate();
         UserAccount user = draft.withPassword(hash, List.of(), now, false).withVerification(pending(draft.id(), code, now));
-        mailer.sendCode(address, name, code, verifyUrl(name));
+        mailer.send(address, AccountMail.verificationCode(name, code, verifyUrl(name)));
         UserAccount saved = users.save(user);
         log.info("Consumer {} registered; email verification pending", saved.id());
     }
@@ -142,7 +143,7 @@ public class RegistrationService {
             return Resend.TOO_SOON;
         }
         String code = VerificationCodes.generate();
-        mailer.sendCode(user.email(), user.username(), code, verifyUrl(user.username()));
+        mailer.send(user.email(), AccountMail.verificationCode(user.username(), code, verifyUrl(user.username())));
         users.save(user.withVerification(pending(user.id(), code, now)));
         return Resend.SENT;
     }

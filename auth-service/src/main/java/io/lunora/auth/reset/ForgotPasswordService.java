@@ -1,6 +1,7 @@
 package io.lunora.auth.reset;
 
-import io.lunora.auth.mail.PasswordResetMailer;
+import io.lunora.auth.mail.AccountMail;
+import io.lunora.auth.mail.AccountMailer;
 import io.lunora.auth.users.PasswordPolicy;
 import io.lunora.auth.users.Passwords;
 import io.lunora.auth.users.UserAccount;
@@ -44,12 +45,12 @@ public class ForgotPasswordService implements DisposableBean {
 
     private final UserStore users;
     private final Passwords passwords;
-    private final PasswordResetMailer mailer;
+    private final AccountMailer mailer;
     private final ResetCodes codes;
     private final ResetRequestThrottle throttle = new ResetRequestThrottle();
     private final ExecutorService mailing = Executors.newVirtualThreadPerTaskExecutor();
 
-    ForgotPasswordService(UserStore users, Passwords passwords, PasswordResetMailer mailer, Clock clock) {
+    ForgotPasswordService(UserStore users, Passwords passwords, AccountMailer mailer, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.mailer = mailer;
@@ -65,7 +66,7 @@ public class ForgotPasswordService implements DisposableBean {
             String code = codes.issue(user.id());
             mailing.execute(() -> {
                 try {
-                    mailer.sendResetCode(user.email(), user.username(), code, ResetCodes.VALID_FOR);
+                    mailer.send(user.email(), AccountMail.resetCode(user.username(), code, ResetCodes.VALID_FOR));
                 } catch (RuntimeException e) {
                     log.warn("Password reset mail for user {} not delivered: {}", user.id(), e.getClass().getSimpleName());
                 }
@@ -74,9 +75,14 @@ public class ForgotPasswordService implements DisposableBean {
         return true;
     }
 
+    /** The pool's password policy as configured, for the reset page to state. */
+    public PasswordPolicy policy(Pool pool) {
+        return passwords.policy(pool);
+    }
+
     public Outcome reset(Pool pool, String account, String code, String newPassword) {
         // the policy first, so that a too weak password does not use up the code
-        Optional<String> weak = PasswordPolicy.of(pool).violation(newPassword);
+        Optional<String> weak = passwords.policy(pool).violation(newPassword);
         if (weak.isPresent()) {
             return new Outcome.PasswordRefused("The password " + weak.get() + ".");
         }

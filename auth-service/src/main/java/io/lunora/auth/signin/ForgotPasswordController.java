@@ -2,7 +2,6 @@ package io.lunora.auth.signin;
 
 import io.lunora.auth.reset.ForgotPasswordService;
 import io.lunora.auth.reset.ForgotPasswordService.Outcome;
-import io.lunora.auth.users.PasswordPolicy;
 import io.lunora.model.identity.Pool;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +51,7 @@ class ForgotPasswordController {
                     .header(HttpHeaders.RETRY_AFTER, "900").body(page.getBody());
         }
         return ForgotPasswordPages.enterCode(request, HttpStatus.OK, null, ForgotPasswordPages.MAILED, account,
-                PasswordPolicy.of(pool.get()).describe());
+                service.policy(pool.get()).describe());
     }
 
     @PostMapping("/auth/forgot/reset")
@@ -63,7 +62,7 @@ class ForgotPasswordController {
         if (pool.isEmpty()) {
             return ForgotPasswordPages.ask(request, HttpStatus.BAD_REQUEST, OPEN_APP);
         }
-        String policy = PasswordPolicy.of(pool.get()).describe();
+        String policy = service.policy(pool.get()).describe();
         if (password == null || !password.equals(confirmation)) {
             return ForgotPasswordPages.enterCode(request, HttpStatus.BAD_REQUEST, "The two passwords differ.", null,
                     account, policy);

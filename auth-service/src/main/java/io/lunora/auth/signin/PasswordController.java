@@ -32,7 +32,7 @@ class PasswordController {
         if (state.redirect() != null) {
             return state.redirect();
         }
-        return Pages.setPassword(request, HttpStatus.OK, null, describe(PasswordPolicy.of(state.user().pool())));
+        return Pages.setPassword(request, HttpStatus.OK, null, describe(passwords.policy(state.user().pool())));
     }
 
     @PostMapping("/auth/password")
@@ -42,7 +42,7 @@ class PasswordController {
         if (state.redirect() != null) {
             return state.redirect();
         }
-        String policy = describe(PasswordPolicy.of(state.user().pool()));
+        String policy = describe(passwords.policy(state.user().pool()));
         if (password == null || !password.equals(confirmation)) {
             return Pages.setPassword(request, HttpStatus.BAD_REQUEST, "The two passwords differ.", policy);
         }

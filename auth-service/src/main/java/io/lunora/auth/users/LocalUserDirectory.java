@@ -1,7 +1,7 @@
 package io.lunora.auth.users;
 
-import io.lunora.auth.mail.InvitationMailer;
-import io.lunora.auth.mail.PasswordResetMailer;
+import io.lunora.auth.mail.AccountMail;
+import io.lunora.auth.mail.AccountMailer;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
 import io.lunora.support.problem.InvalidFieldException;
@@ -22,18 +22,16 @@ import org.springframework.stereotype.Component;
 class LocalUserDirectory implements UserDirectory {
     private final UserStore users;
     private final Passwords passwords;
-    private final InvitationMailer mailer;
-    private final PasswordResetMailer resetMailer;
+    private final AccountMailer mailer;
     private final MfaEnrolments mfa;
     private final String issuer;
     private final Clock clock;
 
-    LocalUserDirectory(UserStore users, Passwords passwords, InvitationMailer mailer, PasswordResetMailer resetMailer,
+    LocalUserDirectory(UserStore users, Passwords passwords, AccountMailer mailer,
             MfaEnrolments mfa, SecurityProperties security, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.mailer = mailer;
-        this.resetMailer = resetMailer;
         this.mfa = mfa;
         this.issuer = security.issuer().replaceAll("/+$", "");
         this.clock = clock;
@@ -73,7 +71,7 @@ class LocalUserDirectory implements UserDirectory {
                 false, 0, List.of(), clock.instant(), null);
         UserAccount user = draft.withPassword(passwords.hashNew(draft, temporary, "password"), List.of(),
                 clock.instant(), true);
-        mailer.sendInvitation(user.email(), user.username(), temporary, signInUrl(group));
+        mailer.send(user.email(), AccountMail.invitation(user.username(), temporary, signInUrl(group)));
         return view(users.save(user));
     }
 
@@ -101,7 +99,8 @@ class LocalUserDirectory implements UserDirectory {
         UserAccount account = existing(user);
         String temporary = Passwords.generate();
         UserAccount reset = passwords.change(account, temporary, true, "password");
-        resetMailer.sendTemporaryPassword(account.email(), account.username(), temporary, signInUrl(account.group()));
+        mailer.send(account.email(), AccountMail.temporaryPassword(account.username(), temporary,
+                signInUrl(account.group())));
         return view(users.save(reset.withTokensRevokedAt(clock.instant())));
     }
 

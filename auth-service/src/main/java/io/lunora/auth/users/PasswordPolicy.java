@@ -1,6 +1,5 @@
 package io.lunora.auth.users;
 
-import io.lunora.model.identity.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Optional;
 /**
  * The password policy of each pool, as the specification sets it. Internal: 12+ characters with
  * upper case, lower case, digit and special character, the last 12 passwords not reused, expiry
- * after 90 days. Consumer: 8+ characters with upper case, lower case and digit, no expiry.
+ * after 90 days (history and age configurable: {@link Passwords#policy}). Consumer: 8+ characters
+ * with upper case, lower case and digit, no expiry.
  */
 public record PasswordPolicy(int minLength, boolean requireSpecial, int history, Optional<Duration> maxAge) {
     /** BCrypt reads at most 72 bytes; longer passwords would silently share a prefix. */
@@ -17,10 +17,6 @@ public record PasswordPolicy(int minLength, boolean requireSpecial, int history,
 
     public static final PasswordPolicy INTERNAL = new PasswordPolicy(12, true, 12, Optional.of(Duration.ofDays(90)));
     public static final PasswordPolicy CONSUMER = new PasswordPolicy(8, false, 0, Optional.empty());
-
-    public static PasswordPolicy of(Pool pool) {
-        return pool == Pool.INTERNAL ? INTERNAL : CONSUMER;
-    }
 
     /** The policy as the password pages state it. */
     public String describe() {

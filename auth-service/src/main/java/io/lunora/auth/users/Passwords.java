@@ -4,8 +4,13 @@ import io.lunora.support.problem.InvalidFieldException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import io.lunora.model.identity.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +26,34 @@ public class Passwords {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String dummyHash;
+    private final PasswordPolicy internal;
 
+    /** With the specification's internal policy (12 passwords of history, 90 days). */
     Passwords(PasswordEncoder encoder, Clock clock) {
+        this(encoder, clock, PasswordPolicy.INTERNAL.history(), PasswordPolicy.INTERNAL.maxAge().orElseThrow());
+    }
+
+    /**
+     * @param history the internal pool's passwords that may not be reused, the current one included
+     * @param maxAge  the internal pool's password age after which sign-in asks for a new one; zero: never
+     */
+    @Autowired
+    Passwords(PasswordEncoder encoder, Clock clock, @Value("${lunora.auth.password-history:12}") int history,
+            @Value("${lunora.auth.password-max-age:90d}") Duration maxAge) {
+        if (history < 1) {
+            throw new IllegalArgumentException("lunora.auth.password-history must be at least 1 (the current password)");
+        }
         this.encoder = encoder;
         this.clock = clock;
         this.dummyHash = encoder.encode(generate());
+        PasswordPolicy spec = PasswordPolicy.INTERNAL;
+        this.internal = new PasswordPolicy(spec.minLength(), spec.requireSpecial(), history,
+                maxAge.isZero() || maxAge.isNegative() ? Optional.empty() : Optional.of(maxAge));
+    }
+
+    /** The policy of a pool as configured. */
+    public PasswordPolicy policy(Pool pool) {
+        return pool == Pool.INTERNAL ? internal : PasswordPolicy.CONSUMER;
     }
 
     public boolean matches(String raw, String hash) {
@@ -43,7 +71,7 @@ public class Passwords {
      * @throws InvalidFieldException on field {@code field} when the password is refused
      */
     public UserAccount change(UserAccount user, String raw, boolean temporary, String field) {
-        PasswordPolicy policy = PasswordPolicy.of(user.pool());
+        PasswordPolicy policy = policy(user.pool());
         policy.violation(raw).ifPresent(v -> {
             throw new InvalidFieldException(field, "The password " + v + ".");
         });
@@ -66,7 +94,7 @@ public class Passwords {
 
     /** The first password of a new user, checked against the pool's policy but without history. */
     public String hashNew(UserAccount user, String raw, String field) {
-        PasswordPolicy.of(user.pool()).violation(raw).ifPresent(v -> {
+        policy(user.pool()).violation(raw).ifPresent(v -> {
             throw new InvalidFieldException(field, "The password " + v + ".");
         });
         return encoder.encode(raw);
@@ -74,7 +102,7 @@ public class Passwords {
 
     public boolean expired(UserAccount user) {
         Instant now = clock.instant();
-        return PasswordPolicy.of(user.pool()).maxAge()
+        return policy(user.pool()).maxAge()
                 .map(age -> user.passwordChangedAt() == null || user.passwordChangedAt().plus(age).isBefore(now))
                 .orElse(false);
     }

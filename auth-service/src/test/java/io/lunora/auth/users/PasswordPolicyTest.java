@@ -2,14 +2,13 @@ package io.lunora.auth.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.model.identity.Pool;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
 
     @Test
     void shouldRequireTwelveCharactersOfEveryClassInTheInternalPool() {
-        PasswordPolicy internal = PasswordPolicy.of(Pool.INTERNAL);
+        PasswordPolicy internal = PasswordPolicy.INTERNAL;
         assertThat(internal.violation("Sh0rt!")).hasValueSatisfying(v -> assertThat(v).contains("at least 12"));
         assertThat(internal.violation("alllowercase1!")).hasValueSatisfying(v -> assertThat(v).contains("upper-case"));
         assertThat(internal.violation("ALLUPPERCASE1!")).hasValueSatisfying(v -> assertThat(v).contains("lower-case"));
@@ -22,7 +21,7 @@ class PasswordPolicyTest {
 
     @Test
     void shouldRequireEightCharactersWithoutSpecialsInTheConsumerPool() {
-        PasswordPolicy consumer = PasswordPolicy.of(Pool.CONSUMER);
+        PasswordPolicy consumer = PasswordPolicy.CONSUMER;
         assertThat(consumer.violation("Abc123")).hasValueSatisfying(v -> assertThat(v).contains("at least 8"));
         assertThat(consumer.violation("abcdefg1")).hasValueSatisfying(v -> assertThat(v).contains("upper-case"));
         assertThat(consumer.violation("Abcdefgh")).hasValueSatisfying(v -> assertThat(v).contains("digit"));

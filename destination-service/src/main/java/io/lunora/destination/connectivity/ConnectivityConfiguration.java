@@ -1,6 +1,7 @@
 package io.lunora.destination.connectivity;
 
 import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.GuardedConnector;
 import javax.net.ssl.SSLSocketFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ class ConnectivityConfiguration {
 
     @Bean
     RtmpProbe rtmpProbe(AddressGuard guard, ConnectivityProperties properties) {
-        return new RtmpProbe(guard, properties.connectTimeout(),
-                properties.readTimeout(), (SSLSocketFactory) SSLSocketFactory.getDefault());
+        return new RtmpProbe(new GuardedConnector(guard, properties.connectTimeout(), properties.readTimeout(),
+                (SSLSocketFactory) SSLSocketFactory.getDefault()));
     }
 }

@@ -1,15 +1,14 @@
 package io.lunora.destination.connectivity;
 
-import io.lunora.support.net.AddressGuard;
 import io.lunora.destination.connectivity.ProbeResult.Step;
+import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.GuardedConnector;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -21,15 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Tests an RTMP(S) ingest the way an encoder starts: TCP (TLS for rtmps), the simple handshake
  * (C0/C1, S0/S1, C2, S2), then an AMF0 {@code connect} to the URL's application, waiting for
  * {@code _result}; then it hangs up. The stream key is never sent: it only travels with
- * {@code publish}, which a test does not do.
+ * {@code publish}, which a test does not do. The host is resolved once and vetted, and the probe
+ * connects to that address ({@link GuardedConnector}, shared with the alert webhooks).
  */
 public class RtmpProbe {
     static final int SET_CHUNK_SIZE = 1;
@@ -39,16 +36,10 @@ public class RtmpProbe {
     private static final int OUR_CHUNK_SIZE = 4096;
     private static final SecureRandom random = new SecureRandom();
 
-    private final AddressGuard guard;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final SSLSocketFactory tls;
+    private final GuardedConnector connector;
 
-    public RtmpProbe(AddressGuard guard, Duration connectTimeout, Duration readTimeout, SSLSocketFactory tls) {
-        this.guard = guard;
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-        this.tls = tls;
+    public RtmpProbe(GuardedConnector connector) {
+        this.connector = connector;
     }
 
     public ProbeResult probe(String url) {
@@ -59,15 +50,13 @@ public class RtmpProbe {
         String host = uri.getHost();
         Step step = Step.RESOLVE;
         try {
-            InetAddress address = guardedAddress(host);
+            GuardedConnector.Target target = connector.target(host);
             step = Step.TCP_CONNECT;
-            try (Socket plain = new Socket()) {
-                plain.connect(new InetSocketAddress(address, port), (int) connectTimeout.toMillis());
-                plain.setSoTimeout((int) readTimeout.toMillis());
+            try (Socket plain = target.connect(port)) {
                 Socket socket = plain;
                 if (secure) {
                     step = Step.TLS;
-                    socket = startTls(plain, host, port);
+                    socket = target.startTls(plain, port);
                 }
                 step = Step.HANDSHAKE;
                 DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -87,7 +76,7 @@ public class RtmpProbe {
             return new ProbeResult(false, step, e.getMessage(), elapsed(start));
         } catch (SocketTimeoutException e) {
             return new ProbeResult(false, step, "No answer within " + (step == Step.TCP_CONNECT
-                    ? connectTimeout : readTimeout).toMillis() + " ms.", elapsed(start));
+                    ? connector.connectTimeout() : connector.readTimeout()).toMillis() + " ms.", elapsed(start));
         } catch (ConnectException e) {
             return new ProbeResult(false, step, "The connection was refused.", elapsed(start));
         } catch (SSLException e) {
@@ -97,19 +86,6 @@ public class RtmpProbe {
         } catch (IOException | RuntimeException e) {
             return new ProbeResult(false, step, "Failed: " + e.getClass().getSimpleName() + ".", elapsed(start));
         }
-    }
-
-    private InetAddress guardedAddress(String host) throws AddressGuard.RefusedException, UnknownHostException {
-        return guard.vet(host);
-    }
-
-    private Socket startTls(Socket plain, String host, int port) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket;
     }
 
     private static void handshake(DataInputStream in, OutputStream out) throws IOException {

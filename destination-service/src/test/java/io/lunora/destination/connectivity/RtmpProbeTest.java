@@ -1,10 +1,10 @@
 package io.lunora.destination.connectivity;
 
-import io.lunora.support.net.AddressGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.destination.connectivity.ProbeResult.Step;
 import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.GuardedConnector;
 import io.lunora.testing.FreePorts;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The probe against a real RTMP server (FFmpeg) and against peers that fail at each step. */
 class RtmpProbeTest {
-    final RtmpProbe probe = new RtmpProbe(new AddressGuard(List.of("127.0.0.0/8")), Duration.ofSeconds(2),
-            Duration.ofSeconds(3), (SSLSocketFactory) SSLSocketFactory.getDefault());
+    final RtmpProbe probe = new RtmpProbe(new GuardedConnector(new AddressGuard(List.of("127.0.0.0/8")),
+            Duration.ofSeconds(2), Duration.ofSeconds(3), (SSLSocketFactory) SSLSocketFactory.getDefault()));
 
     @Test
     void shouldCompleteHandshakeAndConnectWithARealRtmpServer() throws Exception {
@@ -81,8 +81,8 @@ class RtmpProbeTest {
 
     @Test
     void shouldRefuseLoopbackWithoutTheAllowList() {
-        RtmpProbe strict = new RtmpProbe(new AddressGuard(List.of()), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                (SSLSocketFactory) SSLSocketFactory.getDefault());
+        RtmpProbe strict = new RtmpProbe(new GuardedConnector(new AddressGuard(List.of()), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), (SSLSocketFactory) SSLSocketFactory.getDefault()));
 
         ProbeResult result = strict.probe("rtmp://localhost:1935/live");
 

@@ -9,7 +9,8 @@ import java.util.List;
  * place that judges them: destination-service when a destination is saved or tested, the media
  * engine before it pushes. A host is resolved once, every address it resolves to must be public,
  * and the caller then connects to the vetted address (no second lookup a rebinding DNS server
- * could answer differently). Addresses in the operator's allow-list pass anyway.
+ * could answer differently; {@link GuardedConnector} does both). Addresses in the operator's
+ * allow-list pass anyway.
  */
 public class AddressGuard {
     /** Special-purpose blocks (RFC 6890 and friends) a stream destination has no business in. */
@@ -21,15 +22,24 @@ public class AddressGuard {
             "fd00:ec2::/32").stream().map(Cidr::parse).toList();
 
     private final List<Cidr> allowed;
+    private final HostResolver resolver;
 
     public AddressGuard(List<String> allowList) {
-        this.allowed = allowList == null ? List.of() : allowList.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        this(allowList, HostResolver.SYSTEM);
     }
 
-    /** The address to connect to, or an exception saying why the host is refused. */
+    public AddressGuard(List<String> allowList, HostResolver resolver) {
+        this.allowed = allowList == null ? List.of() : allowList.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        this.resolver = resolver;
+    }
+
+    /**
+     * The address to connect to, or an exception saying why the host is refused. Connect to exactly
+     * this address ({@link GuardedConnector} does): resolving the name again may answer another one.
+     */
     public InetAddress vet(String host) throws RefusedException, UnknownHostException {
         String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses = InetAddress.getAllByName(literal);
+        InetAddress[] addresses = resolver.resolve(literal);
         for (InetAddress address : addresses) {
             if (isBlocked(address)) {
                 throw new RefusedException("the host resolves to a loopback, private, link-local or metadata address ("

@@ -1,10 +1,12 @@
 package io.lunora.streaming.alerts;
 
 import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.GuardedConnector;
 import io.lunora.support.security.AuthorizationRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import javax.net.ssl.SSLSocketFactory;
 import org.springframework.http.HttpMethod;
 
 /** The alert centre's route rules and the guard of its webhooks' addresses. */
@@ -25,5 +27,12 @@ class AlertsConfiguration {
     @Bean
     AddressGuard webhookAddressGuard(AlertProperties properties) {
         return new AddressGuard(properties.webhookAllowedPrivateHosts());
+    }
+
+    /** Deliveries connect to the address the guard vetted, never to a second lookup's answer. */
+    @Bean
+    GuardedConnector webhookConnector(AddressGuard webhookAddressGuard, AlertProperties properties) {
+        return new GuardedConnector(webhookAddressGuard, properties.webhookTimeout(), properties.webhookTimeout(),
+                (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 }

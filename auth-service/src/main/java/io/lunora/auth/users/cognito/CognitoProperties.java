@@ -7,7 +7,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The internal user pool that aws mode administers ({@code LUNORA_COGNITO_USER_POOL_ID}) and the
  * consumer pool whose viewers delete their accounts ({@code LUNORA_COGNITO_CONSUMER_POOL_ID}; the
- * stack's {@code ConsumerUserPoolId}; without it a viewer's identity deletion fails, never passes).
+ * stack's {@code ConsumerUserPoolId}). The aws profile reads both without a default, so a task
+ * missing one does not start (rather than failing a viewer's identity deletion later).
  */
 @Validated
 @ConfigurationProperties("lunora.cognito")

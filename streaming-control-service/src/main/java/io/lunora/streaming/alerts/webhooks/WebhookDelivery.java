@@ -8,11 +8,9 @@ import io.lunora.streaming.alerts.AlertListener;
 import io.lunora.streaming.alerts.AlertProperties;
 import io.lunora.streaming.alerts.AlertView;
 import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.GuardedConnector;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * secret ({@link WebhookSignature}), in the background. An attempt that gets no 2xx is retried with
  * exponential backoff (Resilience4j Retry) up to {@code lunora.alerts.webhook-attempts} attempts;
  * each attempt is written to the delivery log. Redirects are not followed and the host is vetted
- * again before every delivery, so a webhook cannot be turned towards the deployment's own network
- * after it was saved.
+ * again before every delivery and connected to at the vetted address ({@link WebhookPost}), so a
+ * webhook cannot be turned towards the deployment's own network after it was saved, nor by a DNS
+ * answer that changes between the check and the connection.
  */
 @Component
 class WebhookDelivery implements AlertListener, DisposableBean {
@@ -38,23 +37,20 @@ class WebhookDelivery implements AlertListener, DisposableBean {
 
     private final WebhookStore store;
     private final WebhookService webhooks;
-    private final AddressGuard guard;
     private final AlertProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookPost http;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    WebhookDelivery(WebhookStore store, WebhookService webhooks, AddressGuard webhookAddressGuard,
+    WebhookDelivery(WebhookStore store, WebhookService webhooks, GuardedConnector webhookConnector,
             AlertProperties properties, JsonMapper json, Clock clock) {
         this.store = store;
         this.webhooks = webhooks;
-        this.guard = webhookAddressGuard;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new WebhookPost(webhookConnector, properties.webhookTimeout());
     }
 
     @Override
@@ -93,27 +89,17 @@ class WebhookDelivery implements AlertListener, DisposableBean {
 
     /** One POST; its outcome goes to the delivery log. Answers the status, or throws when none came. */
     private int attempt(Webhook webhook, Alert alert, String body, String secret, int n, int attempts)
-            throws IOException, RefusedHost, InterruptedException {
-        URI uri = URI.create(webhook.url());
+            throws IOException, RefusedHost {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "User-Agent", "Lunora-Alerts/1",
+                WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), body));
         try {
-            guard.vet(uri.getHost());
-        } catch (AddressGuard.RefusedException refused) {
-            throw new RefusedHost();
-        } catch (java.net.UnknownHostException unresolvable) {
-            log(webhook, alert, n, n == attempts ? "gave_up" : "failed", null, "UnknownHostException");
-            throw unresolvable;
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Lunora-Alerts/1")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(URI.create(webhook.url()), headers, body);
             boolean ok = status >= 200 && status <= 299;
             log(webhook, alert, n, ok ? "delivered" : n == attempts ? "gave_up" : "failed", status, null);
             return status;
-        } catch (IOException failed) {
+        } catch (AddressGuard.RefusedException refused) {
+            throw new RefusedHost();
+        } catch (IOException failed) { // UnknownHostException included
             log(webhook, alert, n, n == attempts ? "gave_up" : "failed", null, failed.getClass().getSimpleName());
             throw failed;
         }

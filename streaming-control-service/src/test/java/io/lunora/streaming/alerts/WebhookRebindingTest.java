@@ -1,0 +1,175 @@
+package io.lunora.streaming.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lunora.model.identity.Group;
+import io.lunora.streaming.alerts.webhooks.WebhookSignature;
+import io.lunora.streaming.media.MediaEvent;
+import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.support.net.AddressGuard;
+import io.lunora.support.net.HostResolver;
+import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.testing.TestIssuer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A webhook whose name is rebound by its DNS server (issue 14): the name answers an allowed address
+ * (127.0.0.2, allow-listed as an admin would allow a LAN receiver) while it is saved and checked,
+ * and the deployment's own loopback after that. Each delivery must POST to the address its check
+ * vetted, or be refused once the check itself sees loopback, never reach the loopback listener
+ * on the same port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lunora.alerts.webhook-attempts=1"})
+class WebhookRebindingTest {
+    static final String NAME = "hooks.rebind.test";
+    static final TestIssuer issuer = new TestIssuer();
+    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+    /** Honest answers left before the name points at loopback. */
+    static final AtomicInteger honestAnswers = new AtomicInteger();
+    static final AtomicInteger lookups = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        StreamingTestProperties.register(registry, issuer, peers);
+        peers.answer(AlertCentreApiTest::engine);
+    }
+
+    /** The webhooks' guard with its allow-list, asking the rebinding DNS server. */
+    @TestBean(name = "webhookAddressGuard")
+    AddressGuard guard;
+
+    static AddressGuard webhookAddressGuard() {
+        HostResolver rebinding = host -> {
+            if (!host.equals(NAME)) {
+                return HostResolver.SYSTEM.resolve(host);
+            }
+            lookups.incrementAndGet();
+            return new InetAddress[] {InetAddress.getByName(honestAnswers.getAndDecrement() > 0 ? "127.0.0.2" : "127.0.0.1")};
+        };
+        return new AddressGuard(List.of("127.0.0.2/32"), rebinding);
+    }
+
+    @AfterAll
+    static void close() {
+        issuer.close();
+        peers.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MediaAlerts mediaAlerts;
+
+    record Received(String host, String signature, String body) {
+    }
+
+    final List<Received> atVetted = new CopyOnWriteArrayList<>();
+    final List<Received> atLoopback = new CopyOnWriteArrayList<>();
+    HttpServer vetted;
+    HttpServer loopback;
+
+    @AfterEach
+    void stop() {
+        for (HttpServer server : new HttpServer[] {vetted, loopback}) {
+            if (server != null) {
+                server.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void shouldPostToTheVettedAddressAndBeRefusedOnceTheNameAnswersLoopback() throws Exception {
+        listenOnBothAddresses();
+        String admin = issuer.userToken("ada", "org-rebind", Group.ADMINS);
+        String url = "http://" + NAME + ":" + vetted.getAddress().getPort() + "/hooks/rebind";
+        honestAnswers.set(2); // the check when it is saved, and the first delivery's
+        HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + url + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode webhook = json.readTree(created.body());
+        String id = webhook.path("webhook_id").asString();
+
+        mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-rebind", Instant.now(), "d-yt", "failed",
+                "connection reset"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !atVetted.isEmpty());
+        Received delivery = atVetted.getFirst();
+        assertThat(delivery.host()).isEqualTo(NAME + ":" + vetted.getAddress().getPort());
+        assertThat(WebhookSignature.verify(webhook.path("secret").asString(), delivery.signature(), delivery.body()))
+                .isTrue();
+        assertThat(lookups.get()).as("one lookup at saving, one per delivery").isEqualTo(2);
+
+        // from now on the name answers loopback: the next delivery's own check refuses it
+        mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-rebind", Instant.now(), "d-tw", "failed",
+                "connection reset"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(send(admin, "GET",
+                "/api/alerts/webhooks/" + id + "/deliveries", null).body()).path("deliveries"))
+                .extracting(d -> d.path("outcome").asString()).containsExactly("refused", "delivered"));
+        assertThat(atVetted).hasSize(1);
+        assertThat(atLoopback).as("POSTs that reached the address behind the name").isEmpty();
+    }
+
+    /** Receivers on 127.0.0.2 and 127.0.0.1 with one port: the one reached tells the address used. */
+    private void listenOnBothAddresses() throws IOException {
+        for (int tries = 0; tries < 20; tries++) {
+            vetted = receiver(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), atVetted);
+            try {
+                loopback = receiver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
+                        vetted.getAddress().getPort()), atLoopback);
+                return;
+            } catch (IOException portTakenOnLoopback) {
+                vetted.stop(0);
+            }
+        }
+        throw new IllegalStateException("no port free on both 127.0.0.1 and 127.0.0.2");
+    }
+
+    private static HttpServer receiver(InetSocketAddress address, List<Received> received) throws IOException {
+        HttpServer server = HttpServer.create(address, 0);
+        server.createContext("/", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                    new String(exchange.getRequestBody().readAllBytes())));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
