@@ -49,8 +49,8 @@ public final class HlsLadder implements AutoCloseable {
             throw new UncheckedIOException("cannot create the HLS folder", e);
         }
         this.feed = new ProgramFeed("hls-" + organizationId, program, meters);
-        this.child = pool.create(new ChildSpec("hls-" + organizationId, ffmpeg.niceCommand(settings.niceness(), arguments(settings, folder)),
-                ffmpeg.environment(), Backoff.standard()), feed);
+        this.child = pool.create(new ChildSpec("hls-" + organizationId, ffmpeg.command(arguments(settings, folder)),
+                ffmpeg.environment(), Backoff.standard(), settings.niceness()), feed);
     }
 
     static List<String> arguments(EngineProperties.Hls settings, Path folder) {

@@ -87,7 +87,7 @@ public final class ChildProcess {
         pendingRestart = null;
         Process started;
         try {
-            ProcessBuilder builder = new ProcessBuilder(spec.command());
+            ProcessBuilder builder = new ProcessBuilder(spec.argv());
             builder.environment().putAll(spec.environment());
             started = builder.start();
         } catch (IOException e) {

@@ -159,6 +159,24 @@ class ChildProcessTest {
         assertThat(Files.readString(data.resolve("children.pids"))).isEmpty();
     }
 
+    /** A child started at a lower priority is the command itself (nice execs it): niced, and ended like any orphan. */
+    @Test
+    void shouldRunANicedChildAsTheCommandItselfAndEndItAsAnOrphan() throws Exception {
+        ChildPool crashed = new ChildPool(new Redactor(), Duration.ofSeconds(2), new ChildRegistry(data.resolve("children.pids")));
+        ChildSpec niced = new ChildSpec("niced", FFMPEG.command(ENDLESS_TEST_PATTERN), FFMPEG.environment(), null, 7);
+        ChildProcess orphan = crashed.create(niced, new ChildProcess.Listener() { });
+        orphan.start();
+        await().atMost(Duration.ofSeconds(5)).until(orphan::isRunning);
+        ProcessHandle handle = orphan.process().toHandle();
+        await().atMost(Duration.ofSeconds(5)).until(() -> handle.info().command().orElse("").endsWith(FFMPEG.ffmpeg().getFileName().toString()));
+        String stat = Files.readString(Path.of("/proc/" + handle.pid() + "/stat"));
+        assertThat(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]).as("nice value").isEqualTo("7");
+
+        pool(Duration.ofSeconds(2));
+
+        assertThat(handle.isAlive()).isFalse();
+    }
+
     @Test
     void shouldLeaveAProcessAloneWhenItsPidWasReused() throws Exception {
         Process unrelated = new ProcessBuilder("/bin/sh", "-c", "sleep 30").start();
