@@ -47,7 +47,8 @@ class IamPoliciesTest {
             // query of a session's switches); MediaLiveBackend and SrtInputs:
             // list/create/update inputs, list/create/update/describe/start/stop channels, tags on create,
             // the channel role passed to CreateChannel; MediaLiveInputSwitch: the operator's immediate InputSwitch
-            // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics;
+            // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics; InputPreviews: the
+            // active input's thumbnail (DescribeThumbnails);
             // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints; the alert
             // webhooks' signing secrets
             "streaming-control-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
@@ -55,7 +56,8 @@ class IamPoliciesTest {
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
                     "medialive:ListChannels", "medialive:CreateChannel", "medialive:UpdateChannel",
                     "medialive:DescribeChannel", "medialive:StartChannel", "medialive:StopChannel",
-                    "medialive:BatchUpdateSchedule", "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "cloudwatch:GetMetricData",
+                    "medialive:BatchUpdateSchedule", "medialive:CreateTags", "iam:PassRole", "medialive:ListAlerts", "medialive:DescribeThumbnails",
+                    "cloudwatch:GetMetricData",
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt",

@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.medialive.model.SrtEncryptionType;
 import software.amazon.awssdk.services.medialive.model.SrtGroupSettings;
 import software.amazon.awssdk.services.medialive.model.SrtOutputDestinationSettings;
 import software.amazon.awssdk.services.medialive.model.SrtOutputSettings;
+import software.amazon.awssdk.services.medialive.model.ThumbnailConfiguration;
+import software.amazon.awssdk.services.medialive.model.ThumbnailState;
 import software.amazon.awssdk.services.medialive.model.TimecodeConfig;
 import software.amazon.awssdk.services.medialive.model.TimecodeConfigSource;
 import software.amazon.awssdk.services.medialive.model.UdpContainerSettings;
@@ -175,6 +177,8 @@ record ChannelPlan(EncoderSettings encoderSettings, List<OutputDestination> dest
 
         EncoderSettings encoder = EncoderSettings.builder()
                 .timecodeConfig(TimecodeConfig.builder().source(TimecodeConfigSource.SYSTEMCLOCK).build())
+                // the active input's picture for the operator's preview (DescribeThumbnails, InputPreviews)
+                .thumbnailConfiguration(ThumbnailConfiguration.builder().state(ThumbnailState.AUTO).build())
                 .videoDescriptions(videos).audioDescriptions(audios).outputGroups(groups).build();
         return new ChannelPlan(encoder, destinations);
     }

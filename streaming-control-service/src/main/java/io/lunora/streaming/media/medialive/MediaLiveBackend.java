@@ -59,6 +59,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
             ChannelState.RECOVERING);
 
     private final MediaLiveClient medialive;
+    private final InputPreviews previews;
     private final SrtInputs inputs;
     private final MediaLiveSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -90,6 +91,7 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
         this.relay = relay;
         this.packaging = packaging;
         this.medialive = medialive;
+        this.previews = new InputPreviews(medialive);
         this.inputs = inputs;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -106,10 +108,15 @@ public class MediaLiveBackend implements MediaBackend, AutoCloseable {
     public void warmInputs(String organizationId, ChannelRequest.Inputs inputs) {
     }
 
-    /** MediaLive offers no picture of an input before its channel runs; the channel's thumbnails are the program's. */
+    /**
+     * The active input's picture while the channel runs ({@link InputPreviews}); MediaLive decodes
+     * no input before its channel runs, nor the standby: empty then.
+     */
     @Override
     public Optional<byte[]> inputPreview(String organizationId, String input) {
-        return Optional.empty();
+        return aws(() -> channelId(organizationId).map(id -> medialive.describeChannel(b -> b.channelId(id)))
+                .filter(channel -> ON.contains(channel.state()))
+                .flatMap(channel -> previews.of(channel, input)));
     }
 
     @Override

@@ -184,6 +184,8 @@ class MediaLiveRequestShapeTest {
         assertThat(encoder.path("outputGroups").get(4).path("outputs").findValuesAsString("videoDescriptionName"))
                 .containsExactly("video-builtin-youtube", "video-builtin-linkedin", "video-builtin-x");
         assertThat(encoder.path("timecodeConfig")).isEqualTo(json("{\"source\":\"SYSTEMCLOCK\"}"));
+        // the active input's picture for the operator (DescribeThumbnails): MediaLive makes none unless asked
+        assertThat(encoder.path("thumbnailConfiguration")).isEqualTo(json("{\"state\":\"AUTO\"}"));
     }
 
     @Test

@@ -192,6 +192,25 @@ class MediaLiveSourcesApiTest {
         assertThat(aws.requests()).noneMatch(r -> r.path().endsWith("/schedule"));
     }
 
+    /** A tiny JPEG's bytes (start and end markers are what the test checks). */
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF,
+        (byte) 0xD9};
+
+    @Test
+    void shouldShowTheActiveInputsPictureFromTheChannelsThumbnailAndNoneOfTheStandby() throws Exception {
+        HttpResponse<byte[]> active = callBytes("/api/sources/primary/preview");
+        assertThat(active.statusCode()).isEqualTo(200);
+        assertThat(active.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(active.body()).isEqualTo(JPEG);
+        Recorded thumbnails = aws.requests().stream().filter(r -> r.path().startsWith("/prod/channels/4242/thumbnails"))
+                .findFirst().orElseThrow();
+        assertThat(thumbnails.method()).isEqualTo("GET");
+        assertThat(thumbnails.path()).contains("pipelineId=0", "thumbnailType=CURRENT_ACTIVE");
+
+        HttpResponse<byte[]> standby = callBytes("/api/sources/secondary/preview");
+        assertThat(standby.statusCode()).isEqualTo(404);
+    }
+
     @Test
     void shouldAnswerServiceUnavailableWhenMediaLiveFails() throws Exception {
         mediaLiveFails = true;
@@ -228,6 +247,11 @@ class MediaLiveSourcesApiTest {
                     .formatted(channelClass, preference));
             case "GET /prod/channels/4242/alerts" -> Reply.json(200, "{\"alerts\":[" + alerts + "]}");
             case "PUT /prod/channels/4242/schedule" -> Reply.json(200, "{\"creates\":{\"scheduleActions\":[]}}");
+            // DescribeThumbnails as the API reference answers it: one pipeline, the JPEG's bytes in base64
+            case "GET /prod/channels/4242/thumbnails" -> Reply.json(200, """
+                    {"thumbnailDetails":[{"pipelineId":"0","thumbnails":[{"body":"%s","contentType":"image/jpeg",
+                      "thumbnailType":"CURRENT_ACTIVE","timeStamp":"2026-12-03T08:50:00Z"}]}]}"""
+                    .formatted(java.util.Base64.getEncoder().encodeToString(JPEG)));
             default -> Reply.json(404, "{\"message\":\"not here\"}");
         };
     }
@@ -260,6 +284,12 @@ class MediaLiveSourcesApiTest {
                 .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> callBytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + operator).header("Accept", "image/jpeg, application/problem+json")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {
