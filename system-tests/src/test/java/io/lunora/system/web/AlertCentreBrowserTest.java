@@ -59,13 +59,9 @@ class AlertCentreBrowserTest {
 
     @Test
     void shouldShowARaisedAlertLiveAndAcknowledgeIt() {
-        admin = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        admin.open("/admin/");
-        admin.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
-        admin.awaitPath("/admin/");
+        admin = WebSignIn.admin("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"), ADMIN_PASSWORD);
         admin.awaitText(By.cssSelector("#alert-centre li"), "No alerts.");
-        String token = StreamingBrowserTest.tokenOf(admin, "lunora.admin.tokens");
+        String token = WebSignIn.adminToken(admin);
 
         // a session with no destination, on the engine's slate: its end is the alert
         assertThat(StreamingStack.saveSources(api, token, FreePorts.next(), FreePorts.next()).status()).isEqualTo(200);

@@ -95,26 +95,19 @@ class LiveViewTruthBrowserTest {
     @Test
     @Order(1)
     void shouldPrepareAnOperatorWithOneDestination() {
-        admin = new Chromium(gateway());
-        admin.open("/admin/");
-        admin.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, "Browser-Truth-Admin-42");
+        admin = WebSignIn.admin(gateway(), "Browser-Truth-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
-        String token = adminToken();
+        String token = WebSignIn.adminToken(admin);
         assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(preset.status()).as(preset.body()).isEqualTo(201);
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"tess\",\"email\":\"tess@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = new Chromium(gateway());
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(operator, "tess", new StackUsers(launcher).temporaryPassword(),
+        operator = WebSignIn.operator(gateway(), "tess", new StackUsers(launcher).temporaryPassword(),
                 "Browser-Truth-Operator-7");
-        operator.awaitPath("/stream/");
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("out.flv"));
-        GatewayApi.Answer created = api.post(operatorToken(), "/api/destinations", """
+        GatewayApi.Answer created = api.post(WebSignIn.operatorToken(operator), "/api/destinations", """
                 {"name":"Truth out","platform":"custom","rtmp_url":"%s","stream_key":"%s",
                  "preset_id":"%s","enabled":true,"auto_start":false}"""
                 .formatted(receiver.url(), KEY, preset.json().path("preset_id").asString()));
@@ -171,7 +164,7 @@ class LiveViewTruthBrowserTest {
         // the engine's measurements arrive through /api/streaming/status at the gateway
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("[data-speed='" + destinationId + "']")).getText().endsWith("×"));
-        GatewayApi.Answer status = api.get(operatorToken(), "/api/streaming/status");
+        GatewayApi.Answer status = api.get(WebSignIn.operatorToken(operator), "/api/streaming/status");
         assertThat(status.json().path("channel").path("outputs").get(0).path("speed").asDouble()).isPositive();
         assertThat(status.json().path("channel").path("on_air").asString()).isEqualTo("primary");
         assertThat(operator.driver.findElement(By.cssSelector("#live-inputs li[data-input='primary']"))
@@ -213,14 +206,14 @@ class LiveViewTruthBrowserTest {
     void shouldEndTheStreamOnlyAfterConfirmingAndEndTheServersSession() {
         operator.click(By.id("end-stream"));
         operator.await(By.cssSelector("dialog[open]"));
-        assertThat(api.get(operatorToken(), "/api/streaming/status").json().path("session").path("status").asString())
+        assertThat(api.get(WebSignIn.operatorToken(operator), "/api/streaming/status").json().path("session").path("status").asString())
                 .as("nothing ends before the confirmation").isIn("active", "starting");
         operator.confirm();
 
         operator.awaitText(By.id("live-heading"), "Not streaming");
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).until(d ->
-                api.get(operatorToken(), "/api/streaming/status").json().path("session").isNull());
-        assertThat(api.get(operatorToken(), "/api/streaming/sessions").json().get(0).path("status").asString())
+                api.get(WebSignIn.operatorToken(operator), "/api/streaming/status").json().path("session").isNull());
+        assertThat(api.get(WebSignIn.operatorToken(operator), "/api/streaming/sessions").json().get(0).path("status").asString())
                 .isEqualTo("stopped");
         assertThat(operator.driver.findElement(By.id("live-elapsed")).getText()).isEmpty();
         assertThat(operator.driver.findElements(By.id("end-stream"))).allMatch(e -> !e.isDisplayed());
@@ -324,13 +317,5 @@ class LiveViewTruthBrowserTest {
 
     private String gateway() {
         return "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
-    }
-
-    private String adminToken() {
-        return StreamingBrowserTest.tokenOf(admin, "lunora.admin.tokens");
-    }
-
-    private String operatorToken() {
-        return StreamingBrowserTest.tokenOf(operator, "lunora.stream.tokens");
     }
 }

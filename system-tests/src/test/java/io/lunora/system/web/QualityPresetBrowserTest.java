@@ -86,13 +86,9 @@ class QualityPresetBrowserTest {
                 "{\"username\":\"quinn\",\"email\":\"quinn@example.com\",\"group\":\"operators\"}").status())
                 .isEqualTo(201);
 
-        operator = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(operator, "quinn", users.temporaryPassword(), "Quality-Operator-Chosen-7");
-        operator.awaitPath("/stream/");
-        String token = (String) operator.script(
-                "return JSON.parse(sessionStorage.getItem('lunora.stream.tokens')).access_token;");
+        operator = WebSignIn.operator("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"), "quinn",
+                users.temporaryPassword(), "Quality-Operator-Chosen-7");
+        String token = WebSignIn.operatorToken(operator);
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("sd.flv"));
         GatewayApi.Answer created = api.post(token, "/api/destinations", """
                 {"name":"Studio out","platform":"custom","rtmp_url":"%s","stream_key":"%s","preset_id":"%s",
