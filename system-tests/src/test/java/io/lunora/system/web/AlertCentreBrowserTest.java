@@ -3,8 +3,8 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import java.nio.file.Path;
@@ -33,15 +33,14 @@ class AlertCentreBrowserTest {
     @TempDir
     static Path home;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -49,17 +48,14 @@ class AlertCentreBrowserTest {
         if (admin != null) {
             admin.close();
         }
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void shouldShowARaisedAlertLiveAndAcknowledgeIt() {
-        admin = WebSignIn.admin("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"), ADMIN_PASSWORD);
+        admin = WebSignIn.admin(stack.gateway(), ADMIN_PASSWORD);
         admin.awaitText(By.cssSelector("#alert-centre li"), "No alerts.");
         String token = WebSignIn.adminToken(admin);
 

@@ -2,11 +2,10 @@ package io.lunora.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.SrtTestSource;
-import io.lunora.system.streaming.StackUsers;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import java.io.IOException;
@@ -61,7 +60,7 @@ class LiveViewTruthBrowserTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
     Chromium operator;
@@ -74,9 +73,8 @@ class LiveViewTruthBrowserTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi(gateway());
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -84,36 +82,33 @@ class LiveViewTruthBrowserTest {
         Stream.of(camera).filter(Objects::nonNull).forEach(SrtTestSource::close);
         Stream.of(receiver).filter(Objects::nonNull).forEach(RecordingReceiver::close);
         Stream.of(admin, operator, visitor).filter(Objects::nonNull).forEach(Chromium::close);
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void shouldPrepareAnOperatorWithOneDestination() {
-        admin = WebSignIn.admin(gateway(), "Browser-Truth-Admin-42");
+        admin = WebSignIn.admin(stack.gateway(), "Browser-Truth-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
-        String token = WebSignIn.adminToken(admin);
+        String token = adminToken();
         assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
         assertThat(preset.status()).as(preset.body()).isEqualTo(201);
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"tess\",\"email\":\"tess@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = WebSignIn.operator(gateway(), "tess", new StackUsers(launcher).temporaryPassword(),
+        operator = WebSignIn.operator(stack.gateway(), "tess", stack.users().temporaryPassword(),
                 "Browser-Truth-Operator-7");
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("out.flv"));
-        GatewayApi.Answer created = api.post(WebSignIn.operatorToken(operator), "/api/destinations", """
+        GatewayApi.Answer created = api.post(operatorToken(), "/api/destinations", """
                 {"name":"Truth out","platform":"custom","rtmp_url":"%s","stream_key":"%s",
                  "preset_id":"%s","enabled":true,"auto_start":false}"""
                 .formatted(receiver.url(), KEY, preset.json().path("preset_id").asString()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         destinationId = created.json().path("destination_id").asString();
-        visitor = new Chromium(gateway());
+        visitor = new Chromium(stack.gateway());
     }
 
     @Test
@@ -164,7 +159,7 @@ class LiveViewTruthBrowserTest {
         // the engine's measurements arrive through /api/streaming/status at the gateway
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("[data-speed='" + destinationId + "']")).getText().endsWith("×"));
-        GatewayApi.Answer status = api.get(WebSignIn.operatorToken(operator), "/api/streaming/status");
+        GatewayApi.Answer status = api.get(operatorToken(), "/api/streaming/status");
         assertThat(status.json().path("channel").path("outputs").get(0).path("speed").asDouble()).isPositive();
         assertThat(status.json().path("channel").path("on_air").asString()).isEqualTo("primary");
         assertThat(operator.driver.findElement(By.cssSelector("#live-inputs li[data-input='primary']"))
@@ -206,14 +201,14 @@ class LiveViewTruthBrowserTest {
     void shouldEndTheStreamOnlyAfterConfirmingAndEndTheServersSession() {
         operator.click(By.id("end-stream"));
         operator.await(By.cssSelector("dialog[open]"));
-        assertThat(api.get(WebSignIn.operatorToken(operator), "/api/streaming/status").json().path("session").path("status").asString())
+        assertThat(api.get(operatorToken(), "/api/streaming/status").json().path("session").path("status").asString())
                 .as("nothing ends before the confirmation").isIn("active", "starting");
         operator.confirm();
 
         operator.awaitText(By.id("live-heading"), "Not streaming");
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).until(d ->
-                api.get(WebSignIn.operatorToken(operator), "/api/streaming/status").json().path("session").isNull());
-        assertThat(api.get(WebSignIn.operatorToken(operator), "/api/streaming/sessions").json().get(0).path("status").asString())
+                api.get(operatorToken(), "/api/streaming/status").json().path("session").isNull());
+        assertThat(api.get(operatorToken(), "/api/streaming/sessions").json().get(0).path("status").asString())
                 .isEqualTo("stopped");
         assertThat(operator.driver.findElement(By.id("live-elapsed")).getText()).isEmpty();
         assertThat(operator.driver.findElements(By.id("end-stream"))).allMatch(e -> !e.isDisplayed());
@@ -315,7 +310,11 @@ class LiveViewTruthBrowserTest {
                         .stream().findFirst().map(e -> state.equals(e.getAttribute("data-state"))).orElse(false));
     }
 
-    private String gateway() {
-        return "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
+    private String adminToken() {
+        return WebSignIn.adminToken(admin);
+    }
+
+    private String operatorToken() {
+        return WebSignIn.operatorToken(operator);
     }
 }

@@ -3,12 +3,11 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.MediaTools;
 import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.SrtTestSource;
-import io.lunora.system.streaming.StackUsers;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class StreamingBrowserTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
     Chromium operator;
@@ -63,9 +62,8 @@ class StreamingBrowserTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -73,18 +71,15 @@ class StreamingBrowserTest {
         Stream.of(primary, secondary).filter(java.util.Objects::nonNull).forEach(SrtTestSource::close);
         receivers.forEach(RecordingReceiver::close);
         Stream.of(admin, operator).filter(java.util.Objects::nonNull).forEach(Chromium::close);
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void shouldPrepareTheStudioAsAdmin() {
-        admin = WebSignIn.admin("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"), "Browser-Streaming-Admin-42");
+        admin = WebSignIn.admin(stack.gateway(), "Browser-Streaming-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
         String token = WebSignIn.adminToken(admin);
 
@@ -94,8 +89,8 @@ class StreamingBrowserTest {
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"oscar\",\"email\":\"oscar@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = WebSignIn.operator("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"), "oscar",
-                new StackUsers(launcher).temporaryPassword(), "Browser-Streaming-Operator-7");
+        operator = WebSignIn.operator(stack.gateway(), "oscar", stack.users().temporaryPassword(),
+                "Browser-Streaming-Operator-7");
         String operatorToken = WebSignIn.operatorToken(operator);
         for (int i = 0; i < KEYS.size(); i++) {
             RecordingReceiver receiver = RecordingReceiver.listen(FreePorts.next(), KEYS.get(i), media.resolve(i + ".flv"));
