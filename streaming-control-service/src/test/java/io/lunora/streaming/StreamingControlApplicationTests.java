@@ -2,39 +2,24 @@ package io.lunora.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.testing.DynamoDbLocal;
-import io.lunora.testing.TestIssuer;
+import io.lunora.streaming.testing.PeerStandIns;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The service starts on DynamoDB Local, creates the tables it owns, and refuses callers without a token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StreamingControlApplicationTests {
-    static final TestIssuer issuer = new TestIssuer();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
-        registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", "s"));
-        registry.add("lunora.services.client-secret", () -> "s");
-    }
-
-    @AfterAll
-    static void closeIssuer() {
-        issuer.close();
-    }
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns();
 
     @LocalServerPort
     int port;

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.media.MediaEvent;
-import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,13 +23,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,27 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.alerts.clear-after=1500ms", "lunora.alerts.check-interval=300ms"})
 class AlertCentreApiTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(AlertCentreApiTest::engine);
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(AlertCentreApiTest::engine);
-    }
 
     /** The engine knows no channel of these organizations; its event stream is empty. */
     static RecordingHttpEndpoint.Reply engine(RecordingHttpEndpoint.Recorded r) {
         return r.path().startsWith("/internal/engine/events") ? new RecordingHttpEndpoint.Reply(200, "text/event-stream", "")
                 : new RecordingHttpEndpoint.Reply(200, "application/json", "{\"running\":false}");
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
     }
 
     @LocalServerPort
@@ -75,7 +60,7 @@ class AlertCentreApiTest {
 
     @Test
     void shouldGroupAFlappingInputIntoOneOpenAlertWithItsCountAndResolveItOnceItStaysBack() throws Exception {
-        String operator = issuer.userToken("olga", "org-flap", Group.OPERATORS);
+        String operator = standIns.issuer().userToken("olga", "org-flap", Group.OPERATORS);
         Instant t0 = Instant.now();
         for (int i = 0; i < 40; i++) {
             mediaAlerts.onMediaEvent(new MediaEvent.InputSwitched("org-flap", t0.plusMillis(100L * i), "primary",
@@ -112,8 +97,8 @@ class AlertCentreApiTest {
 
     @Test
     void shouldPageNewestFirstAcknowledgeAndAnswerProblemsNamingTheField() throws Exception {
-        String operator = issuer.userToken("olga", "org-page", Group.OPERATORS);
-        String admin = issuer.userToken("ada", "org-page", Group.ADMINS);
+        String operator = standIns.issuer().userToken("olga", "org-page", Group.OPERATORS);
+        String admin = standIns.issuer().userToken("ada", "org-page", Group.ADMINS);
         Instant t0 = Instant.now();
         // no session is open: these destinations' alerts are the admins'
         for (int i = 0; i < 5; i++) {
@@ -167,16 +152,16 @@ class AlertCentreApiTest {
         assertThat(send(operator, "POST", "/api/alerts/al-20261203T000000000000000Z-00000000/acknowledge")
                 .statusCode()).isEqualTo(404);
         // another organization's alert is one that does not exist
-        String stranger = issuer.userToken("sam", "org-other", Group.ADMINS);
+        String stranger = standIns.issuer().userToken("sam", "org-other", Group.ADMINS);
         assertThat(send(stranger, "POST", "/api/alerts/" + id + "/acknowledge").statusCode()).isEqualTo(404);
         assertThat(list(stranger, "").path("alerts")).isEmpty();
         // a viewer has no business here
-        assertThat(send(issuer.userToken("vic", "org-page"), "GET", "/api/alerts").statusCode()).isEqualTo(403);
+        assertThat(send(standIns.issuer().userToken("vic", "org-page"), "GET", "/api/alerts").statusCode()).isEqualTo(403);
     }
 
     @Test
     void shouldSendEveryChangeLiveToTheOrganizationsOpenBrowsers() throws Exception {
-        String admin = issuer.userToken("ada", "org-live", Group.ADMINS);
+        String admin = standIns.issuer().userToken("ada", "org-live", Group.ADMINS);
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(url("/api/streaming/events")))
                 .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -209,9 +194,9 @@ class AlertCentreApiTest {
 
     @Test
     void shouldShowAnOperatorTheirOwnAndTheOrganizationsAlertsOnlyAndAdminsAll() throws Exception {
-        String otto = issuer.userToken("otto", "org-own", Group.OPERATORS);
-        String olga = issuer.userToken("olga", "org-own", Group.OPERATORS);
-        String ada = issuer.userToken("ada", "org-own", Group.ADMINS);
+        String otto = standIns.issuer().userToken("otto", "org-own", Group.OPERATORS);
+        String olga = standIns.issuer().userToken("olga", "org-own", Group.OPERATORS);
+        String ada = standIns.issuer().userToken("ada", "org-own", Group.ADMINS);
         String ottosId = "user-otto"; // TestIssuer's sub is "user-" + username
         Instant now = Instant.now();
         Alert ottos = centre.raise("org-own", AlertKind.SESSION_COMPLETED, "s-otto", ottosId, false,

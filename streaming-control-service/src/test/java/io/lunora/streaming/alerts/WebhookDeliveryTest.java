@@ -7,9 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
-import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
+import io.lunora.streaming.testing.PeerStandIns;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,17 +20,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,22 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
         "lunora.alerts.webhook-attempts=3"})
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookDeliveryTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(AlertCentreApiTest::engine);
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(AlertCentreApiTest::engine);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -101,7 +85,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldPostEveryAlertChangeSignedWithTheSecretShownOnlyOnce(CapturedOutput output) throws Exception {
         startReceiver();
-        String admin = issuer.userToken("ada", "org-hook", Group.ADMINS);
+        String admin = standIns.issuer().userToken("ada", "org-hook", Group.ADMINS);
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode webhook = json.readTree(created.body());
@@ -137,7 +121,7 @@ class WebhookDeliveryTest {
     void shouldRetryAReceiverAnswering500WithBackoffAndLogEveryAttempt() throws Exception {
         startReceiver();
         failuresLeft.set(1);
-        String admin = issuer.userToken("ada", "org-retry", Group.ADMINS);
+        String admin = standIns.issuer().userToken("ada", "org-retry", Group.ADMINS);
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).path("webhook_id").asString();
@@ -170,7 +154,7 @@ class WebhookDeliveryTest {
     void shouldGiveUpAfterTheLastAttempt() throws Exception {
         startReceiver();
         failuresLeft.set(100);
-        String admin = issuer.userToken("ada", "org-down", Group.ADMINS);
+        String admin = standIns.issuer().userToken("ada", "org-down", Group.ADMINS);
         String id = json.readTree(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}")
                 .body()).path("webhook_id").asString();
 
@@ -185,8 +169,8 @@ class WebhookDeliveryTest {
 
     @Test
     void shouldGuardWebhookAddressesAndKeepThemToAdmins() throws Exception {
-        String admin = issuer.userToken("ada", "org-guard", Group.ADMINS);
-        String operator = issuer.userToken("olga", "org-guard", Group.OPERATORS);
+        String admin = standIns.issuer().userToken("ada", "org-guard", Group.ADMINS);
+        String operator = standIns.issuer().userToken("olga", "org-guard", Group.OPERATORS);
 
         AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
                 "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 400, "url");
@@ -204,7 +188,7 @@ class WebhookDeliveryTest {
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://127.0.0.1:9/h\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).path("webhook_id").asString();
-        String stranger = issuer.userToken("sam", "org-elsewhere", Group.ADMINS);
+        String stranger = standIns.issuer().userToken("sam", "org-elsewhere", Group.ADMINS);
         assertThat(send(stranger, "DELETE", "/api/alerts/webhooks/" + id, null).statusCode()).isEqualTo(404);
         assertThat(send(stranger, "GET", "/api/alerts/webhooks/" + id + "/deliveries", null).statusCode()).isEqualTo(404);
         assertThat(send(admin, "DELETE", "/api/alerts/webhooks/" + id, null).statusCode()).isEqualTo(204);

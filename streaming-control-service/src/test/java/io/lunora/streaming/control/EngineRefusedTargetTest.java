@@ -3,21 +3,17 @@ package io.lunora.streaming.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
-import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,20 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "lunora.dynamodb.environment=refusedtarget")
 class EngineRefusedTargetTest {
     static final String KEY = "yt-key-refused-SECRET-4321";
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(EngineRefusedTargetTest::peer);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(EngineRefusedTargetTest::peer);
 
     @LocalServerPort
     int port;
@@ -68,7 +52,7 @@ class EngineRefusedTargetTest {
     void shouldAnswerTheEnginesRefusalWithItsField() throws Exception {
         HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/streaming/start"))
-                .header("Authorization", "Bearer " + issuer.userToken("otto", "org-s", Group.OPERATORS))
+                .header("Authorization", "Bearer " + standIns.issuer().userToken("otto", "org-s", Group.OPERATORS))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -77,7 +61,7 @@ class EngineRefusedTargetTest {
         JsonNode problem = JsonMapper.builder().build().readTree(started.body());
         assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("target.url");
         assertThat(started.body()).doesNotContain(KEY).doesNotContain(StreamingApiTest.KEY);
-        assertThat(peers.requests()).anyMatch(r -> r.method().equals("DELETE")
+        assertThat(standIns.peers().requests()).anyMatch(r -> r.method().equals("DELETE")
                 && r.path().startsWith("/internal/engine/channels/org-s"));
     }
 }

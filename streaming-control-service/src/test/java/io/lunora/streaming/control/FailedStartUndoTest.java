@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
-import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A session start the engine fails half-way, whose undoing the engine refuses too (5xx, then its
@@ -31,21 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FailedStartUndoTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns();
     static final AtomicBoolean engineFailing = new AtomicBoolean(true);
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -54,8 +39,8 @@ class FailedStartUndoTest {
 
     @Test
     void shouldRecordTheFailedStartAtOnceAndEndTheEnginesHalfStartedSessionWhenItAnswersAgain() throws Exception {
-        peers.answer(FailedStartUndoTest::engine);
-        String operator = issuer.userToken("otto", "org-s", Group.OPERATORS);
+        standIns.peers().answer(FailedStartUndoTest::engine);
+        String operator = standIns.issuer().userToken("otto", "org-s", Group.OPERATORS);
 
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/streaming/start")).header("Authorization", "Bearer " + operator)
@@ -70,15 +55,15 @@ class FailedStartUndoTest {
                 .doesNotContain("\"status\":\"active\"");
 
         engineFailing.set(false);
-        long endsBefore = peers.requests().stream().filter(FailedStartUndoTest::sessionEnd).count();
+        long endsBefore = standIns.peers().requests().stream().filter(FailedStartUndoTest::sessionEnd).count();
         // the engine's breaker refuses calls for its open time; the undo is retried until it gets through
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             control.retryUndoneStarts();
-            return peers.requests().stream().filter(FailedStartUndoTest::sessionEnd).count() > endsBefore;
+            return standIns.peers().requests().stream().filter(FailedStartUndoTest::sessionEnd).count() > endsBefore;
         });
-        long endsAfter = peers.requests().stream().filter(FailedStartUndoTest::sessionEnd).count();
+        long endsAfter = standIns.peers().requests().stream().filter(FailedStartUndoTest::sessionEnd).count();
         control.retryUndoneStarts();
-        assertThat(peers.requests().stream().filter(FailedStartUndoTest::sessionEnd).count())
+        assertThat(standIns.peers().requests().stream().filter(FailedStartUndoTest::sessionEnd).count())
                 .as("once undone, not again").isEqualTo(endsAfter);
     }
 

@@ -4,41 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
-import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
+import io.lunora.streaming.testing.PeerStandIns;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** An operator's session ends at the configured maximum streaming duration; an admin's does not. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lunora.streaming.operator-max-duration=2s")
 class MaximumDurationTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(StreamingApiTest::peer);
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(StreamingApiTest::peer);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -47,8 +31,8 @@ class MaximumDurationTest {
 
     @Test
     void shouldStopAnOperatorsSessionAtTheMaximumDurationAndSayWhy() throws Exception {
-        String operator = issuer.userToken("otto", "org-md", Group.OPERATORS);
-        String admin = issuer.userToken("ada", "org-admin", Group.ADMINS);
+        String operator = standIns.issuer().userToken("otto", "org-md", Group.OPERATORS);
+        String admin = standIns.issuer().userToken("ada", "org-admin", Group.ADMINS);
         assertThat(post(operator, "/api/streaming/start").statusCode()).isEqualTo(201);
         assertThat(post(admin, "/api/streaming/start").statusCode()).isEqualTo(201);
 
@@ -60,9 +44,9 @@ class MaximumDurationTest {
         assertThat(get(operator, "/api/streaming/sessions").body())
                 .contains("stopped at the maximum streaming duration for operators");
         assertThat(get(admin, "/api/streaming/sessions").body()).contains("\"status\":\"active\"");
-        assertThat(peers.requests().stream().filter(r -> r.method().equals("DELETE")
+        assertThat(standIns.peers().requests().stream().filter(r -> r.method().equals("DELETE")
                 && r.path().equals("/internal/engine/channels/org-md/session"))).hasSize(1);
-        assertThat(peers.requests().stream().filter(r -> r.method().equals("DELETE")
+        assertThat(standIns.peers().requests().stream().filter(r -> r.method().equals("DELETE")
                 && r.path().startsWith("/internal/engine/channels/org-admin"))).isEmpty();
     }
 

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.StreamingControlApplication;
 import io.lunora.streaming.media.MediaEvent;
-import io.lunora.testing.DynamoDbLocal;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
+import io.lunora.streaming.testing.PeerStandIns;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,17 +19,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
@@ -45,36 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CountingStores.class)
 class SessionEventsTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(StreamingApiTest::peer);
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
     static final String SESSIONS = "lunora-local-StreamSessions";
     /** One flapping cycle: two outages through the slate, each a failover. */
     static final String[][] FLAP = {{"primary", "slate"}, {"slate", "secondary"}, {"secondary", "slate"},
             {"slate", "primary"}};
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        properties().forEach((name, value) -> registry.add(name, () -> value));
-        peers.answer(StreamingApiTest::peer);
-    }
-
-    static Map<String, String> properties() {
-        return Map.of("lunora.dynamodb.endpoint", DynamoDbLocal.shared().endpoint(),
-                "lunora.security.jwk-set-uri", issuer.jwkSetUri(),
-                "lunora.services.token-uri", issuer.clientCredentialsTokenUri("lunora-services", "s3cret"),
-                "lunora.services.client-secret", "s3cret",
-                "lunora.services.destination-url", peers.url(), "lunora.services.preset-url", peers.url(),
-                "lunora.services.source-url", peers.url(), "lunora.services.engine-url", peers.url(),
-                "lunora.services.viewer-url", peers.url());
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -85,12 +59,12 @@ class SessionEventsTest {
 
     // an admin's session has no maximum duration: the background never stops it during a test; it is
     // the admin's own, so the admin reads it (an operator sees only sessions they started)
-    final String admin = issuer.userToken("ada", "org-s", Group.ADMINS);
+    final String admin = standIns.issuer().userToken("ada", "org-s", Group.ADMINS);
 
     @BeforeEach
     void noOpenSession() throws Exception {
         post(port, admin, "/api/streaming/stop");
-        peers.clear();
+        standIns.peers().clear();
     }
 
     @Test
@@ -141,7 +115,7 @@ class SessionEventsTest {
         assertThat(item.get("failover_events").l()).hasSize(10);
         assertThat(item.toString().length()).as("the session item stays small").isLessThan(8_000);
 
-        String otherOrg = issuer.userToken("eve", "org-other", Group.ADMINS);
+        String otherOrg = standIns.issuer().userToken("eve", "org-other", Group.ADMINS);
         assertThat(get(port, otherOrg, "/api/streaming/sessions/" + id + "/events").statusCode()).isEqualTo(404);
     }
 
@@ -225,15 +199,15 @@ class SessionEventsTest {
             control.onMediaEvent(new MediaEvent.InputSwitched("org-s", t0.plusSeconds(i), fromTo[0], fromTo[1], "input_loss"));
         }
         StreamingApiTest.channelRunning.set(false); // the engine restarted too and forgot the channel
-        peers.clear();
+        standIns.peers().clear();
 
-        String[] arguments = properties().entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+        String[] arguments = standIns.properties().entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(StreamingControlApplication.class)
                 .properties("server.port=0").run(arguments)) {
             int restartedPort = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
 
-            assertThat(peers.requests()).anyMatch(r -> r.method().equals("PUT")
+            assertThat(standIns.peers().requests()).anyMatch(r -> r.method().equals("PUT")
                     && r.path().equals("/internal/engine/channels/org-s"));
             JsonNode status = json.readTree(get(restartedPort, admin, "/api/streaming/status").body());
             assertThat(status.path("session").path("session_id").asString()).isEqualTo(id);

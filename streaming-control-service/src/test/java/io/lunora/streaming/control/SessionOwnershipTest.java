@@ -9,11 +9,9 @@ import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.streaming.testing.EngineAnswers;
-import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,13 +22,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,24 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionOwnershipTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(SessionOwnershipTest::peer);
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
     /** Organizations whose channel the engine runs now. */
     static final Set<String> running = ConcurrentHashMap.newKeySet();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(SessionOwnershipTest::peer);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -68,9 +52,9 @@ class SessionOwnershipTest {
     SessionStore store;
 
     final String org = "org-own-" + UUID.randomUUID().toString().substring(0, 8);
-    final String otto = issuer.userToken("otto", org, Group.OPERATORS);
-    final String olga = issuer.userToken("olga", org, Group.OPERATORS);
-    final String ada = issuer.userToken("ada", org, Group.ADMINS);
+    final String otto = standIns.issuer().userToken("otto", org, Group.OPERATORS);
+    final String olga = standIns.issuer().userToken("olga", org, Group.OPERATORS);
+    final String ada = standIns.issuer().userToken("ada", org, Group.ADMINS);
 
     /** Otto owns d-otto, Olga d-olga; d-legacy was made before owners were recorded. All three auto-start. */
     static Reply peer(Recorded r) {
@@ -135,7 +119,7 @@ class SessionOwnershipTest {
         HttpResponse<String> olgaStarts = post(olga, "/api/streaming/start", "{\"destination_ids\":[\"d-olga\"]}");
         assertThat(olgaStarts.statusCode()).as("one open session per organization").isEqualTo(409);
         assertThat(olgaStarts.body()).doesNotContain(id);
-        assertThat(peers.requests()).noneMatch(r -> r.method().equals("DELETE")
+        assertThat(standIns.peers().requests()).noneMatch(r -> r.method().equals("DELETE")
                 && r.path().startsWith("/internal/engine/channels/" + org));
         assertThat(body(get(otto, "/api/streaming/status")).path("session").path("status").asString())
                 .isEqualTo("active");
@@ -159,7 +143,7 @@ class SessionOwnershipTest {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("destination_ids", "'" + foreign + "' does not exist");
         }
-        assertThat(peers.requests()).noneMatch(r -> r.path().startsWith("/internal/engine/channels/" + org));
+        assertThat(standIns.peers().requests()).noneMatch(r -> r.path().startsWith("/internal/engine/channels/" + org));
 
         assertThat(post(otto, "/api/streaming/start", "{\"destination_ids\":[\"d-otto\"]}").statusCode())
                 .isEqualTo(201);

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.testing.EngineAnswers;
-import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,17 +18,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,21 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(OutputCaptureExtension.class)
 class StreamingApiTest {
     static final String KEY = "yt-key-abcd-efgh-SECRET-9876";
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns();
     static final AtomicBoolean channelRunning = new AtomicBoolean();
     static final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
 
     @LocalServerPort
     int port;
@@ -66,7 +51,7 @@ class StreamingApiTest {
     @Autowired
     StreamingControlService control;
 
-    final String operator = issuer.userToken("otto", "org-s", Group.OPERATORS);
+    final String operator = standIns.issuer().userToken("otto", "org-s", Group.OPERATORS);
 
     @BeforeEach
     void peersAnswer() {
@@ -74,8 +59,8 @@ class StreamingApiTest {
                 .tableName("lunora-local-StreamSessions").key(Map.of("organization_id", item.get("organization_id"),
                         "session_id", item.get("session_id")))));
         channelRunning.set(false);
-        peers.clear();
-        peers.answer(StreamingApiTest::peer);
+        standIns.peers().clear();
+        standIns.peers().answer(StreamingApiTest::peer);
     }
 
     static Reply peer(Recorded r) {
@@ -155,7 +140,7 @@ class StreamingApiTest {
         String id = idOf(post(operator, "/api/streaming/start", "{\"stream_id\":\"tech-talk\"}").body());
         post(operator, "/api/streaming/stop", null);
 
-        List<Recorded> events = peers.requests().stream()
+        List<Recorded> events = standIns.peers().requests().stream()
                 .filter(r -> r.path().equals("/internal/catalog/sessions")).toList();
         assertThat(events).hasSize(2);
         assertThat(events.get(0).body()).contains("\"stream_id\":\"tech-talk\"", "\"session_id\":\"" + id + "\"",
@@ -172,7 +157,7 @@ class StreamingApiTest {
 
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(idOf(second.body())).isEqualTo(idOf(first));
-        assertThat(peers.requests().stream().filter(r -> r.method().equals("PUT")
+        assertThat(standIns.peers().requests().stream().filter(r -> r.method().equals("PUT")
                 && r.path().equals("/internal/engine/channels/org-s"))).hasSize(1);
     }
 
@@ -187,7 +172,7 @@ class StreamingApiTest {
         assertThat(stopped.body()).contains("\"status\":\"active\"", "\"state\":\"stopped\"", "\"active_destinations\":[]");
         only("DELETE", "/internal/engine/channels/org-s/outputs/d-yt");
         assertThat(again.body()).contains("\"state\":\"connecting\"", "\"active_destinations\":[\"d-yt\"]");
-        assertThat(peers.requests().stream().filter(r -> r.path().equals("/internal/engine/channels/org-s")
+        assertThat(standIns.peers().requests().stream().filter(r -> r.path().equals("/internal/engine/channels/org-s")
                 && r.method().equals("DELETE"))).isEmpty();
     }
 
@@ -197,15 +182,15 @@ class StreamingApiTest {
         assertThat(nothingLive.statusCode()).isEqualTo(409);
         assertThat(nothingLive.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}");
-        peers.clear();
+        standIns.peers().clear();
 
         assertThat(post(operator, "/api/streaming/pause", null).statusCode()).isEqualTo(204);
         only("PUT", "/internal/engine/channels/org-s/pause");
-        peers.clear();
+        standIns.peers().clear();
         assertThat(post(operator, "/api/streaming/resume", null).statusCode()).isEqualTo(204);
         only("DELETE", "/internal/engine/channels/org-s/pause");
-        assertThat(peers.requests()).as("no output stopped or started").noneMatch(r -> r.path().contains("/outputs/"));
-        assertThat(post(issuer.userToken("olga", "org-s", Group.OPERATORS), "/api/streaming/pause", null).statusCode())
+        assertThat(standIns.peers().requests()).as("no output stopped or started").noneMatch(r -> r.path().contains("/outputs/"));
+        assertThat(post(standIns.issuer().userToken("olga", "org-s", Group.OPERATORS), "/api/streaming/pause", null).statusCode())
                 .as("another operator's session is not theirs to pause").isEqualTo(409);
     }
 
@@ -221,11 +206,11 @@ class StreamingApiTest {
         assertThat(stoppedAgain.statusCode()).isEqualTo(200);
         // the session ends; the inputs stay warm for the next one
         only("DELETE", "/internal/engine/channels/org-s/session");
-        assertThat(peers.requests()).noneMatch(r -> r.method().equals("DELETE")
+        assertThat(standIns.peers().requests()).noneMatch(r -> r.method().equals("DELETE")
                 && r.path().equals("/internal/engine/channels/org-s"));
         assertThat(history.body()).contains(id, "\"status\":\"stopped\"");
         assertThat(get(operator, "/api/streaming/sessions/" + id).statusCode()).isEqualTo(200);
-        String otherOrg = issuer.userToken("eve", "org-other", Group.ADMINS);
+        String otherOrg = standIns.issuer().userToken("eve", "org-other", Group.ADMINS);
         assertThat(get(otherOrg, "/api/streaming/sessions/" + id).statusCode()).isEqualTo(404);
     }
 
@@ -267,7 +252,7 @@ class StreamingApiTest {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("destination_ids");
         }
-        assertThat(peers.requests().stream().filter(r -> r.path().startsWith("/internal/engine/channels"))).isEmpty();
+        assertThat(standIns.peers().requests().stream().filter(r -> r.path().startsWith("/internal/engine/channels"))).isEmpty();
         assertThat(get(operator, "/api/streaming/sessions").body()).isEqualTo("[]");
     }
 
@@ -276,7 +261,7 @@ class StreamingApiTest {
         String body = post(operator, "/api/streaming/start", "{}").body();
         String adminBody;
         post(operator, "/api/streaming/stop", null);
-        adminBody = post(issuer.userToken("ada", "org-s", Group.ADMINS), "/api/streaming/start", "{}").body();
+        adminBody = post(standIns.issuer().userToken("ada", "org-s", Group.ADMINS), "/api/streaming/start", "{}").body();
 
         assertThat(body).contains("\"stop_deadline\":\"");
         assertThat(adminBody).contains("\"stop_deadline\":null");
@@ -286,7 +271,7 @@ class StreamingApiTest {
     void shouldRestoreAnOpenSessionsChannelWhenTheEngineLostItAcrossARestart() throws Exception {
         post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-yt\"]}");
         channelRunning.set(false); // the engine restarted and forgot the channel
-        peers.clear();
+        standIns.peers().clear();
 
         control.reconcile();
 
@@ -301,11 +286,11 @@ class StreamingApiTest {
     @Test
     void shouldLeaveARunningChannelAloneWhenReconciling() throws Exception {
         post(operator, "/api/streaming/start", "{}");
-        peers.clear();
+        standIns.peers().clear();
 
         control.reconcile();
 
-        assertThat(peers.requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();
+        assertThat(standIns.peers().requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();
     }
 
     @Test
@@ -320,7 +305,7 @@ class StreamingApiTest {
 
     @Test
     void shouldLetOnlyOperatorsAndAdminsIn() throws Exception {
-        String viewer = issuer.userToken("vic", "org-s", Group.PREMIUM);
+        String viewer = standIns.issuer().userToken("vic", "org-s", Group.PREMIUM);
 
         assertThat(post(viewer, "/api/streaming/start", "{}").statusCode()).isEqualTo(403);
         assertThat(get(viewer, "/api/health/overall").statusCode()).isEqualTo(403);
@@ -343,7 +328,7 @@ class StreamingApiTest {
     }
 
     private Recorded only(String method, String path) {
-        List<Recorded> matching = peers.requests().stream()
+        List<Recorded> matching = standIns.peers().requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
         assertThat(matching).as(method + " " + path).hasSize(1);
         return matching.get(0);

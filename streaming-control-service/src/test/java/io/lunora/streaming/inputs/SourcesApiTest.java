@@ -3,11 +3,9 @@ package io.lunora.streaming.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
-import io.lunora.streaming.testing.StreamingTestProperties;
-import io.lunora.testing.RecordingHttpEndpoint;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,14 +15,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SourcesApiTest {
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns();
     static final AtomicBoolean channelRunning = new AtomicBoolean();
     static final AtomicReference<String> mode = new AtomicReference<>("auto_failover");
     /** What the engine answers a switch; null: 204 as a running engine does. */
@@ -46,24 +42,13 @@ class SourcesApiTest {
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
-    }
-
     @LocalServerPort
     int port;
     @Autowired
     DynamoDbClient dynamo;
 
-    final String operator = issuer.userToken("otto", "org-src", Group.OPERATORS);
-    final String admin = issuer.userToken("ada", "org-src", Group.ADMINS);
+    final String operator = standIns.issuer().userToken("otto", "org-src", Group.OPERATORS);
+    final String admin = standIns.issuer().userToken("ada", "org-src", Group.ADMINS);
 
     @BeforeEach
     void peersAnswer() {
@@ -74,8 +59,8 @@ class SourcesApiTest {
         channelRunning.set(false);
         mode.set("auto_failover");
         switchReply.set(null);
-        peers.clear();
-        peers.answer(SourcesApiTest::peer);
+        standIns.peers().clear();
+        standIns.peers().answer(SourcesApiTest::peer);
     }
 
     static Reply peer(Recorded r) {
@@ -155,7 +140,7 @@ class SourcesApiTest {
                   "width":1920,"height":1080,"frame_rate":29.97,"audio_codec":"aac","sample_rate_hz":48000,
                   "audio_channels":"stereo"}}]"""));
         assertThat(status.body()).doesNotContain("srt-Never-Shown-1234");
-        Recorded engineRead = peers.requests().stream().filter(r -> r.method().equals("GET")
+        Recorded engineRead = standIns.peers().requests().stream().filter(r -> r.method().equals("GET")
                 && r.path().equals("/internal/engine/channels/org-src")).findFirst().orElseThrow();
         assertThat(engineRead.header("Authorization")).startsWith("Bearer ");
     }
@@ -288,7 +273,7 @@ class SourcesApiTest {
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(answer.body()).doesNotContain("proxy", "token");
         }
-        peers.answer(answeringWith(r -> r.path().equals("/internal/engine/channels/org-src")
+        standIns.peers().answer(answeringWith(r -> r.path().equals("/internal/engine/channels/org-src")
                 ? new Reply(502, "text/plain", "bad gateway") : null));
 
         HttpResponse<String> status = call("GET", operator, "/api/sources/status", null);
@@ -299,7 +284,7 @@ class SourcesApiTest {
 
     @Test
     void shouldKeepViewersAway() throws Exception {
-        String viewer = issuer.userToken("vic", "org-src", Group.FREE);
+        String viewer = standIns.issuer().userToken("vic", "org-src", Group.FREE);
 
         assertThat(call("GET", viewer, "/api/sources/status", null).statusCode()).isEqualTo(403);
         assertThat(call("POST", viewer, "/api/sources/switch", "{\"input\":\"primary\"}").statusCode()).isEqualTo(403);
@@ -321,11 +306,11 @@ class SourcesApiTest {
     }
 
     private List<Recorded> switchesSent() {
-        return peers.requests().stream().filter(r -> r.path().endsWith("/switch")).toList();
+        return standIns.peers().requests().stream().filter(r -> r.path().endsWith("/switch")).toList();
     }
 
     private Recorded only(String method, String path) {
-        List<Recorded> matching = peers.requests().stream()
+        List<Recorded> matching = standIns.peers().requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);

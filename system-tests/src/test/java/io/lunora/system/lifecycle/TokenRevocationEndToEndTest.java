@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.StackUsers;
 import io.lunora.testing.oidc.OidcFlow;
 import java.io.IOException;
@@ -37,28 +38,21 @@ class TokenRevocationEndToEndTest {
     @TempDir
     static Path home;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
-    StackUsers users;
     StackUsers.User admin;
 
     @BeforeAll
     void startTheStack() {
-        launcher = new Launcher(home);
-        Launcher.Result up = launcher.run(SERVICES, "up", "--no-build");
-        assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        users = new StackUsers(launcher);
-        admin = users.onboardAdmin("Admin-Chosen-Pass-42");
+        stack = RunningStack.up(new Launcher(home), SERVICES);
+        api = stack.api();
+        admin = stack.users().onboardAdmin("Admin-Chosen-Pass-42");
     }
 
     @AfterAll
     void stopEverything() {
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -92,8 +86,7 @@ class TokenRevocationEndToEndTest {
         GatewayApi.Answer invited = api.post(admin.token, "/api/users",
                 "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"group\":\"operators\"}");
         assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        String gateway = "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
-        OidcFlow flow = new OidcFlow(gateway, gateway);
+        OidcFlow flow = new OidcFlow(stack.gateway(), stack.gateway());
         return flow.firstSignIn(flow.browser(), "lunora-operator", username, newestTemporaryPassword(),
                 "Chosen-Pass-42-" + username).tokens().accessToken();
     }
@@ -102,7 +95,7 @@ class TokenRevocationEndToEndTest {
     private String newestTemporaryPassword() {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String mail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + launcher.port("LUNORA_AUTH_PORT") + "/internal/dev/mail")).timeout(Duration.ofSeconds(30)).build(),
+                    + stack.launcher().port("LUNORA_AUTH_PORT") + "/internal/dev/mail")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher temporary = Pattern.compile("Temporary password: (\\S+)").matcher(mail);
             assertThat(temporary.find()).as("an invitation mail in:%n%s", mail).isTrue();

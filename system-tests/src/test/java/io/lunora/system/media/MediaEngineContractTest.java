@@ -10,6 +10,7 @@ import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.engine.LocalEngineBackend;
 import io.lunora.support.clients.ServiceClientAutoConfiguration;
+import io.lunora.system.stack.OwnConfiguration;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.ProjectPaths;
 import io.lunora.testing.TestIssuer;
@@ -48,8 +49,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * media selection in this one, with its own configuration, so that {@link LocalEngineBackend} is
  * the bean the service runs with (its JSON naming, its token flow). The requests the backend builds
  * are accepted by the engine's validation — the warm inputs, the session, the operator's and the
- * administrator's free-text switch reasons included — and the engine's answers (status, the 404
- * of a preview not there yet) are read by the backend's parser.
+ * administrator's free-text switch reasons and "Pause all" included — and the engine's answers
+ * (status with its pause, the 404 of a preview not there yet) are read by the backend's parser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,7 +91,7 @@ class MediaEngineContractTest {
         assertThat(engine.isAlive()).as("the engine started: %s", Files.readString(engineLog)).isTrue();
 
         control = new SpringApplicationBuilder(LocalMediaBackend.class).web(WebApplicationType.NONE).run(
-                "--spring.config.location=" + ownConfiguration(StreamingControlApplication.class),
+                "--spring.config.location=" + OwnConfiguration.of(StreamingControlApplication.class),
                 "--lunora.services.engine-url=http://127.0.0.1:" + port,
                 "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri("lunora-services", CLIENT_SECRET),
                 "--lunora.services.client-secret=" + CLIENT_SECRET);
@@ -177,6 +178,23 @@ class MediaEngineContractTest {
 
     @Test
     @Order(4)
+    void shouldPauseAndResumeTheProgramFromTheBackendsRequestsAndReadItInTheStatus() throws IOException {
+        media.pause(ORG, true);
+        assertThat(media.status(ORG).paused()).as("the slate on air for every output").isTrue();
+        media.pause(ORG, true);
+        assertThat(media.status(ORG).paused()).as("pausing again changes nothing").isTrue();
+
+        media.pause(ORG, false);
+        assertThat(media.status(ORG).paused()).isFalse();
+        assertThat(media.status(ORG).running()).as("the session goes on").isTrue();
+        assertRefused(() -> media.pause("o".repeat(65), true), "organization");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(engineLog))
+                .contains("program of " + ORG + " paused: slate on air", "program of " + ORG + " resumed"));
+    }
+
+    @Test
+    @Order(5)
     void shouldEndTheSessionAndKeepTheInputsWarm() {
         media.stopChannel(ORG);
 
@@ -214,10 +232,5 @@ class MediaEngineContractTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String ownConfiguration(Class<?> application) {
-        String location = application.getProtectionDomain().getCodeSource().getLocation().toString();
-        return location.endsWith(".jar") ? "jar:" + location + "!/application.yml" : location + "application.yml";
     }
 }

@@ -3,7 +3,6 @@ package io.lunora.system.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.oidc.OidcFlow;
 import java.net.URI;
@@ -43,7 +42,7 @@ class OwnershipEndToEndTest {
     @TempDir
     static Path home;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     StackUsers users;
     StackUsers.User admin;
@@ -55,19 +54,15 @@ class OwnershipEndToEndTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        users = new StackUsers(launcher);
+        stack = StreamingStack.start(home);
+        api = stack.api();
+        users = stack.users();
     }
 
     @AfterAll
     void stopEverything() {
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -98,7 +93,7 @@ class OwnershipEndToEndTest {
             Matcher m = mine.matcher(mailbox());
             return m.find() ? m.group(1) : null;
         }, Objects::nonNull);
-        String gateway = "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
+        String gateway = stack.gateway();
         OidcFlow flow = new OidcFlow(gateway, gateway);
         return new StackUsers.User("lunora-operator", flow.firstSignIn(flow.browser(), "lunora-operator", username,
                 temporary, chosenPassword));
@@ -107,7 +102,7 @@ class OwnershipEndToEndTest {
     /** auth-service's local mailbox (loopback only). */
     private String mailbox() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + launcher.port("LUNORA_AUTH_PORT")
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.launcher().port("LUNORA_AUTH_PORT")
                     + "/internal/dev/mail")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }

@@ -3,7 +3,6 @@ package io.lunora.system.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ class StreamingEndToEndTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     StackUsers users;
     StackUsers.User admin;
@@ -69,10 +68,9 @@ class StreamingEndToEndTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        users = new StackUsers(launcher);
+        stack = StreamingStack.start(home);
+        api = stack.api();
+        users = stack.users();
         KEYS.keySet().forEach(k -> receiverPorts.put(k, FreePorts.next()));
     }
 
@@ -80,11 +78,8 @@ class StreamingEndToEndTest {
     void stopEverything() {
         Stream.of(primary, secondary).filter(java.util.Objects::nonNull).forEach(SrtTestSource::close);
         receivers.values().forEach(RecordingReceiver::close);
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -249,8 +244,8 @@ class StreamingEndToEndTest {
     @Test
     @Order(7)
     void shouldKeepTheSessionHistoryAndTheDestinationsAcrossARestartOfTheStack() {
-        assertThat(launcher.run("", "down").exitCode()).isZero();
-        StreamingStack.up(launcher);
+        assertThat(stack.launcher().run("", "down").exitCode()).isZero();
+        StreamingStack.up(stack.launcher());
 
         users.signInAgain(operator);
         users.signInAgain(admin);

@@ -54,7 +54,12 @@ public final class StreamingStack {
                 .formatted(primaryPort, secondaryPort, version == null ? "" : ",\"version\":" + version);
     }
 
-    /** {@code ./lunora up} of the whole stack; the test fails with the launcher's output when it does not come up. */
+    /** The whole stack up for one test class, with the gateway's API on it; closing it takes the stack down. */
+    public static RunningStack start(Path home) {
+        return RunningStack.up(launcher(home), WHOLE_STACK);
+    }
+
+    /** {@code ./lunora up} of the whole stack again (after a {@code down}); the test fails with the launcher's output when it does not come up. */
     public static void up(Launcher launcher) {
         Launcher.Result up = launcher.run(WHOLE_STACK, "up", "--no-build");
         assertThat(up.exitCode()).as("./lunora up:%n%s", up.output()).isZero();

@@ -3,8 +3,8 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import com.sun.net.httpserver.HttpServer;
@@ -49,15 +49,14 @@ class AlertCentreBrowserTest {
     @TempDir
     static Path home;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -65,24 +64,17 @@ class AlertCentreBrowserTest {
         if (admin != null) {
             admin.close();
         }
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void shouldShowARaisedAlertLiveAndAcknowledgeIt() {
-        admin = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        admin.open("/admin/");
-        admin.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
-        admin.awaitPath("/admin/");
+        admin = WebSignIn.admin(stack.gateway(), ADMIN_PASSWORD);
         admin.awaitText(By.cssSelector("#alert-centre li"), "No alerts.");
-        String token = StreamingBrowserTest.tokenOf(admin, "lunora.admin.tokens");
+        String token = WebSignIn.adminToken(admin);
 
         // a session with no destination, on the engine's slate: its end is the alert
         assertThat(StreamingStack.saveSources(api, token, FreePorts.next(), FreePorts.next()).status()).isEqualTo(200);

@@ -2,11 +2,10 @@ package io.lunora.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.SrtTestSource;
-import io.lunora.system.streaming.StackUsers;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import java.io.IOException;
@@ -61,7 +60,7 @@ class LiveViewTruthBrowserTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
     Chromium operator;
@@ -74,9 +73,8 @@ class LiveViewTruthBrowserTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi(gateway());
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -84,21 +82,15 @@ class LiveViewTruthBrowserTest {
         Stream.of(camera).filter(Objects::nonNull).forEach(SrtTestSource::close);
         Stream.of(receiver).filter(Objects::nonNull).forEach(RecordingReceiver::close);
         Stream.of(admin, operator, visitor).filter(Objects::nonNull).forEach(Chromium::close);
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void shouldPrepareAnOperatorWithOneDestination() {
-        admin = new Chromium(gateway());
-        admin.open("/admin/");
-        admin.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, "Browser-Truth-Admin-42");
+        admin = WebSignIn.admin(stack.gateway(), "Browser-Truth-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
         String token = adminToken();
         assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
@@ -107,12 +99,8 @@ class LiveViewTruthBrowserTest {
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"tess\",\"email\":\"tess@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = new Chromium(gateway());
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(operator, "tess", new StackUsers(launcher).temporaryPassword(),
+        operator = WebSignIn.operator(stack.gateway(), "tess", stack.users().temporaryPassword(),
                 "Browser-Truth-Operator-7");
-        operator.awaitPath("/stream/");
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("out.flv"));
         GatewayApi.Answer created = api.post(operatorToken(), "/api/destinations", """
                 {"name":"Truth out","platform":"custom","rtmp_url":"%s","stream_key":"%s",
@@ -120,7 +108,7 @@ class LiveViewTruthBrowserTest {
                 .formatted(receiver.url(), KEY, preset.json().path("preset_id").asString()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         destinationId = created.json().path("destination_id").asString();
-        visitor = new Chromium(gateway());
+        visitor = new Chromium(stack.gateway());
     }
 
     @Test
@@ -322,15 +310,11 @@ class LiveViewTruthBrowserTest {
                         .stream().findFirst().map(e -> state.equals(e.getAttribute("data-state"))).orElse(false));
     }
 
-    private String gateway() {
-        return "http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT");
-    }
-
     private String adminToken() {
-        return StreamingBrowserTest.tokenOf(admin, "lunora.admin.tokens");
+        return WebSignIn.adminToken(admin);
     }
 
     private String operatorToken() {
-        return StreamingBrowserTest.tokenOf(operator, "lunora.stream.tokens");
+        return WebSignIn.operatorToken(operator);
     }
 }

@@ -3,9 +3,9 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.StackUsers;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.system.streaming.VideoProbe;
@@ -44,16 +44,15 @@ class QualityPresetBrowserTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium operator;
     RecordingReceiver receiver;
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -64,17 +63,14 @@ class QualityPresetBrowserTest {
         if (operator != null) {
             operator.close();
         }
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void shouldSaveThePresetOfTheChosenQualityAndStreamItsPicture() throws Exception {
-        StackUsers users = new StackUsers(launcher);
+        StackUsers users = stack.users();
         StackUsers.User admin = users.onboardAdmin("Quality-Admin-Chosen-42");
         assertThat(StreamingStack.saveSources(api, admin.token, FreePorts.next(), FreePorts.next()).status()).isEqualTo(200);
         GatewayApi.Answer hd = api.post(admin.token, "/api/presets", StreamingStack.PRESET_JSON);
@@ -86,13 +82,8 @@ class QualityPresetBrowserTest {
                 "{\"username\":\"quinn\",\"email\":\"quinn@example.com\",\"group\":\"operators\"}").status())
                 .isEqualTo(201);
 
-        operator = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(operator, "quinn", users.temporaryPassword(), "Quality-Operator-Chosen-7");
-        operator.awaitPath("/stream/");
-        String token = (String) operator.script(
-                "return JSON.parse(sessionStorage.getItem('lunora.stream.tokens')).access_token;");
+        operator = WebSignIn.operator(stack.gateway(), "quinn", users.temporaryPassword(), "Quality-Operator-Chosen-7");
+        String token = WebSignIn.operatorToken(operator);
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("sd.flv"));
         GatewayApi.Answer created = api.post(token, "/api/destinations", """
                 {"name":"Studio out","platform":"custom","rtmp_url":"%s","stream_key":"%s","preset_id":"%s",

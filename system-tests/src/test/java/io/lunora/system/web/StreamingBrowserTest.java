@@ -3,12 +3,11 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.MediaTools;
 import io.lunora.system.streaming.RecordingReceiver;
+import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.SrtTestSource;
-import io.lunora.system.streaming.StackUsers;
 import io.lunora.system.streaming.StreamingStack;
 import io.lunora.testing.FreePorts;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class StreamingBrowserTest {
     @TempDir
     static Path media;
 
-    Launcher launcher;
+    RunningStack stack;
     GatewayApi api;
     Chromium admin;
     Chromium operator;
@@ -63,9 +62,8 @@ class StreamingBrowserTest {
 
     @BeforeAll
     void startTheStack() {
-        launcher = StreamingStack.launcher(home);
-        StreamingStack.up(launcher);
-        api = new GatewayApi("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
+        stack = StreamingStack.start(home);
+        api = stack.api();
     }
 
     @AfterAll
@@ -73,23 +71,17 @@ class StreamingBrowserTest {
         Stream.of(primary, secondary).filter(java.util.Objects::nonNull).forEach(SrtTestSource::close);
         receivers.forEach(RecordingReceiver::close);
         Stream.of(admin, operator).filter(java.util.Objects::nonNull).forEach(Chromium::close);
-        if (api != null) {
-            api.close();
-        }
-        if (launcher != null) {
-            launcher.run("", "down");
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void shouldPrepareTheStudioAsAdmin() {
-        admin = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        admin.open("/admin/");
-        admin.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, "Browser-Streaming-Admin-42");
+        admin = WebSignIn.admin(stack.gateway(), "Browser-Streaming-Admin-42");
         admin.awaitText(By.tagName("h1"), "System overview");
-        String token = tokenOf(admin, "lunora.admin.tokens");
+        String token = WebSignIn.adminToken(admin);
 
         assertThat(StreamingStack.saveSources(api, token, primaryPort, secondaryPort).status()).isEqualTo(200);
         GatewayApi.Answer preset = api.post(token, "/api/presets", StreamingStack.PRESET_JSON);
@@ -97,13 +89,9 @@ class StreamingBrowserTest {
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"oscar\",\"email\":\"oscar@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-        WebAppsBrowserTest.firstSignIn(operator, "oscar", new StackUsers(launcher).temporaryPassword(),
+        operator = WebSignIn.operator(stack.gateway(), "oscar", stack.users().temporaryPassword(),
                 "Browser-Streaming-Operator-7");
-        operator.awaitPath("/stream/");
-        String operatorToken = tokenOf(operator, "lunora.stream.tokens");
+        String operatorToken = WebSignIn.operatorToken(operator);
         for (int i = 0; i < KEYS.size(); i++) {
             RecordingReceiver receiver = RecordingReceiver.listen(FreePorts.next(), KEYS.get(i), media.resolve(i + ".flv"));
             receivers.add(receiver);
@@ -151,7 +139,7 @@ class StreamingBrowserTest {
                     input + " connected, \\d+ kbps, H264 320x180 24 fps · AAC 48 kHz mono");
         }
         admin.screenshot("admin-input-previews-before-start");
-        GatewayApi.Answer status = api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/streaming/status");
+        GatewayApi.Answer status = api.get(WebSignIn.adminToken(admin), "/api/streaming/status");
         assertThat(status.json().path("session").isNull()).as("no session yet: %s", status.body()).isTrue();
     }
 
@@ -247,7 +235,7 @@ class StreamingBrowserTest {
 
     /** What the program carries now (an input or the slate), as the engine reports it. */
     private String programOnAir() {
-        return api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/streaming/status").json().path("channel")
+        return api.get(WebSignIn.adminToken(admin), "/api/streaming/status").json().path("channel")
                 .path("on_air").asString();
     }
 
@@ -259,7 +247,7 @@ class StreamingBrowserTest {
     }
 
     private String onAir() {
-        return api.get(tokenOf(admin, "lunora.admin.tokens"), "/api/sources/status").json().path("active_input")
+        return api.get(WebSignIn.adminToken(admin), "/api/sources/status").json().path("active_input")
                 .asString();
     }
 
@@ -384,10 +372,5 @@ class StreamingBrowserTest {
         Object state = operator.script("const row = document.querySelector(\"#live-destinations li[data-destination='\""
                 + " + arguments[0] + \"']\"); return row ? row.dataset.state : 'absent';", destinationId);
         return state == null ? "absent" : state.toString();
-    }
-
-    /** The access token a web app keeps in its tab's session storage under {@code key}. */
-    static String tokenOf(Chromium browser, String key) {
-        return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).access_token;", key);
     }
 }

@@ -3,17 +3,11 @@ package io.lunora.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.system.stack.Launcher;
+import io.lunora.system.streaming.StackUsers;
 import io.lunora.testing.FreePorts;
-import io.lunora.testing.oidc.Totp;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +79,7 @@ class WebAppsBrowserTest {
         admin.screenshot("sign-in");
         admin.click(By.id("sign-in"));
 
-        firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
+        WebSignIn.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
 
         admin.awaitPath("/admin/");
         admin.awaitText(By.tagName("h1"), "System overview");
@@ -152,15 +146,8 @@ class WebAppsBrowserTest {
 
     @Test
     @Order(5)
-    void shouldOnboardTheOperatorAndConfigureTwoDestinationsWithKeys() throws Exception {
-        String temporary = temporaryPasswordOf("olga");
-        operator = new Chromium(gateway);
-        operator.open("/stream/");
-        operator.click(By.id("sign-in"));
-
-        firstSignIn(operator, "olga", temporary, OPERATOR_PASSWORD);
-
-        operator.awaitPath("/stream/");
+    void shouldOnboardTheOperatorAndConfigureTwoDestinationsWithKeys() {
+        operator = WebSignIn.operator(gateway, "olga", new StackUsers(launcher).temporaryPassword(), OPERATOR_PASSWORD);
         operator.awaitText(By.tagName("h1"), "Stream setup");
         addDestination("Studio receiver A", KEY_ONE, FreePorts.next());
         operator.screenshot("operator-stream-key-modal-filled");
@@ -278,38 +265,6 @@ class WebAppsBrowserTest {
         assertThat(operator.driver.findElement(By.id("dest-key")).getAttribute("type")).isEqualTo("text");
         operator.click(By.id("dest-key-toggle"));
         assertThat(operator.driver.findElement(By.id("dest-key")).getAttribute("type")).isEqualTo("password");
-    }
-
-    /** The issuer's pages: password, the first-time password change, TOTP enrolment, backup codes. */
-    static void firstSignIn(Chromium browser, String username, String temporary, String chosen) {
-        browser.awaitPath("/login");
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), temporary);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.awaitPath("/auth/password");
-        browser.type(By.id("password"), chosen);
-        browser.type(By.id("confirmation"), chosen);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.awaitPath("/auth/mfa/setup");
-        String secret = browser.await(By.id("totp-secret")).getText();
-        browser.type(By.id("code"), Totp.code(secret, Totp.currentStep()));
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.await(By.id("backup-codes"));
-        browser.click(By.cssSelector("form[action='/auth/continue'] button[type=submit]"));
-    }
-
-    private String temporaryPasswordOf(String username) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String mail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + launcher.port("LUNORA_AUTH_PORT") + "/internal/dev/mail")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher temporary = Pattern.compile("Temporary password: (\\S+)").matcher(mail);
-            String last = null;
-            while (temporary.find()) {
-                last = temporary.group(1);
-            }
-            assertThat(last).as("the invitation mail of %s in:%n%s", username, mail).isNotNull();
-            return last;
-        }
     }
 
     private static Object sessionStorage(Chromium browser, String key) {

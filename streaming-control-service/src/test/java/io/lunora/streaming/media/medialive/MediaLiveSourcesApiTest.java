@@ -12,11 +12,10 @@ import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.OutputSpec;
-import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
-import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,8 +34,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -66,20 +64,15 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class MediaLiveSourcesApiTest {
     static final String YOUTUBE_KEY = "yt-secret-key-0042";
-    static final TestIssuer issuer = new TestIssuer();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns();
     static final RecordingHttpEndpoint aws = new RecordingHttpEndpoint();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static volatile String alerts = "";
     static volatile String channelClass = "SINGLE_PIPELINE";
     static volatile String preference = "EQUAL_INPUT_PREFERENCE";
     static volatile boolean mediaLiveFails;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-    }
 
     @TestConfiguration
     static class StandInAws {
@@ -103,9 +96,7 @@ class MediaLiveSourcesApiTest {
 
     @AfterAll
     static void close() {
-        issuer.close();
         aws.close();
-        peers.close();
     }
 
     @LocalServerPort
@@ -113,7 +104,7 @@ class MediaLiveSourcesApiTest {
     @Autowired
     MediaBackend media;
 
-    final String operator = issuer.userToken("otto", "org-ml", Group.OPERATORS);
+    final String operator = standIns.issuer().userToken("otto", "org-ml", Group.OPERATORS);
 
     @BeforeEach
     void channelRunsWithOneDestination() {
@@ -123,7 +114,7 @@ class MediaLiveSourcesApiTest {
         mediaLiveFails = false;
         aws.clear();
         aws.answer(MediaLiveSourcesApiTest::answer);
-        peers.answer(r -> r.path().startsWith("/internal/sources/config") ? new Reply(200, "application/json", """
+        standIns.peers().answer(r -> r.path().startsWith("/internal/sources/config") ? new Reply(200, "application/json", """
                 {"mode":"auto_failover","failover_threshold":5,"failback":"stay","failback_after":10,
                  "primary":{"name":"Videon A","mode":"caller","host":"203.0.113.10","port":9998,"latency_ms":200},
                  "secondary":{"name":"Videon B","mode":"caller","host":"203.0.113.11","port":9999,"latency_ms":120}}""")

@@ -1,0 +1,72 @@
+package io.lunora.system.web;
+
+import io.lunora.system.stack.Launcher;
+import io.lunora.testing.oidc.Totp;
+import org.openqa.selenium.By;
+
+/**
+ * Signing in to the web apps in the browser as a person does: the app's Sign in button, the
+ * issuer's pages of a first sign-in (temporary password, new password, TOTP enrolment, backup
+ * codes), back in the app; and the access token the app then keeps in its session storage.
+ */
+final class WebSignIn {
+    static final String ADMIN_APP = "/admin/";
+    static final String OPERATOR_APP = "/stream/";
+
+    private WebSignIn() {
+    }
+
+    /** A new browser on {@code gateway} in which the bootstrap admin has signed in to the admin app for the first time. */
+    static Chromium admin(String gateway, String chosenPassword) {
+        return firstSignIn(gateway, ADMIN_APP, "admin", Launcher.ADMIN_PASSWORD, chosenPassword);
+    }
+
+    /** A new browser on {@code gateway} in which an invited operator has signed in to the operator app for the first time. */
+    static Chromium operator(String gateway, String username, String temporaryPassword, String chosenPassword) {
+        return firstSignIn(gateway, OPERATOR_APP, username, temporaryPassword, chosenPassword);
+    }
+
+    static String adminToken(Chromium browser) {
+        return tokenOf(browser, "lunora.admin.tokens");
+    }
+
+    static String operatorToken(Chromium browser) {
+        return tokenOf(browser, "lunora.stream.tokens");
+    }
+
+    /** The issuer's pages: password, the first-time password change, TOTP enrolment, backup codes. */
+    static void firstSignIn(Chromium browser, String username, String temporary, String chosen) {
+        browser.awaitPath("/login");
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), temporary);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.awaitPath("/auth/password");
+        browser.type(By.id("password"), chosen);
+        browser.type(By.id("confirmation"), chosen);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.awaitPath("/auth/mfa/setup");
+        String secret = browser.await(By.id("totp-secret")).getText();
+        browser.type(By.id("code"), Totp.code(secret, Totp.currentStep()));
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.await(By.id("backup-codes"));
+        browser.click(By.cssSelector("form[action='/auth/continue'] button[type=submit]"));
+    }
+
+    private static Chromium firstSignIn(String gateway, String app, String username, String temporary, String chosen) {
+        Chromium browser = new Chromium(gateway);
+        try {
+            browser.open(app);
+            browser.click(By.id("sign-in"));
+            firstSignIn(browser, username, temporary, chosen);
+            browser.awaitPath(app);
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            browser.close(); // the test never holds this browser: it would outlive the test otherwise
+            throw e;
+        }
+    }
+
+    private static String tokenOf(Chromium browser, String key) {
+        return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).access_token;", key);
+    }
+}
