@@ -7,11 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
-import io.lunora.streaming.testing.StreamingTestProperties;
+import io.lunora.streaming.testing.PeerStandIns;
 import io.lunora.support.net.AddressGuard;
 import io.lunora.support.net.HostResolver;
-import io.lunora.testing.RecordingHttpEndpoint;
-import io.lunora.testing.TestIssuer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,14 +22,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,19 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
         "lunora.alerts.webhook-attempts=1"})
 class WebhookRebindingTest {
     static final String NAME = "hooks.rebind.test";
-    static final TestIssuer issuer = new TestIssuer();
-    static final RecordingHttpEndpoint peers = new RecordingHttpEndpoint();
+    @RegisterExtension
+    static final PeerStandIns standIns = new PeerStandIns(AlertCentreApiTest::engine);
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
     /** Honest answers left before the name points at loopback. */
     static final AtomicInteger honestAnswers = new AtomicInteger();
     static final AtomicInteger lookups = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        StreamingTestProperties.register(registry, issuer, peers);
-        peers.answer(AlertCentreApiTest::engine);
-    }
 
     /** The webhooks' guard with its allow-list, asking the rebinding DNS server. */
     @TestBean(name = "webhookAddressGuard")
@@ -74,12 +64,6 @@ class WebhookRebindingTest {
             return new InetAddress[] {InetAddress.getByName(honestAnswers.getAndDecrement() > 0 ? "127.0.0.2" : "127.0.0.1")};
         };
         return new AddressGuard(List.of("127.0.0.2/32"), rebinding);
-    }
-
-    @AfterAll
-    static void close() {
-        issuer.close();
-        peers.close();
     }
 
     @LocalServerPort
@@ -107,7 +91,7 @@ class WebhookRebindingTest {
     @Test
     void shouldPostToTheVettedAddressAndBeRefusedOnceTheNameAnswersLoopback() throws Exception {
         listenOnBothAddresses();
-        String admin = issuer.userToken("ada", "org-rebind", Group.ADMINS);
+        String admin = standIns.issuer().userToken("ada", "org-rebind", Group.ADMINS);
         String url = "http://" + NAME + ":" + vetted.getAddress().getPort() + "/hooks/rebind";
         honestAnswers.set(2); // the check when it is saved, and the first delivery's
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + url + "\"}");

@@ -118,7 +118,7 @@ class AlertCentreBrowserTest {
     @Test
     @Order(2)
     void shouldAddAWebhookThatReceivesSignedAlertsShowItsDeliveriesAndDeleteIt() throws IOException {
-        String token = StreamingBrowserTest.tokenOf(admin, "lunora.admin.tokens");
+        String token = WebSignIn.adminToken(admin);
         List<String[]> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks/", exchange -> {
