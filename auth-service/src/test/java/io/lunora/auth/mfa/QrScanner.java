@@ -2,17 +2,14 @@ package io.lunora.auth.mfa;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.lunora.testing.QrCodes;
 import javax.imageio.ImageIO;
 
 /**
  * Reads a sign-in page's QR code the way a phone's camera would: the inline SVG is drawn into a
- * picture and decoded by Debian's {@code zbarimg} (zbar-tools), a decoder this project did not write.
+ * picture and decoded by {@link QrCodes} (Debian's zbarimg), a decoder this project did not write.
  */
 public final class QrScanner {
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\"");
@@ -41,23 +38,8 @@ public final class QrScanner {
                     SCALE);
         }
         pen.dispose();
-        Path file = Files.createTempFile("qr", ".png");
-        try {
-            ImageIO.write(picture, "png", file.toFile());
-            Process zbar = new ProcessBuilder("zbarimg", "--quiet", "--raw", file.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!zbar.waitFor(20, TimeUnit.SECONDS)) {
-                zbar.destroyForcibly();
-                throw new AssertionError("zbarimg did not finish within 20 s");
-            }
-            String text = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (zbar.exitValue() != 0) {
-                throw new AssertionError("zbarimg found no QR code (exit " + zbar.exitValue() + ")");
-            }
-            return text;
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        return QrCodes.read(png.toByteArray());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.system.stack.Launcher;
 import io.lunora.system.streaming.GatewayApi;
-import io.lunora.testing.oidc.Totp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,10 +66,9 @@ class UserManagementBrowserTest {
         admin = new Chromium("http://localhost:" + launcher.port("LUNORA_GATEWAY_PORT"));
         admin.open("/admin/");
         admin.click(By.id("sign-in"));
-        firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
+        WebSignIn.firstSignIn(admin, "admin", Launcher.ADMIN_PASSWORD, ADMIN_PASSWORD);
         admin.awaitPath("/admin/");
-        String token = (String) admin.script(
-                "return JSON.parse(sessionStorage.getItem('lunora.admin.tokens')).access_token;");
+        String token = WebSignIn.adminToken(admin);
 
         admin.click(By.cssSelector("nav a[href='/admin/users']"));
         assertThat(admin.await(By.cssSelector("tr[data-user='admin'] td[data-last-sign-in]"))
@@ -142,23 +140,5 @@ class UserManagementBrowserTest {
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().valueStream().filter(u -> username.equals(u.path("username").asString())).findFirst()
                 .orElseThrow();
-    }
-
-    /** The first sign-in of a user with a temporary password (new password, TOTP enrolment). */
-    private static void firstSignIn(Chromium browser, String username, String temporary, String chosen) {
-        browser.awaitPath("/login");
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), temporary);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.awaitPath("/auth/password");
-        browser.type(By.id("password"), chosen);
-        browser.type(By.id("confirmation"), chosen);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.awaitPath("/auth/mfa/setup");
-        String secret = browser.await(By.id("totp-secret")).getText();
-        browser.type(By.id("code"), Totp.code(secret, Totp.currentStep()));
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.await(By.id("backup-codes"));
-        browser.click(By.cssSelector("form[action='/auth/continue'] button[type=submit]"));
     }
 }

@@ -1,8 +1,15 @@
 package io.lunora.system.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lunora.system.stack.Launcher;
+import io.lunora.testing.QrCodes;
 import io.lunora.testing.oidc.Totp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 /**
  * Signing in to the web apps in the browser as a person does: the app's Sign in button, the
@@ -45,11 +52,36 @@ final class WebSignIn {
         browser.type(By.id("confirmation"), chosen);
         browser.click(By.cssSelector("form button[type=submit]"));
         browser.awaitPath("/auth/mfa/setup");
-        String secret = browser.await(By.id("totp-secret")).getText();
+        // the phone's way: the QR code as the browser drew it, read by Debian's zbarimg, gives the secret
+        String secret = secretOf(scan(browser.await(By.id("totp-qr"))));
+        assertThat(secret).isEqualTo(browser.await(By.id("totp-secret")).getText());
         browser.type(By.id("code"), Totp.code(secret, Totp.currentStep()));
         browser.click(By.cssSelector("form button[type=submit]"));
         browser.await(By.id("backup-codes"));
+        browser.click(By.id("download-backup-codes"));
+        browser.awaitText(By.id("backup-codes-outcome"), "Saved as lunora-backup-codes.txt");
+        assertThat(browser.driver.findElement(By.id("backup-codes-file")).getAttribute("download"))
+                .isEqualTo("lunora-backup-codes.txt");
         browser.click(By.cssSelector("form[action='/auth/continue'] button[type=submit]"));
+    }
+
+    private static String scan(WebElement qr) {
+        try {
+            return QrCodes.read(qr.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code secret} parameter of an {@code otpauth://totp/…} link. */
+    private static String secretOf(String otpauth) {
+        assertThat(otpauth).startsWith("otpauth://totp/");
+        return java.util.Arrays.stream(java.net.URI.create(otpauth).getRawQuery().split("&"))
+                .filter(p -> p.startsWith("secret=")).map(p -> p.substring("secret=".length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no secret in " + otpauth));
     }
 
     private static Chromium firstSignIn(String gateway, String app, String username, String temporary, String chosen) {
