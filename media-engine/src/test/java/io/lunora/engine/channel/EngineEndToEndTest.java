@@ -6,10 +6,10 @@ import static io.lunora.engine.testing.ChannelBodies.preset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.orchestration.Orchestrator;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.testing.EngineApi;
+import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.engine.testing.Probe;
 import io.lunora.engine.testing.RtmpReceiver;
 import io.lunora.engine.testing.TestSource;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -84,9 +83,7 @@ class EngineEndToEndTest {
     @BeforeAll
     void startEngine() throws IOException {
         data = Files.createTempDirectory("engine-e2e");
-        engine = new SpringApplicationBuilder(MediaEngineApplication.class).run("--server.port=0",
-                "--lunora.engine.data-dir=" + data, "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--logging.file.name=" + data.resolve("engine.log"), "--logging.level.io.lunora=DEBUG",
+        engine = InProcessEngine.start(data, data.resolve("engine.log"), issuer, "--logging.level.io.lunora=DEBUG",
                 "--lunora.engine.slate.width=320", "--lunora.engine.slate.height=180",
                 "--lunora.engine.slate.frame-rate=25",
                 "--lunora.engine.hls.frame-rate=25", "--lunora.engine.hls.segment-seconds=1",
@@ -95,8 +92,7 @@ class EngineEndToEndTest {
                 "--lunora.engine.hls.ladder[1].height=144", "--lunora.engine.hls.ladder[1].video-kbps=200",
                 "--lunora.engine.hls.ladder[1].audio-kbps=64",
                 "--lunora.engine.recording.segment-seconds=6");
-        int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
-        api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+        api = InProcessEngine.api(engine, issuer);
         events = api.follow("/internal/engine/events");
     }
 

@@ -4,9 +4,9 @@ import static io.lunora.engine.testing.ChannelBodies.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.testing.EngineApi;
+import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.engine.testing.TestSource;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -43,13 +42,10 @@ class OrchestratorApiTest {
     @BeforeAll
     void startEngine() throws IOException {
         data = Files.createTempDirectory("orchestrator");
-        engine = new SpringApplicationBuilder(MediaEngineApplication.class).run("--server.port=0",
-                "--lunora.engine.data-dir=" + data, "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--logging.file.name=" + data.resolve("engine.log"), "--lunora.engine.max-channels=2",
+        engine = InProcessEngine.start(data, data.resolve("engine.log"), issuer, "--lunora.engine.max-channels=2",
                 "--lunora.engine.hls.enabled=false", "--lunora.engine.slate.width=320",
                 "--lunora.engine.slate.height=180");
-        api = new EngineApi(Integer.parseInt(engine.getEnvironment().getProperty("local.server.port")),
-                issuer.serviceToken("lunora-services", "internal"));
+        api = InProcessEngine.api(engine, issuer);
     }
 
     @AfterAll

@@ -6,8 +6,8 @@ import static io.lunora.engine.testing.ChannelBodies.preset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.testing.EngineApi;
+import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.engine.testing.RtmpReceiver;
 import io.lunora.engine.testing.TestSource;
 import io.lunora.testing.FreePorts;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,13 +48,11 @@ class PublishGuardApiTest {
     @BeforeAll
     void startEngineWithAChannel() throws IOException {
         data = Files.createTempDirectory("engine-guard");
-        engine = new SpringApplicationBuilder(MediaEngineApplication.class).run("--server.port=0",
-                "--lunora.engine.data-dir=" + data, "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
+        engine = InProcessEngine.start(data, data.resolve("engine.log"), issuer,
                 "--lunora.publish.allowed-hosts=127.0.0.2/32", "--lunora.engine.hls.enabled=false",
                 "--lunora.engine.slate.width=320", "--lunora.engine.slate.height=180",
                 "--lunora.engine.slate.frame-rate=25");
-        int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
-        api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+        api = InProcessEngine.api(engine, issuer);
         assertThat(api.put(CHANNEL, channel(ORG, "guard-1", "single", primaryPort, null, false)).status())
                 .isEqualTo(204);
         source = TestSource.call(primaryPort);

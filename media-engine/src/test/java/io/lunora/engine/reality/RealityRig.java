@@ -4,9 +4,9 @@ import static io.lunora.engine.testing.ChannelBodies.channel;
 import static io.lunora.engine.testing.ChannelBodies.output;
 import static io.lunora.engine.testing.ChannelBodies.preset;
 
-import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.testing.EngineApi;
+import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -55,16 +54,14 @@ public final class RealityRig implements AutoCloseable {
     public RealityRig(Path data) {
         this.data = data;
         this.nginx = NginxRtmpReceivers.start(data.resolve("nginx"));
-        this.engine = new SpringApplicationBuilder(MediaEngineApplication.class).run("--server.port=0",
-                "--lunora.engine.data-dir=" + data.resolve("engine"), "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--logging.file.name=" + data.resolve("engine.log"), "--logging.level.io.lunora=DEBUG",
+        this.engine = InProcessEngine.start(data.resolve("engine"), data.resolve("engine.log"), issuer,
+                "--logging.level.io.lunora=DEBUG",
                 "--lunora.engine.slate.width=640", "--lunora.engine.slate.height=360",
                 "--lunora.engine.slate.frame-rate=30",
                 "--lunora.engine.hls.frame-rate=30", "--lunora.engine.hls.segment-seconds=2",
                 "--lunora.engine.hls.ladder[0].height=360", "--lunora.engine.hls.ladder[0].video-kbps=800",
                 "--lunora.engine.hls.ladder[0].audio-kbps=64");
-        int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
-        this.api = new EngineApi(port, () -> issuer.serviceToken("lunora-services", "internal"));
+        this.api = InProcessEngine.api(engine, issuer);
     }
 
     /** Starts the channel, the primary (on air first: in auto mode a standby live before it would take over), the secondary. */

@@ -6,9 +6,9 @@ import static io.lunora.engine.testing.ChannelBodies.preset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.testing.EngineApi;
+import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.engine.testing.Probe;
 import io.lunora.engine.testing.RtmpReceiver;
 import io.lunora.engine.testing.TestSource;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -78,13 +77,10 @@ class RelayEndToEndTest {
     @BeforeAll
     void startEngine() throws IOException {
         data = Files.createTempDirectory("engine-relay");
-        engine = new SpringApplicationBuilder(MediaEngineApplication.class).run("--server.port=0",
-                "--lunora.engine.data-dir=" + data, "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--logging.file.name=" + data.resolve("engine.log"), "--logging.level.io.lunora=DEBUG",
+        engine = InProcessEngine.start(data, data.resolve("engine.log"), issuer, "--logging.level.io.lunora=DEBUG",
                 "--lunora.engine.relay.ports=" + firstRelayPort + "-" + (firstRelayPort + 3),
                 "--lunora.engine.relay.bind-address=127.0.0.1");
-        int port = Integer.parseInt(engine.getEnvironment().getProperty("local.server.port"));
-        api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+        api = InProcessEngine.api(engine, issuer);
         events = api.follow("/internal/engine/events");
     }
 
