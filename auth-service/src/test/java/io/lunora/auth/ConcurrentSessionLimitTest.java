@@ -6,19 +6,25 @@ import io.lunora.testing.oidc.Browser;
 import io.lunora.testing.oidc.OidcFlow.Authorization;
 import io.lunora.testing.oidc.OidcFlow.Onboarded;
 import io.lunora.testing.oidc.OidcFlow.Tokens;
+import io.lunora.auth.sessions.UserSession;
+import io.lunora.auth.sessions.UserSessionStore;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The concurrent-session limit per role (operators 2, admins 5): a sign-in beyond it ends the
  * user's oldest session. Its browser's silent renewal at the issuer asks for the password again,
  * an authorization code it got just before is refused, and token-validity lists its {@code sid}
- * for the gateway; the newer sessions keep renewing.
+ * for the gateway; the newer sessions keep renewing. A session signed out of, or idle past its
+ * timeout, does not count.
  */
 class ConcurrentSessionLimitTest extends AuthServerTestBase {
 
@@ -28,6 +34,9 @@ class ConcurrentSessionLimitTest extends AuthServerTestBase {
             return claims(tokens.accessToken()).path("sid").asString();
         }
     }
+
+    @Autowired
+    UserSessionStore sessionStore;
 
     /** The session of the latest {@link #onboard}. */
     private Session current;
@@ -80,6 +89,41 @@ class ConcurrentSessionLimitTest extends AuthServerTestBase {
         assertThat(renewed(sixth).sid()).isEqualTo(sixth.sid());
     }
 
+    @Test
+    void shouldNotCountASessionItsUserSignedOutOf() {
+        Onboarded user = onboard("operators", "lunora-operator");
+        String userId = claims(user.tokens().accessToken()).path("sub").asString();
+        Session first = current;
+        Session second = signInAgain(user, "lunora-operator", "stream", 0);
+
+        signOut(second);
+
+        assertThat(revokedSessionIds(userId)).as("a signed-out session's tokens are refused too")
+                .containsExactly(second.sid());
+        Session third = signInAgain(user, "lunora-operator", "stream", 1);
+        assertThat(revokedSessionIds(userId)).as("the first and the third are the two live sessions")
+                .containsExactly(second.sid());
+        assertThat(renewed(first).sid()).isEqualTo(first.sid());
+        assertThat(renewed(third).sid()).isEqualTo(third.sid());
+    }
+
+    @Test
+    void shouldNotCountASessionPastItsIdleTimeout() {
+        Onboarded user = onboard("operators", "lunora-operator");
+        String userId = claims(user.tokens().accessToken()).path("sub").asString();
+        Instant now = Instant.now();
+        String idle = UUID.randomUUID().toString();
+        sessionStore.create(new UserSession(userId, idle, now.minus(Duration.ofHours(3)),
+                now.minus(Duration.ofHours(2)).minusSeconds(60), now.plus(Duration.ofHours(5)), Duration.ofHours(2), null));
+
+        Session second = signInAgain(user, "lunora-operator", "stream", 0);
+
+        assertThat(revokedSessionIds(userId)).as("the idle session is over already; two live ones are within the limit")
+                .isEmpty();
+        assertThat(renewed(current).sid()).isNotEqualTo(idle);
+        assertThat(renewed(second).sid()).isEqualTo(second.sid());
+    }
+
     /** A new user of {@code group} after the first sign-in, which is {@link #current}. */
     private Onboarded onboard(String group, String clientId) {
         String name = "cs" + UUID.randomUUID().toString().substring(0, 8);
@@ -105,6 +149,18 @@ class ConcurrentSessionLimitTest extends AuthServerTestBase {
         Authorization a = newAuthorization(session.clientId(), session.app());
         return new Session(session.browser(), session.clientId(), session.app(),
                 exchange(a, authorize(session.browser(), a)));
+    }
+
+    /** The web app's "Sign out": the issuer's end-session endpoint with the ID token, back to the app. */
+    private void signOut(Session session) {
+        String app = newAuthorization(session.clientId(), session.app()).redirectUri().replaceFirst("callback$", "");
+        HttpResponse<String> back = session.browser().follow(session.browser().get("/connect/logout?" + Browser.form(
+                Map.of("id_token_hint", session.tokens().idToken(), "client_id", session.clientId(),
+                        "post_logout_redirect_uri", app))));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(Browser.location(back)).startsWith(app);
+        assertThat(authorize(session.browser(), newAuthorization(session.clientId(), session.app())).uri().getPath())
+                .isEqualTo("/login");
     }
 
     private HttpResponse<String> exchangeAnswer(Authorization a, HttpResponse<String> toCallback) {

@@ -1,6 +1,5 @@
 package io.lunora.auth.sessions;
 
-import io.lunora.auth.signin.SessionLifetimes;
 import io.lunora.auth.users.UserAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Service;
  * The sign-in sessions of the local issuer and the role's limit on them. A completed sign-in starts
  * a session; when the user then holds more live sessions than the role allows, the oldest end:
  * their browsers' silent renewals ask for the password again and the gateway refuses their access
- * tokens ({@code sid} in {@link #endedSessionIds}). Two sign-ins at once may both end the same
- * oldest session, never a newer one than necessary: each stores its own session before counting.
+ * tokens ({@code sid} in {@link #endedSessionIds}). Signing out ends a session too, so that it no
+ * longer counts. Two sign-ins at once may both end the same oldest session, never a newer one than
+ * necessary: each stores its own session before counting.
  */
 @Service
 @EnableConfigurationProperties(SessionLimitProperties.class)
@@ -38,12 +38,14 @@ public class ConcurrentSessions {
         this.clock = clock;
     }
 
-    /** Starts the session of a sign-in that just completed, ends the oldest beyond the limit; returns its id. */
-    public String start(UserAccount user) {
+    /**
+     * Starts the session of a sign-in that just completed, with the role's absolute and idle
+     * timeouts, and ends the user's oldest beyond the limit; returns its id.
+     */
+    public String start(UserAccount user, Duration absolute, Duration idle) {
         Instant now = clock.instant();
-        SessionLifetimes lifetimes = SessionLifetimes.of(user.group());
         UserSession started = new UserSession(user.id(), UUID.randomUUID().toString(), now, now,
-                now.plus(lifetimes.absolute()), lifetimes.idle(), null);
+                now.plus(absolute), idle, null);
         store.create(started);
         OptionalInt limit = limits.of(user.group());
         if (limit.isPresent()) {
@@ -83,12 +85,17 @@ public class ConcurrentSessions {
         }).orElse(true);
     }
 
-    /** Whether the limit ended the session. */
+    /** Ends the session (its user signed out, or the issuer's browser session expired). */
+    public void end(String userId, String sessionId) {
+        store.markEnded(userId, sessionId, clock.instant());
+    }
+
+    /** Whether the limit or a sign-out ended the session. */
     public boolean ended(String userId, String sessionId) {
         return store.find(userId, sessionId).map(s -> s.endedAt() != null).orElse(false);
     }
 
-    /** The sessions of the user ended by the limit whose access tokens may not have expired yet. */
+    /** The ended sessions of the user whose access tokens may not have expired yet. */
     public List<String> endedSessionIds(String userId) {
         return store.ofUser(userId).stream().filter(s -> s.endedAt() != null)
                 .map(UserSession::sessionId).sorted().toList();

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param lastActiveAt when a token was last issued from it (a silent renewal is activity)
  * @param endsAt       its absolute end (the role's session timeout)
  * @param idle         the role's idle timeout
- * @param endedAt      when the concurrent-session limit ended it; null while it was not
+ * @param endedAt      when the concurrent-session limit or a sign-out ended it; null while it lives
  */
 public record UserSession(String userId, String sessionId, Instant startedAt, Instant lastActiveAt, Instant endsAt,
         Duration idle, Instant endedAt) {

@@ -82,7 +82,7 @@ class SignInSession {
         request.getSession().setMaxInactiveInterval((int) lifetimes.idle().toSeconds());
         Instant now = clock.instant();
         SignedInUser principal = new SignedInUser(user.id(), user.username(), user.pool(), user.group(), now,
-                sessions.start(user));
+                sessions.start(user, lifetimes.absolute(), lifetimes.idle()));
         // the password factor's time becomes the ID token's auth_time
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(user.group().authority()),
                 FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now).build());
