@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param active               false for a disabled user
  * @param notBeforeEpochSecond tokens with {@code iat} below it are revoked; null when none is
- * @param revokedSessionIds    sign-in sessions ended by the concurrent-session limit whose access
- *                             tokens (claim {@code sid}) may not have expired yet: those are revoked
+ * @param revokedSessionIds    sign-in sessions ended (by the concurrent-session limit or a sign-out)
+ *                             whose access tokens (claim {@code sid}) may not have expired yet: those
+ *                             are revoked
  */
 public record TokenValidity(String userId, boolean active, Long notBeforeEpochSecond,
         List<String> revokedSessionIds) {

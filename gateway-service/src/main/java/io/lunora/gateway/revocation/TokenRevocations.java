@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /internal/users/{id}/token-validity}, one answer per user reused for the cache time.
  * A deleted user (404) or a disabled one has no valid token; otherwise a token issued
  * ({@code iat}) before the user's not-before second is revoked, and so is a token of a sign-in session
- * ({@code sid}) that the concurrent-session limit ended. When auth-service cannot answer
+ * ({@code sid}) that has ended (the concurrent-session limit, a sign-out). When auth-service cannot answer
  * in time (or the breaker is open) the token passes on its own expiry, as it did before the
  * check existed: an outage of the issuer must not sign everybody out.
  */

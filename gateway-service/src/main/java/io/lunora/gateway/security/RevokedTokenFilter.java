@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 /**
  * After the bearer token is validated, refuses it (401 {@code invalid_token}) when its user was
  * disabled, deleted or changed their password after it was issued, or when its sign-in session
- * ({@code sid}) was ended by the concurrent-session limit ({@link TokenRevocations}).
+ * ({@code sid}) has ended: the concurrent-session limit, a sign-out ({@link TokenRevocations}).
  * Anonymous requests pass untouched.
  */
 final class RevokedTokenFilter implements WebFilter {
