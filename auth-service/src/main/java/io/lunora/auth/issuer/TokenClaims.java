@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * Cognito's alike: {@code token_use}, {@code client_id}, {@code username}, {@code cognito:groups},
  * {@code custom:organization} and {@code scope} as one space-separated string. Group and
  * organization are read from the store at issue time, so a changed group or a disabled user takes
- * effect with the next token. Access tokens of a sign-in carry its session as {@code sid}; a session
- * the concurrent-session limit ended gets no more tokens (an authorization code it obtained just
- * before included).
+ * effect with the next token. Access tokens of a sign-in carry its session as {@code sid}; an ended
+ * session (concurrent-session limit, sign-out) gets no more tokens, not even for an authorization
+ * code it obtained just before.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
