@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * auth-service's {@code GET /internal/users/{id}/token-validity} on a loopback port, as the gateway
@@ -26,6 +27,7 @@ final class RevocationLedgerStandIn {
     private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> endedSessions = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
     private volatile boolean down;
 
@@ -45,6 +47,11 @@ final class RevocationLedgerStandIn {
 
     void revokeBefore(String userId, Instant instant) {
         notBefore.put(userId, instant.getEpochSecond());
+    }
+
+    /** The concurrent-session limit ended this sign-in session of the user. */
+    void endSession(String userId, String sessionId) {
+        endedSessions.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
     }
 
     void disable(String userId) {
@@ -85,7 +92,9 @@ final class RevocationLedgerStandIn {
             } else {
                 Long before = notBefore.get(user);
                 answer(exchange, 200, "{\"user_id\":\"" + user + "\",\"active\":" + !disabled.contains(user)
-                        + ",\"not_before_epoch_second\":" + (before == null ? "null" : before) + "}");
+                        + ",\"not_before_epoch_second\":" + (before == null ? "null" : before)
+                        + ",\"revoked_session_ids\":[" + endedSessions.getOrDefault(user, Set.of()).stream()
+                                .map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}");
             }
         }
     }

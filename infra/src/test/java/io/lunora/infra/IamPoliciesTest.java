@@ -29,8 +29,10 @@ class IamPoliciesTest {
     /** Per service, the calls its code makes (enhanced-client operations, SecretStore, MediaLive backend). */
     private static final Map<String, Set<String>> CODE_ACTIONS = Map.of(
             // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets;
+            // UserSessionStore: getItem, putItem, query, updateItem (activity, end);
             // CognitoUserDirectory: invite, groups, disable/enable, read, search on the internal pool
             "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "dynamodb:UpdateItem",
                     "cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup",
                     "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.lunora.auth.AuthProperties;
+import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SessionLifetimeFilter;
 import io.lunora.auth.users.UserStore;
 import io.lunora.support.problem.ProblemJson;
@@ -95,7 +96,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, UserStore users, Clock clock) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, UserStore users, Clock clock,
+            ConcurrentSessions sessions) throws Exception {
         PoolGuard poolGuard = new PoolGuard(users);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -107,7 +109,7 @@ class SecurityConfiguration {
                                     new OAuth2AuthorizationCodeRequestAuthenticationValidator().andThen(poolGuard)))));
         })
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterAfter(new SessionLifetimeFilter(clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(clock, sessions), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()))
                 // only the authorization endpoint sends a browser to the login page; the others answer 401
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(toLoginPage(),

@@ -1,5 +1,6 @@
 package io.lunora.auth.issuer;
 
+import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SignedInUser;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;
@@ -24,14 +25,18 @@ import org.springframework.stereotype.Component;
  * Cognito's alike: {@code token_use}, {@code client_id}, {@code username}, {@code cognito:groups},
  * {@code custom:organization} and {@code scope} as one space-separated string. Group and
  * organization are read from the store at issue time, so a changed group or a disabled user takes
- * effect with the next token.
+ * effect with the next token. Access tokens of a sign-in carry its session as {@code sid}; an ended
+ * session (concurrent-session limit, sign-out) gets no more tokens, not even for an authorization
+ * code it obtained just before.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final UserStore users;
+    private final ConcurrentSessions sessions;
 
-    TokenClaims(UserStore users) {
+    TokenClaims(UserStore users, ConcurrentSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Override
@@ -63,6 +68,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         UserAccount user = users.findById(signedIn.userId()).filter(UserAccount::enabled)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                         "The user is disabled.", null)));
+        if (access && signedIn.sessionId() != null) {
+            if (!sessions.renew(user.id(), signedIn.sessionId())) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                        "The sign-in session has ended.", null));
+            }
+            claims.claim(LunoraClaims.SESSION_ID, signedIn.sessionId());
+        }
         claims.claim(LunoraClaims.USERNAME, user.username());
         claims.claim(LunoraClaims.GROUPS, List.of(user.group().claimValue()));
         if (user.organizationId() != null) {

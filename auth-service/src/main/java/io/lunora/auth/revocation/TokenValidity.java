@@ -1,5 +1,7 @@
 package io.lunora.auth.revocation;
 
+import java.util.List;
+
 /**
  * What the gateway needs to refuse a revoked access token: whether the user may still use tokens
  * at all, and the second before which their tokens are revoked (compared with the token's
@@ -7,6 +9,10 @@ package io.lunora.auth.revocation;
  *
  * @param active               false for a disabled user
  * @param notBeforeEpochSecond tokens with {@code iat} below it are revoked; null when none is
+ * @param revokedSessionIds    sign-in sessions ended (by the concurrent-session limit or a sign-out)
+ *                             whose access tokens (claim {@code sid}) may not have expired yet: those
+ *                             are revoked
  */
-public record TokenValidity(String userId, boolean active, Long notBeforeEpochSecond) {
+public record TokenValidity(String userId, boolean active, Long notBeforeEpochSecond,
+        List<String> revokedSessionIds) {
 }

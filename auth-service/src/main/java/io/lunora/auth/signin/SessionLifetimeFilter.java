@@ -1,5 +1,6 @@
 package io.lunora.auth.signin;
 
+import io.lunora.auth.sessions.ConcurrentSessions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,14 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a sign-in session that has reached its absolute limit (the idle limit is the servlet
- * session's own timeout, set when the sign-in completes). The next authorization request then
- * asks for the password again.
+ * session's own timeout, set when the sign-in completes) or that the concurrent-session limit
+ * ended (a newer sign-in of the same user elsewhere). The next authorization request then asks for
+ * the password again.
  */
 public class SessionLifetimeFilter extends OncePerRequestFilter {
     private final Clock clock;
+    private final ConcurrentSessions sessions;
 
-    public SessionLifetimeFilter(Clock clock) {
+    public SessionLifetimeFilter(Clock clock, ConcurrentSessions sessions) {
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -28,7 +32,8 @@ public class SessionLifetimeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-                && user.signedInAt().plus(SessionLifetimes.of(user.group()).absolute()).isBefore(clock.instant())) {
+                && (user.signedInAt().plus(SessionLifetimes.of(user.group()).absolute()).isBefore(clock.instant())
+                        || sessions.ended(user.userId(), user.sessionId()))) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

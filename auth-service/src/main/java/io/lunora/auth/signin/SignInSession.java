@@ -1,5 +1,6 @@
 package io.lunora.auth.signin;
 
+import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.model.identity.Pool;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +35,12 @@ class SignInSession {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RegisteredClientRepository clients;
     private final Clock clock;
+    private final ConcurrentSessions sessions;
 
-    SignInSession(RegisteredClientRepository clients, Clock clock) {
+    SignInSession(RegisteredClientRepository clients, Clock clock, ConcurrentSessions sessions) {
         this.clients = clients;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /** The pool of the client whose authorization request is waiting; empty without one. */
@@ -68,8 +71,9 @@ class SignInSession {
     }
 
     /**
-     * Signs the user in at this issuer (new session id against fixation, the group's idle timeout)
-     * and returns where the browser goes next: back to the waiting authorization request.
+     * Signs the user in at this issuer (new session id against fixation, the group's idle timeout,
+     * a new sign-in session that may end the user's oldest beyond the role's limit) and returns
+     * where the browser goes next: back to the waiting authorization request.
      */
     String complete(HttpServletRequest request, HttpServletResponse response, UserAccount user) {
         abandon(request);
@@ -77,7 +81,8 @@ class SignInSession {
         SessionLifetimes lifetimes = SessionLifetimes.of(user.group());
         request.getSession().setMaxInactiveInterval((int) lifetimes.idle().toSeconds());
         Instant now = clock.instant();
-        SignedInUser principal = new SignedInUser(user.id(), user.username(), user.pool(), user.group(), now);
+        SignedInUser principal = new SignedInUser(user.id(), user.username(), user.pool(), user.group(), now,
+                sessions.start(user, lifetimes.absolute(), lifetimes.idle()));
         // the password factor's time becomes the ID token's auth_time
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(user.group().authority()),
                 FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now).build());

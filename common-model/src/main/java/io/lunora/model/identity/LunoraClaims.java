@@ -12,6 +12,11 @@ public final class LunoraClaims {
     public static final String ORGANIZATION = "custom:organization";
     public static final String ROLE = "custom:role";
     public static final String SCOPE = "scope";
+    /**
+     * The sign-in session an access token of the local issuer belongs to (Cognito's tokens have none):
+     * the gateway refuses the tokens of a session ended by the concurrent-session limit.
+     */
+    public static final String SESSION_ID = "sid";
 
     public static final String TOKEN_USE_ACCESS = "access";
     public static final String TOKEN_USE_ID = "id";

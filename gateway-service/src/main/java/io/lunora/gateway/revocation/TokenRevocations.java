@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lunora.gateway.playback.ServiceToken;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -18,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * Whether a user's access token has been revoked, from auth-service's
  * {@code GET /internal/users/{id}/token-validity}, one answer per user reused for the cache time.
  * A deleted user (404) or a disabled one has no valid token; otherwise a token issued
- * ({@code iat}) before the user's not-before second is revoked. When auth-service cannot answer
+ * ({@code iat}) before the user's not-before second is revoked, and so is a token of a sign-in session
+ * ({@code sid}) that has ended (the concurrent-session limit, a sign-out). When auth-service cannot answer
  * in time (or the breaker is open) the token passes on its own expiry, as it did before the
  * check existed: an outage of the issuer must not sign everybody out.
  */
@@ -26,15 +29,27 @@ public final class TokenRevocations {
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
 
     /** What auth-service says of one user; {@code UNKNOWN} when it could not be asked. */
-    record Validity(boolean exists, boolean active, Long notBeforeEpochSecond) {
-        static final Validity DELETED = new Validity(false, false, null);
-        static final Validity UNKNOWN = new Validity(true, true, null);
+    record Validity(boolean exists, boolean active, Long notBeforeEpochSecond, Set<String> revokedSessionIds) {
+        static final Validity DELETED = new Validity(false, false, null, Set.of());
+        static final Validity UNKNOWN = new Validity(true, true, null, Set.of());
 
-        boolean revokes(Instant issuedAt) {
+        boolean revokes(Instant issuedAt, String sessionId) {
             if (!exists || !active) {
                 return true;
             }
+            if (sessionId != null && revokedSessionIds.contains(sessionId)) {
+                return true;
+            }
             return notBeforeEpochSecond != null && (issuedAt == null || issuedAt.getEpochSecond() < notBeforeEpochSecond);
+        }
+
+        /** auth-service's answer; {@code revoked_session_ids} is absent from older versions of it. */
+        static Validity of(JsonNode body) {
+            Set<String> revokedSessions = new HashSet<>();
+            body.path("revoked_session_ids").forEach(id -> revokedSessions.add(id.asString()));
+            return new Validity(true, body.path("active").asBoolean(false),
+                    body.path("not_before_epoch_second").isNumber() ? body.path("not_before_epoch_second").asLong() : null,
+                    Set.copyOf(revokedSessions));
         }
     }
 
@@ -55,10 +70,13 @@ public final class TokenRevocations {
         this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).buildAsync();
     }
 
-    /** True when the token of {@code userId} issued at {@code issuedAt} must be refused. */
-    public Mono<Boolean> isRevoked(String userId, Instant issuedAt) {
+    /**
+     * True when the token of {@code userId} issued at {@code issuedAt} in the sign-in session
+     * {@code sessionId} (null for a token without one) must be refused.
+     */
+    public Mono<Boolean> isRevoked(String userId, Instant issuedAt, String sessionId) {
         return Mono.fromFuture(() -> cache.get(userId, (id, executor) -> lookup(id).toFuture()))
-                .map(validity -> validity.revokes(issuedAt));
+                .map(validity -> validity.revokes(issuedAt, sessionId));
     }
 
     private Mono<Validity> lookup(String userId) {
@@ -66,9 +84,7 @@ public final class TokenRevocations {
                         .uri(baseUrl + "/internal/users/{id}/token-validity", userId)
                         .headers(h -> h.setBearerAuth(bearer))
                         .retrieve().bodyToMono(JsonNode.class))
-                .map(body -> new Validity(true, body.path("active").asBoolean(false),
-                        body.path("not_before_epoch_second").isNumber()
-                                ? body.path("not_before_epoch_second").asLong() : null))
+                .map(Validity::of)
                 .onErrorResume(WebClientResponseException.class, e -> {
                     if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                         return Mono.just(Validity.DELETED);
