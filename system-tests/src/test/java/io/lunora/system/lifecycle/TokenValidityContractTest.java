@@ -113,8 +113,36 @@ class TokenValidityContractTest {
         assertThat(revoked(UUID.randomUUID().toString(), Instant.now())).isTrue();
     }
 
+    /**
+     * The concurrent-session limit (operators: 2): a third sign-in ends the first session, whose
+     * id the answer's {@code revoked_session_ids} must carry to the gateway's parser.
+     */
+    @Test
+    void shouldReadTheSessionsTheConcurrentSessionLimitEnded() throws ParseException {
+        StackUsers.User otto = stack.users().inviteOperator(stack.api(), admin, "otto", "Contract-Operator-Chosen-9");
+        String id = idOf(otto.token);
+        String first = sessionOf(otto.token);
+        stack.users().signInAgain(otto);
+        stack.users().signInAgain(otto);
+        String third = sessionOf(otto.token);
+        Instant now = Instant.now();
+
+        assertThat(revoked(id, now, first)).as("the first session, ended by the third sign-in").isTrue();
+        assertThat(revoked(id, now, third)).as("the latest session").isFalse();
+    }
+
     private boolean revoked(String userId, Instant issuedAt) {
-        return revocations.isRevoked(userId, issuedAt).block(LOOKUP);
+        return revoked(userId, issuedAt, null);
+    }
+
+    private boolean revoked(String userId, Instant issuedAt, String sessionId) {
+        return revocations.isRevoked(userId, issuedAt, sessionId).block(LOOKUP);
+    }
+
+    private static String sessionOf(String token) throws ParseException {
+        String sid = SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid");
+        assertThat(sid).as("the access token's session id").isNotBlank();
+        return sid;
     }
 
     /** The user id the gateway asks about: the token's subject. */

@@ -1,20 +1,10 @@
 package io.lunora.system.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.lunora.testing.FreePorts;
-import io.lunora.testing.oidc.OidcFlow;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,32 +70,8 @@ class OwnershipEndToEndTest {
         olive = inviteOperator("olive", "Ownership-Olive-Chosen-8");
     }
 
-    /**
-     * Invites an operator and completes their first sign-in with the temporary password of their own
-     * invitation mail, which is delivered asynchronously (the latest mail may still be the previous one's).
-     */
     private StackUsers.User inviteOperator(String username, String chosenPassword) {
-        GatewayApi.Answer invited = api.post(admin.token, "/api/users",
-                "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"group\":\"operators\"}");
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        Pattern mine = Pattern.compile("User name:\\s+" + username + "\\s+Temporary password: (\\S+)");
-        String temporary = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Matcher m = mine.matcher(mailbox());
-            return m.find() ? m.group(1) : null;
-        }, Objects::nonNull);
-        String gateway = stack.gateway();
-        OidcFlow flow = new OidcFlow(gateway, gateway);
-        return new StackUsers.User("lunora-operator", flow.firstSignIn(flow.browser(), "lunora-operator", username,
-                temporary, chosenPassword));
-    }
-
-    /** auth-service's local mailbox (loopback only). */
-    private String mailbox() throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.launcher().port("LUNORA_AUTH_PORT")
-                    + "/internal/dev/mail")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
+        return stack.users().inviteOperator(api, admin, username, chosenPassword);
     }
 
     @Test

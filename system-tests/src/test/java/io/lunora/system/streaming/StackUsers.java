@@ -1,6 +1,7 @@
 package io.lunora.system.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lunora.system.stack.Launcher;
 import io.lunora.testing.oidc.OidcFlow;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -59,7 +61,7 @@ public final class StackUsers {
                 "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"group\":\"operators\"}");
         assertThat(invited.status()).as(invited.body()).isEqualTo(201);
         return new User("lunora-operator", flow.firstSignIn(flow.browser(), "lunora-operator", username,
-                temporaryPassword(), chosenPassword));
+                temporaryPasswordOf(username), chosenPassword));
     }
 
     /** A new sign-in of a known user (password, then a backup code); its token replaces the old one. */
@@ -73,18 +75,25 @@ public final class StackUsers {
                 Map.of("code", user.backupCodes.pop())))).accessToken();
     }
 
-    /** The temporary password of the latest invitation mail (auth-service's local mailbox). */
-    public String temporaryPassword() {
+    /**
+     * The temporary password of {@code username}'s own invitation mail in auth-service's local
+     * mailbox (newest first), waited for: mails are delivered asynchronously, and with several
+     * invitations the newest may still be the previous user's.
+     */
+    public String temporaryPasswordOf(String username) {
+        Pattern mine = Pattern.compile("User name:\\s+" + Pattern.quote(username) + "\\s+Temporary password: (\\S+)");
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Matcher m = mine.matcher(mailbox());
+            return m.find() ? m.group(1) : null;
+        }, java.util.Objects::nonNull);
+    }
+
+    /** Every mail of auth-service's local mail server, newest first ({@code /internal/dev/mail}). */
+    public String mailbox() {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            String mail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + launcher.port("LUNORA_AUTH_PORT") + "/internal/dev/mail")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher temporary = Pattern.compile("Temporary password: (\\S+)").matcher(mail);
-            String last = null;
-            while (temporary.find()) {
-                last = temporary.group(1);
-            }
-            assertThat(last).as("an invitation mail in:%n%s", mail).isNotNull();
-            return last;
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + launcher.port("LUNORA_AUTH_PORT") + "/internal/dev/mail")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

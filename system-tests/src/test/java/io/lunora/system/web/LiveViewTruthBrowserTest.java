@@ -99,7 +99,7 @@ class LiveViewTruthBrowserTest {
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"tess\",\"email\":\"tess@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = WebSignIn.operator(stack.gateway(), "tess", stack.users().temporaryPassword(),
+        operator = WebSignIn.operator(stack.gateway(), "tess", stack.users().temporaryPasswordOf("tess"),
                 "Browser-Truth-Operator-7");
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("out.flv"));
         GatewayApi.Answer created = api.post(operatorToken(), "/api/destinations", """

@@ -82,7 +82,7 @@ class QualityPresetBrowserTest {
                 "{\"username\":\"quinn\",\"email\":\"quinn@example.com\",\"group\":\"operators\"}").status())
                 .isEqualTo(201);
 
-        operator = WebSignIn.operator(stack.gateway(), "quinn", users.temporaryPassword(), "Quality-Operator-Chosen-7");
+        operator = WebSignIn.operator(stack.gateway(), "quinn", users.temporaryPasswordOf("quinn"), "Quality-Operator-Chosen-7");
         String token = WebSignIn.operatorToken(operator);
         receiver = RecordingReceiver.listen(FreePorts.next(), KEY, media.resolve("sd.flv"));
         GatewayApi.Answer created = api.post(token, "/api/destinations", """

@@ -89,7 +89,7 @@ class StreamingBrowserTest {
         assertThat(api.post(token, "/api/users",
                 "{\"username\":\"oscar\",\"email\":\"oscar@example.com\",\"group\":\"operators\"}").status()).isEqualTo(201);
 
-        operator = WebSignIn.operator(stack.gateway(), "oscar", stack.users().temporaryPassword(),
+        operator = WebSignIn.operator(stack.gateway(), "oscar", stack.users().temporaryPasswordOf("oscar"),
                 "Browser-Streaming-Operator-7");
         String operatorToken = WebSignIn.operatorToken(operator);
         for (int i = 0; i < KEYS.size(); i++) {

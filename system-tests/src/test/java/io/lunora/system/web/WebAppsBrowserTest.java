@@ -147,7 +147,7 @@ class WebAppsBrowserTest {
     @Test
     @Order(5)
     void shouldOnboardTheOperatorAndConfigureTwoDestinationsWithKeys() {
-        operator = WebSignIn.operator(gateway, "olga", new StackUsers(launcher).temporaryPassword(), OPERATOR_PASSWORD);
+        operator = WebSignIn.operator(gateway, "olga", new StackUsers(launcher).temporaryPasswordOf("olga"), OPERATOR_PASSWORD);
         operator.awaitText(By.tagName("h1"), "Stream setup");
         addDestination("Studio receiver A", KEY_ONE, FreePorts.next());
         operator.screenshot("operator-stream-key-modal-filled");
