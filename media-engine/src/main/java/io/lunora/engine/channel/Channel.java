@@ -298,13 +298,11 @@ public final class Channel implements Workload {
             return Channel.this;
         }
 
-        @Override
-        public String destinationId() {
+        String destinationId() {
             return destinationId;
         }
 
-        @Override
-        public PublishEndpoint target() {
+        PublishEndpoint target() {
             return target;
         }
 
