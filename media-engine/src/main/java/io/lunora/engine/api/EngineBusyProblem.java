@@ -1,6 +1,6 @@
 package io.lunora.engine.api;
 
-import io.lunora.engine.orchestration.EngineBusyException;
+import io.lunora.engine.loop.EngineBusyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

@@ -41,9 +41,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * stream.
  *
  * <p>Confined to the organization's run loop ({@link Workload}): no method takes a lock; the
- * switcher, the children and their callbacks run on threads of their own.
+ * switcher runs on a loop of its own (commands to it wait for it within a deadline), the children
+ * and their callbacks on threads of their own.
  */
 public final class Channel implements Workload {
     private static final Logger log = LoggerFactory.getLogger(Channel.class);
@@ -70,7 +68,6 @@ public final class Channel implements Workload {
     private final WorkloadResources resources;
     private final ProgramBus bus = new ProgramBus();
     private final Switcher switcher;
-    private final ScheduledExecutorService ticker;
     /** Sorted: the status lists {@code primary} before {@code secondary}. */
     private final Map<String, SrtInput> inputs = new TreeMap<>();
     private final Map<String, InputPreview> previews = new HashMap<>();
@@ -110,12 +107,9 @@ public final class Channel implements Workload {
         this.organizationId = organizationId;
         this.resources = resources;
         this.config = config;
-        this.switcher = new Switcher(config.switching(), bus, this::switched);
+        this.switcher = new Switcher(organizationId, config.switching(), bus, this::switched);
         setInput(SwitchEvent.PRIMARY, config.primary());
         setInput(SwitchEvent.SECONDARY, config.secondary());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("switcher-" + organizationId).daemon().factory());
-        ticker.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     static Path hlsFolder(WorkloadResources resources, String organizationId) {
@@ -125,14 +119,6 @@ public final class Channel implements Workload {
     /** Where an input's preview picture is written; outside the HLS folder, which viewers may read. */
     static Path previewFile(WorkloadResources resources, String organizationId, String inputId) {
         return resources.properties().dataDir().resolve("previews").resolve(organizationId).resolve(inputId + ".jpg");
-    }
-
-    private void tick() {
-        try {
-            switcher.tick();
-        } catch (RuntimeException e) {
-            log.warn("switcher tick failed: {}", e.getClass().getSimpleName());
-        }
     }
 
     /** Applies changed inputs and switching rules; unchanged inputs keep running untouched. */
@@ -429,7 +415,7 @@ public final class Channel implements Workload {
     /** Stops everything of the channel, inputs included, at once and within the engine's stop deadline. */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        switcher.close();
         List<AutoCloseable> parts = sessionParts();
         parts.addAll(inputs.values());
         parts.addAll(previews.values());

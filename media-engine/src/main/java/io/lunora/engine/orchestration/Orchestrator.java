@@ -6,6 +6,8 @@ import io.lunora.engine.channel.ChannelConfig;
 import io.lunora.engine.events.EngineEvents;
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.ingest.SrtInputSettings;
+import io.lunora.engine.loop.EngineBusyException;
+import io.lunora.engine.loop.RunLoop;
 import io.lunora.engine.output.PublishEndpoint;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.CloseAll;
@@ -52,6 +54,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Orchestrator implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
+    /** Commands waiting for one organization's loop; the API's callers wait for theirs, so few ever queue. */
+    private static final int COMMAND_QUEUE = 1_000;
 
     private final WorkloadResources resources;
     private final RelayPorts relayPorts;
@@ -73,7 +77,7 @@ public class Orchestrator implements DisposableBean {
         Tenant(String organizationId, boolean relay) {
             this.organizationId = organizationId;
             this.relay = relay;
-            this.loop = new RunLoop(organizationId);
+            this.loop = new RunLoop("org", organizationId, COMMAND_QUEUE);
         }
     }
 

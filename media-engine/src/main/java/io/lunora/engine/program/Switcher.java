@@ -2,6 +2,7 @@ package io.lunora.engine.program;
 
 import io.lunora.engine.ingest.InputSignal;
 import io.lunora.engine.ingest.PacketSink;
+import io.lunora.engine.loop.RunLoop;
 import io.lunora.engine.ts.ProgramTables;
 import io.lunora.engine.ts.StreamLayout;
 import io.lunora.engine.ts.TsPacket;
@@ -14,13 +15,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The program switcher. Every source (the two inputs, paced on their own clocks, and the slate)
  * offers its packets; only the source on air reaches the program bus, rewritten to one fixed set
  * of PIDs under the program's own PAT/PMT with continuous counters, so the encoders downstream
- * see one stream. {@link #tick()} applies the redundancy rules on the inputs' media health
+ * see one stream. Every {@link #TICK} it applies the redundancy rules on the inputs' media health
  * ({@link InputSignal}):
  * <ul>
  * <li>the input on air has had nothing to play for {@code slateAfter}: the slate, at once;</li>
@@ -33,14 +39,31 @@ import java.util.function.Consumer;
  * At start the primary is preferred: the standby takes the air only after it has played for the
  * threshold while the primary stayed silent.
  * Every cut is marked as a discontinuity.
+ * <p>
+ * Its state is confined to its own {@link RunLoop}: the sources' packets are handed over as posted
+ * work (a bounded queue; a source waits at most {@link #PACKET_WAIT} for room, then the packet is
+ * dropped), an operator's commands wait for the loop up to {@link #COMMAND_DEADLINE}, the rules
+ * run as the loop's tick, and the program's readers are called on the loop. What others read
+ * (selected, on air, paused, settings) is an immutable snapshot the loop publishes on each change.
  */
-public final class Switcher implements PacketSink {
+public final class Switcher implements PacketSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Switcher.class);
     private static final long TABLE_INTERVAL_NANOS = 100_000_000L;
     /** About 4 s of an 8 Mbit/s input; a longer GOP is not kept. */
     private static final int GOP_LIMIT = 20_000;
+    /** How often the redundancy rules run. */
+    static final Duration TICK = Duration.ofMillis(20);
+    /** About a second of three 8 Mbit/s sources (two inputs and the slate). */
+    private static final int QUEUE = 16_384;
+    private static final long PACKET_WAIT = Duration.ofMillis(50).toNanos();
+    private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(2);
 
     private final ProgramBus bus;
     private final Consumer<SwitchEvent> events;
+    private final RunLoop loop;
+    private final AtomicReference<Snapshot> published;
+    private final AtomicLong dropped = new AtomicLong();
+    // owned by the loop
     private final Map<String, InputSignal> inputs = new HashMap<>();
     private final Map<String, Gop> gops = new HashMap<>();
     private SwitcherSettings settings;
@@ -61,6 +84,10 @@ public final class Switcher implements PacketSink {
     private int videoCounter;
     private int audioCounter;
     private long lastTablesNanos;
+
+    /** What other threads may read of the switcher: one consistent state, published by the loop. */
+    private record Snapshot(SwitcherSettings settings, String selected, String onAir, String pending, boolean paused) {
+    }
 
     /** An input's packets since its latest video keyframe. */
     private static final class Gop {
@@ -86,10 +113,13 @@ public final class Switcher implements PacketSink {
         }
     }
 
-    public Switcher(SwitcherSettings settings, ProgramBus bus, Consumer<SwitchEvent> events) {
+    /** @param owner whose program it is (an organization), for the loop's thread name and logs */
+    public Switcher(String owner, SwitcherSettings settings, ProgramBus bus, Consumer<SwitchEvent> events) {
         this.settings = settings;
         this.bus = bus;
         this.events = events;
+        this.published = new AtomicReference<>(new Snapshot(settings, selected, null, null, false));
+        this.loop = RunLoop.ticking("switcher", owner, QUEUE, TICK, this::tick);
         bus.primeWith(this::join);
     }
 
@@ -97,15 +127,22 @@ public final class Switcher implements PacketSink {
      * A reader joining the program (an encoder starting with a session or a destination) first gets
      * the program's tables and the on-air input's packets since its latest keyframe, numbered so
      * that the live packets continue them: it decodes at once instead of waiting up to a GOP for
-     * the next keyframe, and its probe finds everything in that burst. Holding the switcher's lock
-     * keeps live packets from slipping in between.
+     * the next keyframe, and its probe finds everything in that burst. Running on the loop keeps
+     * live packets from slipping in between. A closed switcher forwards nothing, so the reader
+     * simply joins.
      */
-    private synchronized void join(Consumer<byte[]> reader, Runnable joinLive) {
-        Gop gop = onAir == null ? null : gops.get(onAir);
-        if (gop != null && gop.complete && !gop.packets.isEmpty()) {
-            replay(gop, reader);
+    private void join(Consumer<byte[]> reader, Runnable joinLive) {
+        try {
+            loop.run("join the program", COMMAND_DEADLINE, () -> {
+                Gop gop = onAir == null ? null : gops.get(onAir);
+                if (gop != null && gop.complete && !gop.packets.isEmpty()) {
+                    replay(gop, reader);
+                }
+                joinLive.run();
+            });
+        } catch (RunLoop.LoopStoppedException closed) {
+            joinLive.run();
         }
-        joinLive.run();
     }
 
     private void replay(Gop gop, Consumer<byte[]> reader) {
@@ -145,43 +182,72 @@ public final class Switcher implements PacketSink {
         }
     }
 
-    public synchronized void attach(String inputId, InputSignal input) {
-        inputs.put(inputId, input);
-        gops.put(inputId, new Gop());
+    /**
+     * Runs a command on the loop and publishes what it changed.
+     *
+     * @throws io.lunora.engine.loop.EngineBusyException when the loop has not run it within {@link #COMMAND_DEADLINE}
+     * @throws RunLoop.LoopStoppedException when the switcher was closed
+     */
+    private void command(String name, Runnable command) {
+        loop.run(name, COMMAND_DEADLINE, () -> {
+            command.run();
+            publish();
+        });
+    }
+
+    private void publish() {
+        Snapshot now = published.get();
+        if (now.settings() != settings || !now.selected().equals(selected) || !Objects.equals(now.onAir(), onAir)
+                || !Objects.equals(now.pending(), pending) || now.paused() != paused) {
+            published.set(new Snapshot(settings, selected, onAir, pending, paused));
+        }
+    }
+
+    public void attach(String inputId, InputSignal input) {
+        command("attach " + inputId, () -> {
+            inputs.put(inputId, input);
+            gops.put(inputId, new Gop());
+        });
     }
 
     /** The input is gone (removed from the channel); the rules treat it as silent. */
-    public synchronized void detach(String inputId) {
-        inputs.remove(inputId);
-        gops.remove(inputId);
+    public void detach(String inputId) {
+        command("detach " + inputId, () -> {
+            inputs.remove(inputId);
+            gops.remove(inputId);
+        });
     }
 
-    public synchronized void configure(SwitcherSettings changed) {
-        this.settings = changed;
-        if (changed.mode() == RedundancyMode.SINGLE && !SwitchEvent.PRIMARY.equals(selected)) {
-            select(SwitchEvent.PRIMARY, "manual");
-        }
+    public void configure(SwitcherSettings changed) {
+        command("configure", () -> {
+            this.settings = changed;
+            if (changed.mode() == RedundancyMode.SINGLE && !SwitchEvent.PRIMARY.equals(selected)) {
+                select(SwitchEvent.PRIMARY, "manual");
+            }
+        });
     }
 
-    public synchronized SwitcherSettings settings() {
-        return settings;
+    public SwitcherSettings settings() {
+        return published.get().settings();
     }
 
     /** The input the program carries when it has a signal. */
-    public synchronized String selected() {
-        return selected;
+    public String selected() {
+        return published.get().selected();
     }
 
     /** What is on air now: an input, the slate, or null before the first keyframe. */
-    public synchronized String onAir() {
-        return onAir;
+    public String onAir() {
+        return published.get().onAir();
     }
 
     /** An operator's switch (manual mode, or a forced failover in auto mode): on the target's next keyframe. */
-    public synchronized void switchTo(String inputId, String reason) {
-        if (!selected.equals(inputId)) {
-            select(inputId, reason);
-        }
+    public void switchTo(String inputId, String reason) {
+        command("switch to " + inputId, () -> {
+            if (!selected.equals(inputId)) {
+                select(inputId, reason);
+            }
+        });
     }
 
     private void select(String inputId, String reason) {
@@ -195,29 +261,33 @@ public final class Switcher implements PacketSink {
      * "Pause all": the slate goes on air at once and stays there (no failover, no restore) while
      * every output keeps its connection; a switch meanwhile only chooses what comes back.
      */
-    public synchronized void pause() {
-        if (paused) {
-            return;
-        }
-        paused = true;
-        if (!SwitchEvent.SLATE.equals(onAir)) {
-            cutNow(SwitchEvent.SLATE, SwitchEvent.PAUSED);
-        }
+    public void pause() {
+        command("pause", () -> {
+            if (paused) {
+                return;
+            }
+            paused = true;
+            if (!SwitchEvent.SLATE.equals(onAir)) {
+                cutNow(SwitchEvent.SLATE, SwitchEvent.PAUSED);
+            }
+        });
     }
 
     /** The selected input back on air from its latest keyframe (the slate stays while it has no signal). */
-    public synchronized void resume() {
-        if (!paused) {
-            return;
-        }
-        paused = false;
-        if (plays(selected)) {
-            cutNow(selected, SwitchEvent.RESUMED);
-        }
+    public void resume() {
+        command("resume", () -> {
+            if (!paused) {
+                return;
+            }
+            paused = false;
+            if (plays(selected)) {
+                cutNow(selected, SwitchEvent.RESUMED);
+            }
+        });
     }
 
-    public synchronized boolean paused() {
-        return paused;
+    public boolean paused() {
+        return published.get().paused();
     }
 
     private void expect(String source, String reason) {
@@ -225,8 +295,26 @@ public final class Switcher implements PacketSink {
         pendingReason = reason;
     }
 
+    /**
+     * Hands a source's packet (copied: the source reuses its buffer) to the loop. Waits at most
+     * {@link #PACKET_WAIT} for room; a switcher that far behind drops the packet, and so does a
+     * closed one. Only the packets of the source on air (or about to be) wake the loop; the
+     * others are only kept (a standby's GOP) and wait for its next turn, at most a {@link #TICK}.
+     */
     @Override
-    public synchronized void accept(String sourceId, byte[] packet, StreamLayout layout) {
+    public void accept(String sourceId, byte[] packet, StreamLayout layout) {
+        byte[] copy = packet.clone();
+        Snapshot now = published.get();
+        boolean urgent = sourceId.equals(now.onAir()) || sourceId.equals(now.pending());
+        if (!loop.offer(() -> take(sourceId, copy, layout), PACKET_WAIT, urgent)) {
+            long total = dropped.incrementAndGet();
+            if (Long.bitCount(total) == 1) {
+                log.warn("Switcher dropped {} packets: its loop is closed or fell behind", total);
+            }
+        }
+    }
+
+    private void take(String sourceId, byte[] packet, StreamLayout layout) {
         boolean keyframe = layout.isVideo(TsPacket.pid(packet)) && TsPacket.randomAccess(packet);
         Gop gop = gops.get(sourceId);
         if (gop != null) {
@@ -234,6 +322,7 @@ public final class Switcher implements PacketSink {
         }
         if (sourceId.equals(pending) && keyframe) {
             cut(sourceId, layout, pendingReason);
+            publish();
         }
         if (sourceId.equals(onAir)) {
             forward(packet, layout);
@@ -299,8 +388,13 @@ public final class Switcher implements PacketSink {
         bus.publish(copy);
     }
 
-    /** Applies the redundancy rules; called every few tens of milliseconds. */
-    public synchronized void tick() {
+    /** Applies the redundancy rules; the loop's tick. */
+    private void tick() {
+        applyRules();
+        publish();
+    }
+
+    private void applyRules() {
         if (paused) {
             if (!SwitchEvent.SLATE.equals(onAir) && !SwitchEvent.SLATE.equals(pending)) {
                 expect(SwitchEvent.SLATE, SwitchEvent.PAUSED); // the slate had no picture yet when paused
@@ -361,5 +455,14 @@ public final class Switcher implements PacketSink {
 
     private InputSignal signal(String inputId) {
         return inputs.get(inputId);
+    }
+
+    /** Stops the loop: commands are refused from now on, packets dropped; queued work finishes first. */
+    @Override
+    public void close() {
+        loop.close();
+        if (!loop.awaitExit(COMMAND_DEADLINE)) {
+            log.warn("Switcher's loop did not finish its queued work within {}", COMMAND_DEADLINE);
+        }
     }
 }

@@ -21,9 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SwitcherTest {
     @TempDir
     Path data;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final List<SwitchEvent> events = new CopyOnWriteArrayList<>();
     /** Arrival times of video frame starts on the program bus. */
     private final List<Long> frameStarts = new CopyOnWriteArrayList<>();
     private ChildPool pool;
+    private Switcher switcher;
 
     @AfterEach
     void stop() {
-        ticker.shutdownNow();
+        switcher.close();
         pool.close();
     }
 
@@ -51,7 +48,7 @@ class SwitcherTest {
                 frameStarts.add(System.nanoTime());
             }
         });
-        Switcher switcher = new Switcher(SwitcherSettings.of(mode, Duration.ofSeconds(2), FailbackPolicy.STAY,
+        switcher = new Switcher("test", SwitcherSettings.of(mode, Duration.ofSeconds(2), FailbackPolicy.STAY,
                 Duration.ofSeconds(5)), bus, events::add);
         for (var input : List.of(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", primaryPort, 120, null, null, null),
                 new SrtInputSettings(SwitchEvent.SECONDARY, true, "127.0.0.1", secondaryPort, 120, null, null, null))) {
@@ -60,7 +57,6 @@ class SwitcherTest {
             srt.start();
         }
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();
-        ticker.scheduleAtFixedRate(switcher::tick, 50, 50, TimeUnit.MILLISECONDS);
         return switcher;
     }
 

@@ -26,9 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +39,12 @@ class RenditionEncoderTest {
 
     @TempDir
     Path data;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private ChildPool pool;
+    private Switcher switcher;
 
     @AfterEach
     void stop() {
-        ticker.shutdownNow();
+        switcher.close();
         pool.close();
     }
 
@@ -55,7 +52,7 @@ class RenditionEncoderTest {
     void shouldEncodeTheProgramToEachPresetsResolutionRateProfileGopAndBitrate() throws IOException {
         pool = new ChildPool(new Redactor(), Duration.ofSeconds(2), new ChildRegistry(data.resolve("children.pids")));
         ProgramBus bus = new ProgramBus();
-        Switcher switcher = new Switcher(SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2),
+        switcher = new Switcher("test", SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2),
                 FailbackPolicy.STAY, Duration.ofSeconds(5)), bus, e -> { });
         int port = FreePorts.next();
         SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
@@ -63,7 +60,6 @@ class RenditionEncoderTest {
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();
-        ticker.scheduleAtFixedRate(switcher::tick, 50, 50, TimeUnit.MILLISECONDS);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         RenditionEncoder main = new RenditionEncoder(SMALL_MAIN, Media.ffmpeg(), pool, bus, registry);
         RenditionEncoder baseline = new RenditionEncoder(TINY_BASELINE, Media.ffmpeg(), pool, bus, registry);

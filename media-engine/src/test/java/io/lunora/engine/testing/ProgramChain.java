@@ -15,9 +15,6 @@ import io.lunora.model.media.SwitchEvent;
 import io.lunora.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /** A single-input program for tests of what consumes it: pool, SRT input, slate, switcher, bus. */
 public final class ProgramChain implements AutoCloseable {
@@ -26,23 +23,21 @@ public final class ProgramChain implements AutoCloseable {
     public final ProgramBus bus = new ProgramBus();
     public final Switcher switcher;
     public final int port = FreePorts.next();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
     public ProgramChain(Path data) {
         pool = new ChildPool(redactor, Duration.ofSeconds(2), new ChildRegistry(data.resolve("children.pids")));
-        switcher = new Switcher(SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2), FailbackPolicy.STAY,
+        switcher = new Switcher("test", SwitcherSettings.of(RedundancyMode.SINGLE, Duration.ofSeconds(2), FailbackPolicy.STAY,
                 Duration.ofSeconds(5)), bus, e -> { });
         SrtInput input = new SrtInput(new SrtInputSettings(SwitchEvent.PRIMARY, true, "127.0.0.1", port, 120, null, null, null),
                 Media.ffmpeg(), pool, switcher, Duration.ofMillis(200));
         switcher.attach(SwitchEvent.PRIMARY, input);
         input.start();
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();
-        ticker.scheduleAtFixedRate(switcher::tick, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        switcher.close();
         pool.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.lunora.engine.orchestration;
+package io.lunora.engine.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** An organization's commands run in order on one thread, and no caller waits past its deadline. */
+/** A component's commands run in order on one thread, and no caller waits past its deadline. */
 class RunLoopTest {
 
     @Test
     void shouldAnswerBusyAtTheDeadlineAndStillRunTheCommandThenTheNextInOrder() throws InterruptedException {
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        try (RunLoop loop = new RunLoop("org-slow")) {
+        try (RunLoop loop = new RunLoop("org", "org-slow", 100)) {
             assertThatThrownBy(() -> loop.run("slow stop", Duration.ofMillis(200), () -> {
                 await(release);
                 ran.add("slow");
@@ -29,7 +29,7 @@ class RunLoopTest {
 
     @Test
     void shouldHandBackWhatTheCommandThrewAndKeepRunning() {
-        try (RunLoop loop = new RunLoop("org-a")) {
+        try (RunLoop loop = new RunLoop("org", "org-a", 100)) {
             assertThatThrownBy(() -> loop.run("bad", Duration.ofSeconds(5), () -> {
                 throw new IllegalStateException("refused");
             })).isInstanceOf(IllegalStateException.class).hasMessage("refused");
@@ -41,7 +41,7 @@ class RunLoopTest {
     @Test
     void shouldRefuseCommandsOnceStoppedButFinishTheQueuedOnes() throws InterruptedException {
         List<String> ran = new CopyOnWriteArrayList<>();
-        RunLoop loop = new RunLoop("org-b");
+        RunLoop loop = new RunLoop("org", "org-b", 100);
         CountDownLatch release = new CountDownLatch(1);
         loop.execute(() -> await(release));
         loop.execute(() -> ran.add("queued before the stop"));
