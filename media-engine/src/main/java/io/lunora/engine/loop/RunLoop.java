@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
  * blocks on the loop, and wakes the loop only when it is parked; an idle loop spins briefly
  * before it parks, so that a burst's next items do not each cost a wake-up.
  * <p>
- * The only place where the engine starts a long-lived thread of its own; the other threads it
- * starts each read one child process's pipe.
+ * The one place where a component's loop thread is started (an organization's, a switcher's).
  */
 public final class RunLoop implements Executor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunLoop.class);

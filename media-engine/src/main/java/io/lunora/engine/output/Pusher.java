@@ -1,6 +1,7 @@
 package io.lunora.engine.output;
 
 import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.loop.RunLoop;
 import io.lunora.engine.process.Backoff;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.ChildProcess;
@@ -24,8 +25,15 @@ import java.util.function.Consumer;
  * from the rendition starting at a keyframe. It is started and stopped alone, never touching
  * the other destinations. A push that fails while wanted is retried with backoff (1 s to 30 s,
  * jittered) until it has failed {@code maxAttempts} times in a row.
+ *
+ * <p>Its state belongs to its {@link RunLoop} ({@code pusher-<destination>}): the child's
+ * callbacks (started, progress, exited, stopping) are posted there and never wait (the child calls
+ * some of them under its own lock), start and stop are commands; the status is an immutable
+ * snapshot the loop publishes.
  */
 public final class Pusher implements AutoCloseable {
+    private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(5);
+
     private final String destinationId;
     private final Rendition rendition;
     private final Redactor redactor;
@@ -34,10 +42,20 @@ public final class Pusher implements AutoCloseable {
     private final Backoff backoff = Backoff.standard();
     private final ProgressMeters meters;
     private final ChildProcess child;
-    private volatile PacketPipe pipe;
-    private volatile OutputState state = OutputState.STOPPED;
-    private volatile String lastError;
-    private volatile int attempts;
+    private final RunLoop loop;
+    /** What the status shows: written by the loop, read by anyone. */
+    private volatile Outcome outcome = new Outcome(OutputState.STOPPED, null, 0, null);
+
+    /** The push's state, its latest error, failed attempts in a row, and the pipe feeding it (or null). */
+    private record Outcome(OutputState state, String lastError, int attempts, PacketPipe pipe) {
+        Outcome with(OutputState next) {
+            return new Outcome(next, lastError, attempts, pipe);
+        }
+
+        Outcome with(PacketPipe feed) {
+            return new Outcome(state, lastError, attempts, feed);
+        }
+    }
 
     public Pusher(String destinationId, PublishEndpoint target, Rendition rendition, Ffmpeg ffmpeg,
             ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
@@ -48,54 +66,72 @@ public final class Pusher implements AutoCloseable {
         this.changes = changes;
         redactor.register(target.target().streamKey());
         this.meters = new ProgressMeters(registry, "pusher", destinationId);
+        this.loop = new RunLoop("pusher", destinationId, 100);
         this.child = pool.create(new ChildSpec("pusher-" + destinationId, ffmpeg.command(arguments(target.ffmpegOutput())),
                 ffmpeg.environment(), backoff), new ChildProcess.Listener() {
                     @Override
                     public void started(Process process) {
-                        PacketPipe feed = new PacketPipe("pusher-" + destinationId, process.getOutputStream(),
-                                rendition.output(), PacketPipe.LIVE_EDGE, () -> ChildPool.signal(process, true));
-                        pipe = feed;
-                        rendition.output().addReader(feed);
-                        if (state == OutputState.RETRYING) {
-                            change(OutputState.CONNECTING);
-                        }
+                        loop.execute(() -> feed(process));
                     }
 
                     @Override
                     public void stopping() {
-                        unfeed();
+                        loop.execute(Pusher.this::unfeed);
                     }
 
                     @Override
                     public void progress(Progress progress) {
                         meters.update(progress);
-                        // only a push under way goes live: the stderr reader may still hand over the last
-                        // progress lines of a process that stop() has already ended (STOPPED stays STOPPED)
-                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0
-                                && (state == OutputState.CONNECTING || state == OutputState.RETRYING)) {
-                            backoff.reset();
-                            attempts = 0;
-                            change(OutputState.LIVE);
+                        if (progress.totalSizeBytes() > 0 && progress.outTimeMicros() > 0) {
+                            loop.execute(Pusher.this::pushing);
                         }
                     }
 
                     @Override
                     public void exited(int exitCode, String error, Duration restartIn) {
-                        unfeed();
-                        meters.reset();
-                        if (restartIn == null) {
-                            return;
-                        }
-                        lastError = error.isBlank() ? "FFmpeg exited with " + exitCode : redactor.redact(error);
-                        attempts++;
-                        if (attempts >= maxAttempts) {
-                            child.stop();
-                            change(OutputState.FAILED);
-                        } else {
-                            change(OutputState.RETRYING);
-                        }
+                        loop.execute(() -> ended(exitCode, error, restartIn));
                     }
                 });
+    }
+
+    private void feed(Process process) {
+        PacketPipe feed = new PacketPipe("pusher-" + destinationId, process.getOutputStream(),
+                rendition.output(), PacketPipe.LIVE_EDGE, () -> ChildPool.signal(process, true));
+        outcome = outcome.with(feed);
+        rendition.output().addReader(feed);
+        if (outcome.state() == OutputState.RETRYING) {
+            change(OutputState.CONNECTING);
+        }
+    }
+
+    /**
+     * Only a push under way goes live: the stderr reader may still hand over the last progress
+     * lines of a process that stop() has already ended (STOPPED stays STOPPED).
+     */
+    private void pushing() {
+        OutputState state = outcome.state();
+        if (state == OutputState.CONNECTING || state == OutputState.RETRYING) {
+            backoff.reset();
+            outcome = new Outcome(state, outcome.lastError(), 0, outcome.pipe());
+            change(OutputState.LIVE);
+        }
+    }
+
+    private void ended(int exitCode, String error, Duration restartIn) {
+        unfeed();
+        meters.reset();
+        if (restartIn == null) {
+            return;
+        }
+        int attempts = outcome.attempts() + 1;
+        outcome = new Outcome(outcome.state(), error.isBlank() ? "FFmpeg exited with " + exitCode : redactor.redact(error),
+                attempts, outcome.pipe());
+        if (attempts >= maxAttempts) {
+            child.stop();
+            change(OutputState.FAILED);
+        } else {
+            change(OutputState.RETRYING);
+        }
     }
 
     /**
@@ -113,16 +149,16 @@ public final class Pusher implements AutoCloseable {
     }
 
     private void unfeed() {
-        PacketPipe feed = pipe;
+        PacketPipe feed = outcome.pipe();
         if (feed != null) {
             rendition.output().removeReader(feed);
             feed.close();
-            pipe = null;
+            outcome = outcome.with((PacketPipe) null);
         }
     }
 
     private void change(OutputState next) {
-        state = next;
+        outcome = outcome.with(next);
         changes.accept(status());
     }
 
@@ -134,11 +170,13 @@ public final class Pusher implements AutoCloseable {
         return rendition;
     }
 
+    /** Starts the push: its state on the loop, the process (I/O) on the caller's thread. */
     public void start() {
-        attempts = 0;
-        lastError = null;
-        backoff.reset();
-        change(OutputState.CONNECTING);
+        loop.run("start", COMMAND_DEADLINE, () -> {
+            backoff.reset();
+            outcome = new Outcome(outcome.state(), null, 0, outcome.pipe());
+            change(OutputState.CONNECTING);
+        });
         child.start();
     }
 
@@ -154,13 +192,15 @@ public final class Pusher implements AutoCloseable {
     /** Stops this destination only. */
     public void stop() {
         child.stop().join();
-        unfeed();
-        change(OutputState.STOPPED);
+        loop.run("stop", COMMAND_DEADLINE, () -> {
+            unfeed();
+            change(OutputState.STOPPED);
+        });
     }
 
     /** How the push keeps up: its speed, its feed's lag and what was skipped to stay at the live edge. */
     public EncoderStatus feedStatus() {
-        return EncoderStatus.of("pusher-" + destinationId, meters.latest(), pipe);
+        return EncoderStatus.of("pusher-" + destinationId, meters.latest(), outcome.pipe());
     }
 
     /** The push's latest progress (bitrate, bytes sent); {@link Progress#NONE} while it does not run. */
@@ -170,17 +210,26 @@ public final class Pusher implements AutoCloseable {
 
     /** Pushing, connecting or retrying: neither failed for good nor stopped. */
     public boolean running() {
+        OutputState state = outcome.state();
         return state != OutputState.FAILED && state != OutputState.STOPPED;
     }
 
     public OutputStatus status() {
-        return new OutputStatus(destinationId, state, rendition.label(), lastError, attempts,
+        Outcome now = outcome;
+        return new OutputStatus(destinationId, now.state(), rendition.label(), now.lastError(), now.attempts(),
                 meters.latest().bitrateKbps());
     }
 
+    /** Stops the push, then its loop (a second close finds the loop stopped and does nothing more). */
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } catch (RunLoop.LoopStoppedException alreadyClosed) {
+            return;
+        } finally {
+            loop.close();
+        }
         meters.close();
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +57,6 @@ public final class ChildPool implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
-    }
-
-    /**
-     * Runs a short check every {@code period} on the pool's timer (the one that restarts children,
-     * so a check may start or stop them) until the returned future is cancelled. A check that throws
-     * is logged and runs again at the next period instead of ending silently.
-     */
-    public ScheduledFuture<?> every(Duration period, String name, Runnable check) {
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check.run();
-            } catch (RuntimeException e) {
-                log.warn("Periodic check {} failed; runs again in {} ms", name, period.toMillis(), e);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void track(ChildProcess child, Process process) {

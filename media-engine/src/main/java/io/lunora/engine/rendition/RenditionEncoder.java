@@ -1,6 +1,7 @@
 package io.lunora.engine.rendition;
 
 import io.lunora.engine.ffmpeg.Ffmpeg;
+import io.lunora.engine.loop.RunLoop;
 import io.lunora.engine.process.Backoff;
 import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.ChildProcess;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * break: no gap at the receivers). A replacement's output timeline starts where the wall clock is
  * since this rendition was created (not at zero), so it continues the running one's and the
  * pushers keep their one connection.
+ *
+ * <p>Its state belongs to its {@link RunLoop} ({@code rendition-<label>}): start, close, the
+ * speed check (the loop's tick) and a replacement's take-over run there. The output readers (one
+ * per running FFmpeg) see which generation is on through an immutable snapshot, and a
+ * replacement's reader waits for the loop's take-over (bounded) before its first packet goes out.
  */
 public final class RenditionEncoder implements Rendition, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RenditionEncoder.class);
@@ -40,6 +45,7 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     /** A replacement that has not put out a keyframe by then is given up (the current one keeps running). */
     private static final Duration TAKE_OVER_WITHIN = Duration.ofSeconds(10);
     private static final long PCR_MASK = (1L << 33) - 1;
+    private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(5);
 
     private final RenditionPreset preset;
     private final Ffmpeg ffmpeg;
@@ -48,23 +54,31 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final TsFanOut output = new TsFanOut();
     private final ProgressMeters meters;
     private final long createdNanos = System.nanoTime();
-    private final SpeedSteps speed;
-    private volatile Generation current;
-    /** A replacement being started, or null. */
-    private volatile Generation candidate;
-    private long candidateSince;
+    private final RunLoop loop;
+    /** Which generation is on (and which may take over): written by the loop, read by the output readers and status. */
+    private volatile On on;
+    /** The latest clock reference the readers got: written by the output reader of the generation that is on. */
     private volatile long lastPcr = -1;
-    private long droppedFramesBefore;
-    private long droppedPacketsBefore;
+    // owned by the loop
+    private final SpeedSteps speed;
+    private long candidateSince;
     private boolean started;
     private boolean closed;
-    /** The speed check on the pool's timer, or null (a copy has no speed to change). */
-    private ScheduledFuture<?> speedCheck;
     private PacketPipe pipeSeen;
     private long skipsSeen;
 
     /** One FFmpeg at one speed step; only the current one's output reaches the readers. */
     private record Generation(int step, ProgramFeed feed, ChildProcess child) {
+    }
+
+    /**
+     * @param candidate a replacement being started, or null
+     * @param droppedFramesBefore what the generations replaced so far dropped, for the status
+     */
+    private record On(Generation current, Generation candidate, long droppedFramesBefore, long droppedPacketsBefore) {
+        On withCandidate(Generation replacement) {
+            return new On(current, replacement, droppedFramesBefore, droppedPacketsBefore);
+        }
     }
 
     public RenditionEncoder(RenditionPreset preset, Ffmpeg ffmpeg, ChildPool pool, ProgramBus program,
@@ -75,7 +89,10 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         this.program = program;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
         this.speed = new SpeedSteps(preset.fastestStep(), System.nanoTime());
-        this.current = generation(0);
+        this.on = new On(generation(0), null, 0, 0);
+        this.loop = preset.fastestStep() > 0
+                ? RunLoop.ticking("rendition", preset.label(), 100, CHECK, this::checkSpeed)
+                : new RunLoop("rendition", preset.label(), 100); // a copy has no speed to change
     }
 
     private Generation generation(int step) {
@@ -118,10 +135,10 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         byte[] packet = new byte[TsPacket.SIZE];
         try {
             while (reader.next(packet)) {
-                if (generation == candidate && takesOverAt(packet)) {
-                    takeOver(generation);
+                if (generation == on.candidate() && takesOverAt(packet)) {
+                    takeOverFor(generation);
                 }
-                if (current != generation) {
+                if (on.current() != generation) {
                     continue; // a replacement not yet on, or a replaced one still flushing: never mixed in
                 }
                 latency.output(packet, System.nanoTime());
@@ -143,16 +160,24 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         return pcr >= 0 && TsPacket.randomAccess(packet) && (last < 0 || ((pcr - last) & PCR_MASK) < PCR_MASK / 2);
     }
 
-    private synchronized void takeOver(Generation replacement) {
-        if (closed || candidate != replacement) {
+    /** On the replacement's output reader: the loop switches over before this packet goes out. */
+    private void takeOverFor(Generation replacement) {
+        try {
+            loop.run("take over", COMMAND_DEADLINE, () -> takeOver(replacement));
+        } catch (RuntimeException busyOrClosed) {
+            log.debug("Rendition {}: no take-over ({})", preset.label(), busyOrClosed.toString());
+        }
+    }
+
+    private void takeOver(Generation replacement) {
+        On now = on;
+        if (closed || now.candidate() != replacement) {
             return;
         }
-        Generation old = current;
+        Generation old = now.current();
         EncoderStatus last = EncoderStatus.of("", old.feed(), meters.latest());
-        droppedFramesBefore += last.droppedFrames();
-        droppedPacketsBefore += last.droppedPackets();
-        current = replacement;
-        candidate = null;
+        on = new On(replacement, null, now.droppedFramesBefore() + last.droppedFrames(),
+                now.droppedPacketsBefore() + last.droppedPackets());
         old.child().stop();
         log.info("Rendition {} runs x264 {} now", preset.label(), preset.speedName(replacement.step()));
     }
@@ -176,26 +201,30 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         return meters.latest();
     }
 
-    public synchronized EncoderStatus status() {
-        Generation now = current;
-        EncoderStatus status = EncoderStatus.of("rendition-" + preset.label(), now.feed(), meters.latest());
-        return status.after(droppedFramesBefore, droppedPacketsBefore, preset.speedName(now.step()), now.step() > 0);
+    public EncoderStatus status() {
+        On now = on;
+        Generation current = now.current();
+        EncoderStatus status = EncoderStatus.of("rendition-" + preset.label(), current.feed(), meters.latest());
+        return status.after(now.droppedFramesBefore(), now.droppedPacketsBefore(), preset.speedName(current.step()),
+                current.step() > 0);
     }
 
-    public synchronized void start() {
-        if (started) {
-            return;
-        }
-        started = true;
-        current.child().start();
-        if (preset.fastestStep() > 0) {
-            speedCheck = pool.every(CHECK, "rendition-" + preset.label() + "-speed", this::checkSpeed);
-        }
+    public void start() {
+        loop.run("start", COMMAND_DEADLINE, () -> {
+            if (started) {
+                return;
+            }
+            started = true;
+            on.current().child().start();
+        });
     }
 
     /** Counts the current encoder's skips to the live edge since the last check and changes its speed if needed. */
     private void checkSpeed() {
-        PacketPipe pipe = current.feed().pipe();
+        if (!started || closed) {
+            return;
+        }
+        PacketPipe pipe = on.current().feed().pipe();
         if (pipe != pipeSeen) {
             pipeSeen = pipe; // a new encoder or a restart: a new pipe counting from zero
             skipsSeen = 0;
@@ -207,38 +236,44 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     }
 
     /** Starts a replacement at {@code step} next to the current encoder, unless one runs at that step already. */
-    private synchronized void replace(int step) {
-        Generation pending = candidate;
+    private void replace(int step) {
+        Generation pending = on.candidate();
         if (pending != null && System.nanoTime() - candidateSince > TAKE_OVER_WITHIN.toNanos()) {
             log.warn("Rendition {}: the x264 {} replacement put out no keyframe in {} s; given up", preset.label(),
                     preset.speedName(pending.step()), TAKE_OVER_WITHIN.toSeconds());
-            candidate = null;
+            on = on.withCandidate(null);
             pending.child().stop();
             pending = null;
         }
+        Generation current = on.current();
         if (closed || pending != null || step == current.step()) {
             return;
         }
         log.info("Rendition {} {} real time: starting x264 {} to replace {}", preset.label(),
                 step > current.step() ? "falls behind" : "keeps", preset.speedName(step),
                 preset.speedName(current.step()));
-        candidate = generation(step);
+        Generation replacement = generation(step);
+        on = on.withCandidate(replacement);
         candidateSince = System.nanoTime();
-        candidate.child().start();
+        replacement.child().start();
     }
 
+    /** Stops the encoder (and a replacement being started), waiting for them off the loop, then the loop. */
     @Override
     public void close() {
         List<Generation> running = new ArrayList<>();
-        synchronized (this) {
-            closed = true;
-            if (speedCheck != null) {
-                speedCheck.cancel(false);
-            }
-            running.add(current);
-            if (candidate != null) {
-                running.add(candidate);
-            }
+        try {
+            loop.run("close", COMMAND_DEADLINE, () -> {
+                closed = true;
+                running.add(on.current());
+                if (on.candidate() != null) {
+                    running.add(on.candidate());
+                }
+            });
+        } catch (RunLoop.LoopStoppedException alreadyClosed) {
+            return;
+        } finally {
+            loop.close();
         }
         running.stream().map(g -> g.child().stop()).toList().forEach(CompletableFuture::join);
         meters.close();

@@ -12,7 +12,8 @@ import java.util.Deque;
  * another window of lag at the receivers (measured: one step at a time took ~15 s and up to 9.6 s
  * of lag). After {@link #CALM} without a skip it goes one step back; a step that has to be left
  * again doubles the calm it waits next time, so a machine that stays busy does not make it flap.
- * Judged only past {@link #SETTLE} after each change (the new encoder's start).
+ * Judged only past {@link #SETTLE} after each change (the new encoder's start). Owned by its
+ * encoder's run loop: no lock.
  */
 final class SpeedSteps {
     static final Duration WINDOW = Duration.ofSeconds(15);
@@ -36,7 +37,7 @@ final class SpeedSteps {
     }
 
     /** The step wanted now, given the feeding pipe's skips since the last call. */
-    synchronized int observe(long nowNanos, long newSkips) {
+    int observe(long nowNanos, long newSkips) {
         if (nowNanos - changedAt < SETTLE.toNanos()) {
             return step;
         }
@@ -65,7 +66,7 @@ final class SpeedSteps {
         skips.clear();
     }
 
-    synchronized int step() {
+    int step() {
         return step;
     }
 }

@@ -1,0 +1,88 @@
+package io.lunora.engine.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A loop's queue is bounded and never makes a poster wait past its deadline; its tick runs on the loop. */
+class RunLoopQueueTest {
+
+    @Test
+    void shouldRefuseWorkPastItsCapacityAtTheDeadlineAndTakeItOnceThereIsRoom() throws InterruptedException {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (RunLoop loop = new RunLoop("test", "full", 2)) {
+            loop.execute(() -> {
+                busy.countDown();
+                awaitLatch(release);
+            });
+            awaitLatch(busy);
+            assertThat(loop.offer(() -> ran.add("a"), 0)).isTrue();
+            assertThat(loop.offer(() -> ran.add("b"), 0)).isTrue();
+            long start = System.nanoTime();
+            assertThat(loop.offer(() -> ran.add("refused"), Duration.ofMillis(100).toNanos())).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(90), Duration.ofSeconds(2));
+
+            release.countDown();
+            assertThat(loop.offer(() -> ran.add("c"), Duration.ofSeconds(5).toNanos())).isTrue();
+            assertThat(loop.call("after", Duration.ofSeconds(5), () -> List.copyOf(ran))).containsExactly("a", "b", "c");
+        }
+    }
+
+    @Test
+    void shouldTickOnTheLoopBetweenWorkAndRunWorkPostedWithoutWakingByItsNextTick() {
+        AtomicInteger ticks = new AtomicInteger();
+        Set<String> tickThreads = ConcurrentHashMap.newKeySet();
+        RunLoop loop = RunLoop.ticking("test", "ticking", 10, Duration.ofMillis(20), () -> {
+            ticks.incrementAndGet();
+            tickThreads.add(Thread.currentThread().getName());
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> ticks.get() >= 5);
+        CountDownLatch lazy = new CountDownLatch(1);
+        assertThat(loop.offer(lazy::countDown, 0, false)).isTrue();
+        awaitLatch(lazy);
+        assertThat(tickThreads).containsExactly("test-ticking");
+
+        loop.close();
+        assertThat(loop.awaitExit(Duration.ofSeconds(5))).isTrue();
+        int stopped = ticks.get();
+        sleep(100);
+        assertThat(ticks.get()).as("no tick once closed").isEqualTo(stopped);
+        assertThat(loop.offer(() -> { }, Duration.ofSeconds(5).toNanos())).as("a closed loop refuses at once").isFalse();
+    }
+
+    @Test
+    void shouldRunACommandIssuedOnTheLoopItselfAtOnce() {
+        try (RunLoop loop = new RunLoop("test", "nested", 10)) {
+            String answer = loop.call("outer", Duration.ofSeconds(5),
+                    () -> loop.call("inner", Duration.ofMillis(100), () -> loop.onLoop() ? "inner ran on the loop" : "elsewhere"));
+            assertThat(answer).isEqualTo("inner ran on the loop");
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
