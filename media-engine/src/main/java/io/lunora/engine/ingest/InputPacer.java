@@ -57,11 +57,24 @@ final class InputPacer implements AutoCloseable {
     private long windowMinLeadNanos = Long.MAX_VALUE;
     private long extraLeadNanos;
     private long extraDecayedNanos = System.nanoTime();
-    // release: written by the pacing thread, read by the switcher's rules
-    private volatile long pendingDueNanos;
-    private volatile long lastReleasedDueNanos;
-    private volatile long steadySinceNanos;
-    private volatile boolean released;
+    /** The release: written by the pacing thread only, read by the switcher's rules as one consistent snapshot. */
+    private volatile Release release = new Release(false, 0, 0, 0);
+
+    /**
+     * @param pendingDueNanos the due time of the packet waiting to leave, 0 when none waits
+     * @param lastReleasedDueNanos the due time of the latest packet played
+     * @param steadySinceNanos since when the input has played without a dry spell
+     */
+    private record Release(boolean released, long pendingDueNanos, long lastReleasedDueNanos, long steadySinceNanos) {
+        Release waitingFor(long dueNanos) {
+            return new Release(released, dueNanos, lastReleasedDueNanos, steadySinceNanos);
+        }
+
+        Release played(long dueNanos) {
+            boolean dry = !released || dueNanos - lastReleasedDueNanos > STEADY_GAP_NANOS;
+            return new Release(true, 0, dueNanos, dry ? dueNanos : steadySinceNanos);
+        }
+    }
 
     InputPacer(String inputId, Duration delay, PacketSink sink) {
         this.inputId = inputId;
@@ -154,17 +167,12 @@ final class InputPacer implements AutoCloseable {
                 if (next == null) {
                     continue;
                 }
-                pendingDueNanos = next.dueNanos();
+                release = release.waitingFor(next.dueNanos());
                 long wait;
                 while (open && (wait = next.dueNanos() - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                if (!released || next.dueNanos() - lastReleasedDueNanos > STEADY_GAP_NANOS) {
-                    steadySinceNanos = next.dueNanos();
-                }
-                lastReleasedDueNanos = next.dueNanos();
-                released = true;
-                pendingDueNanos = 0;
+                release = release.played(next.dueNanos());
                 sink.accept(inputId, next.packet(), next.layout());
             }
         } catch (InterruptedException e) {
@@ -177,26 +185,31 @@ final class InputPacer implements AutoCloseable {
      * coming; since the pacer started when it has not delivered yet.
      */
     Duration starvedFor(long now) {
-        if (!released) {
+        return starvedFor(release, now);
+    }
+
+    private Duration starvedFor(Release seen, long now) {
+        if (!seen.released()) {
             return Duration.ofNanos(Math.max(0, now - createdNanos));
         }
-        if (pendingDueNanos != 0 || !queue.isEmpty()) {
+        if (seen.pendingDueNanos() != 0 || !queue.isEmpty()) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos(Math.max(0, now - lastReleasedDueNanos));
+        return Duration.ofNanos(Math.max(0, now - seen.lastReleasedDueNanos()));
     }
 
     /** How long the input has played without a dry spell; zero while it is starved. */
     Duration steadyFor(long now) {
-        if (!released || starvedFor(now).toNanos() > STEADY_GAP_NANOS) {
+        Release seen = release;
+        if (!seen.released() || starvedFor(seen, now).toNanos() > STEADY_GAP_NANOS) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos(Math.max(0, now - steadySinceNanos));
+        return Duration.ofNanos(Math.max(0, now - seen.steadySinceNanos()));
     }
 
     /** Whether anything was played since the pacer started. */
     boolean delivered() {
-        return released;
+        return release.released();
     }
 
     long dropped() {
