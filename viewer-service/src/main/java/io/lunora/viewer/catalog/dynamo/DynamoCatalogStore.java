@@ -11,6 +11,7 @@ import static io.lunora.viewer.dynamo.Attrs.str;
 import static io.lunora.viewer.dynamo.Attrs.strings;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
+import io.lunora.model.viewer.StreamDetails;
 import io.lunora.support.problem.ConcurrentChangeException;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.viewer.catalog.CatalogEntry;
@@ -138,8 +139,9 @@ class DynamoCatalogStore implements CatalogStore {
         values.put(":started", s(event.startedAt()));
         values.put(":session", s(event.sessionId()));
         values.put(":now", s(now));
-        values.put(":title", s(event.title() == null || event.title().isBlank() ? "Live stream" : event.title()));
-        values.put(":category", s("general"));
+        StreamDetails details = event.catalog() == null ? new StreamDetails(null, null, null) : event.catalog();
+        values.put(":title", s(details.title() == null ? "Live stream" : details.title()));
+        values.put(":category", s(details.category() == null ? "general" : details.category()));
         values.put(":public", s("public"));
         values.put(":zero", n(0));
         values.put(":one", n(1));
@@ -151,6 +153,10 @@ class DynamoCatalogStore implements CatalogStore {
                 + "viewer_count = if_not_exists(viewer_count, :zero), like_count = if_not_exists(like_count, :zero), "
                 + "version = if_not_exists(version, :one), featured = if_not_exists(featured, :f), "
                 + "mature = if_not_exists(mature, :f), removed = if_not_exists(removed, :f), tags = if_not_exists(tags, :empty)";
+        if (details.description() != null) {
+            values.put(":description", s(details.description()));
+            expression += ", description = if_not_exists(description, :description)";
+        }
         if (event.creatorId() != null) {
             values.put(":creator", s(event.creatorId()));
             expression += ", creator_id = if_not_exists(creator_id, :creator)";
