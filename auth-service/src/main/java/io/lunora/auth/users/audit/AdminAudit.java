@@ -13,7 +13,7 @@ public class AdminAudit {
     private final AuditLog log;
     private final Clock clock;
 
-    AdminAudit(AuditLog log, Clock clock) {
+    public AdminAudit(AuditLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }
