@@ -9,6 +9,8 @@ import io.lunora.model.identity.Group;
 import io.lunora.model.identity.LunoraClaims;
 import io.lunora.model.identity.Pool;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -27,9 +29,9 @@ import org.springframework.stereotype.Component;
  * {@code custom:organization} and {@code scope} as one space-separated string. Group and
  * organization are read from the store at issue time, so a changed group or a disabled user takes
  * effect with the next token. A platform admin's access tokens also carry the scope
- * {@code platform} ({@link Platform}). Access tokens of a sign-in carry its session as {@code sid}; an ended
- * session (concurrent-session limit, sign-out) gets no more tokens, not even for an authorization
- * code it obtained just before.
+ * {@code platform} ({@link Platform}). Access tokens of a sign-in carry its session as {@code sid};
+ * an ended session (concurrent-session limit, sign-out) gets no more tokens, not even for an
+ * authorization code it obtained just before.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -94,8 +96,8 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
     }
 
-    private static String withPlatformScope(java.util.Set<String> authorized) {
-        java.util.Set<String> scopes = new java.util.TreeSet<>(authorized);
+    private static String withPlatformScope(Set<String> authorized) {
+        Set<String> scopes = new TreeSet<>(authorized);
         scopes.add(Platform.SCOPE);
         return String.join(" ", scopes);
     }
