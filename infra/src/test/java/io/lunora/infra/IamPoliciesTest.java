@@ -30,9 +30,10 @@ class IamPoliciesTest {
     private static final Map<String, Set<String>> CODE_ACTIONS = Map.of(
             // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets;
             // UserSessionStore: getItem, putItem, query, updateItem (activity, end);
+            // OrganizationStore: conditional putItem, deleteItem (a creation undone), scan (the list);
             // CognitoUserDirectory: invite, groups, disable/enable, read, search on the internal pool
             "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
-                    "dynamodb:UpdateItem",
+                    "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup",
                     "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",
