@@ -1,8 +1,8 @@
 package io.lunora.auth.organizations;
 
 import io.lunora.auth.users.UserAdminService;
-import io.lunora.support.validation.FreeText;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeText;
+import io.lunora.model.validation.FreeTexts;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
