@@ -46,7 +46,7 @@ class ApiDocsTest {
     static final Map<String, List<String>> DOCUMENTED = Map.of(
             "AUTH", List.of("GET /api/users/me", "GET /api/users", "POST /api/users", "DELETE /api/users/{username}",
                     "GET /api/admin/users/consumers", "PUT /api/admin/users/consumers/{username}/group",
-                    "GET /auth/register", "POST /auth/api/register", "GET /internal/users/{sub}"),
+                    "GET /auth/register", "POST /auth/api/register", "GET /api/organizations", "GET /internal/users/{sub}"),
             "SOURCE", List.of("GET /api/sources/config", "PUT /api/sources/config", "DELETE /api/sources/config",
                     "GET /internal/sources/config"),
             "DESTINATION", List.of("GET /api/destinations", "POST /api/destinations", "PUT /api/destinations/{id}",

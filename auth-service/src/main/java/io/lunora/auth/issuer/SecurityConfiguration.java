@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.lunora.auth.AuthProperties;
-import io.lunora.auth.organizations.Platform;
+import io.lunora.model.identity.Platform;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SessionLifetimeFilter;
 import io.lunora.auth.users.UserStore;
@@ -137,10 +137,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
                         // the platform admins' (as at the gateway's route): an admin's role and the platform scope
-                        .requestMatchers("/api/organizations", "/api/organizations/**").access(AuthorizationManagers
+                        // and the consumer pool's groups: the viewer side belongs to the platform, not to one organization
+                        .requestMatchers("/api/organizations", "/api/organizations/**", "/api/admin/users/consumers/**")
+                                .access(AuthorizationManagers
                                 .allOf(AuthorityAuthorizationManager.hasRole("ADMINS"),
                                         AuthorityAuthorizationManager.hasAuthority("SCOPE_" + Platform.SCOPE)))
-                        .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(converter))

@@ -1,6 +1,6 @@
 package io.lunora.auth.issuer;
 
-import io.lunora.auth.organizations.Platform;
+import io.lunora.model.identity.Platform;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SignedInUser;
 import io.lunora.auth.users.UserAccount;

@@ -1,5 +1,6 @@
 package io.lunora.auth.organizations;
 
+import io.lunora.model.identity.Platform;
 import io.lunora.auth.users.InviteUserRequest;
 import io.lunora.auth.users.UserDirectory;
 import io.lunora.auth.users.UserView;

@@ -1,5 +1,6 @@
 package io.lunora.auth.organizations;
 
+import io.lunora.model.identity.Platform;
 import java.time.Clock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

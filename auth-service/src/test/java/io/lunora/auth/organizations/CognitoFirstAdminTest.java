@@ -1,5 +1,6 @@
 package io.lunora.auth.organizations;
 
+import io.lunora.model.identity.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

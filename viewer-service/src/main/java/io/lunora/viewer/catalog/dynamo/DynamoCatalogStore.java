@@ -98,6 +98,9 @@ class DynamoCatalogStore implements CatalogStore {
             item.put("viewer_count", n(0));
             item.put("like_count", n(0));
             item.put("version", n(1));
+            if (e.organizationId() != null) {
+                item.put("organization_id", s(e.organizationId()));
+            }
             try {
                 put(PutItemRequest.builder().tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(stream_id)").build());
@@ -161,12 +164,18 @@ class DynamoCatalogStore implements CatalogStore {
             values.put(":creator", s(event.creatorId()));
             expression += ", creator_id = if_not_exists(creator_id, :creator)";
         }
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(key(event.streamId()));
         if (event.organizationId() != null) {
+            // an entry another organization prepared (or streamed) is not taken over by naming its id
             values.put(":org", s(event.organizationId()));
             expression += ", organization_id = :org";
+            request.conditionExpression("attribute_not_exists(organization_id) OR organization_id = :org");
         }
-        update(UpdateItemRequest.builder().tableName(table).key(key(event.streamId()))
-                .updateExpression(expression + " REMOVE ended_at").expressionAttributeValues(values).build());
+        try {
+            update(request.updateExpression(expression + " REMOVE ended_at").expressionAttributeValues(values).build());
+        } catch (ConditionalCheckFailedException otherOrganizations) {
+            throw new ConflictException("The stream id " + event.streamId() + " is another organization's catalog entry.");
+        }
     }
 
     /** A session ended; false when the entry is unknown. */

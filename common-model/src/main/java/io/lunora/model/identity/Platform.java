@@ -1,12 +1,10 @@
-package io.lunora.auth.organizations;
-
-import io.lunora.model.identity.Group;
-import io.lunora.model.identity.Pool;
+package io.lunora.model.identity;
 
 /**
  * Who administers the platform: the admins of its own organization, {@value #ORGANIZATION} (the
  * bootstrap admin's). Their access tokens carry the scope {@value #SCOPE}, which the gateway's route
- * and this service's API chain both require for {@code /api/organizations}. The rule is one of
+ * and auth-service's API chain both require for {@code /api/organizations}; viewer-service lets them
+ * (and consumer admins) administer the viewer side across organizations. The rule is one of
  * group and organization, so it reads the same for a local user and a Cognito one (the
  * pre-token-generation trigger adds {@code lunora/platform} by the same rule).
  */
