@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each test uses its own organization and addresses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lunora.alerts.mail.reminder-interval=3s", "lunora.alerts.mail.console-url=https://live.example.com/",
+        "lunora.alerts.mail.reminder-interval=3s", "lunora.alerts.mail.admin-console-url=https://admin.live.example.com/",
         "lunora.alerts.mail.from=alerts@lunora.test"})
 class AlertMailDeliveryTest {
     @RegisterExtension
@@ -79,7 +79,7 @@ class AlertMailDeliveryTest {
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("alerts@lunora.test");
         assertThat(mail.getSubject()).isEqualTo("[Lunora CRITICAL] Destination disconnected on d-yt");
         String text = ((String) mail.getContent()).replace("\r\n", "\n");
-        assertThat(text).contains("Source:      d-yt", "State:       open", "https://live.example.com/admin",
+        assertThat(text).contains("Source:      d-yt", "State:       open", "Acknowledge it in the admin console: https://admin.live.example.com/\n",
                 "rtmp://a.rtmp.youtube.com/…");
         assertThat(text + mail.getSubject()).doesNotContain("STREAMKEY").doesNotContain("hunter2");
     }

@@ -78,7 +78,7 @@ class AlertMailDelivery implements AlertListener, DisposableBean {
             return;
         }
         for (AlertRecipient recipient : wanting) {
-            send(recipient, AlertMailText.of(alert, recipient.email(), reminder, properties.consoleUrl()), alert);
+            send(recipient, AlertMailText.of(alert, recipient.email(), reminder, properties.adminConsoleUrl()), alert);
         }
     }
 

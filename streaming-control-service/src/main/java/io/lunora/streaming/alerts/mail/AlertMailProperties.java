@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param transport        {@code smtp} (spring.mail.*: the local SMTP server by default) or {@code ses} (aws mode)
  * @param from             the sender address (on SES a verified identity)
- * @param consoleUrl       the public URL of the web consoles; a mail links to {@code {consoleUrl}/admin}
+ * @param adminConsoleUrl  the admin console's public URL, which each mail links to
  * @param reminderInterval an alert still open and occurring again is mailed again at most this often;
  *                         zero: never
  * @param attempts         sendings of one mail at most (the first included)
@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queueCapacity    alerts waiting to be mailed at most; more are dropped (and logged), never waited for
  */
 @ConfigurationProperties(prefix = "lunora.alerts.mail")
-public record AlertMailProperties(String transport, String from, String consoleUrl, Duration reminderInterval,
+public record AlertMailProperties(String transport, String from, String adminConsoleUrl, Duration reminderInterval,
         Integer attempts, Duration firstBackoff, Integer queueCapacity) {
     public AlertMailProperties {
         transport = transport == null || transport.isBlank() ? "smtp" : transport;
         from = from == null || from.isBlank() ? "no-reply@lunora.local" : from;
-        consoleUrl = consoleUrl == null || consoleUrl.isBlank() ? "http://localhost:8080"
-                : consoleUrl.replaceAll("/+$", "");
+        adminConsoleUrl = adminConsoleUrl == null || adminConsoleUrl.isBlank() ? "http://localhost:8080/admin"
+                : adminConsoleUrl;
         reminderInterval = reminderInterval == null ? Duration.ofMinutes(30) : reminderInterval;
         attempts = attempts == null ? 4 : attempts;
         firstBackoff = firstBackoff == null ? Duration.ofSeconds(2) : firstBackoff;

@@ -20,7 +20,7 @@ final class AlertMailText {
     private AlertMailText() {
     }
 
-    static AlertMail of(Alert alert, String to, boolean reminder, String consoleUrl) {
+    static AlertMail of(Alert alert, String to, boolean reminder, String adminConsoleUrl) {
         String severity = alert.severity().value().toUpperCase(Locale.ROOT);
         String kind = words(alert.kind().value());
         String subject = oneLine((reminder ? "[Lunora " + severity + "] Still open: " : "[Lunora " + severity + "] ")
@@ -32,7 +32,7 @@ final class AlertMailText {
                 + "Occurrences: " + alert.count() + "\n"
                 + "State:       " + alert.state().value() + "\n\n"
                 + "What happened:\n" + scrub(alert.message()) + "\n\n"
-                + "Acknowledge it in the admin console: " + consoleUrl + "/admin\n"
+                + "Acknowledge it in the admin console: " + adminConsoleUrl + "\n"
                 + "Alert id: " + alert.alertId() + "\n\n"
                 + (reminder ? "This is a reminder: the alert is still open and occurred again.\n" : "")
                 + "You receive this because an admin of your organization added " + to
