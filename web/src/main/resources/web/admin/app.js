@@ -15,6 +15,7 @@ import { loadPrices, sessionCost } from './cost.js';
 import { alertCentre } from '/assets/alert-centre.js';
 import { webhooksPanel } from './webhooks.js';
 import { organizationsPanel } from './organizations.js';
+import { alertMailPanel } from './alert-mail.js';
 
 async function overview(main, { api, auth }) {
   const box = problemBox();
@@ -31,7 +32,8 @@ async function overview(main, { api, auth }) {
         [['/users', 'Manage users'], ['/sources', 'Source configuration'], ['/presets', 'Presets'],
           ['/destinations', 'Destinations'], ['/live', 'Live dashboard'], ['/analytics', 'Analytics & costs']]
           .map(([path, label]) => h('a', { class: 'button', href: '/admin' + path, 'data-link': true }, label)))),
-    alerts.element, webhooksPanel(api).element, ...(organizations ? [organizations.element] : []));
+    alerts.element, webhooksPanel(api).element, alertMailPanel(api).element,
+    ...(organizations ? [organizations.element] : []));
 
   const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
   const [health, people, sessions, p] = await Promise.allSettled([api.get('/api/health/overall'),
