@@ -1,6 +1,6 @@
 package io.lunora.streaming.alerts;
 
-import static io.lunora.streaming.alerts.AlertCentreApiTest.assertProblem;
+import static io.lunora.streaming.alerts.AlertsApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
