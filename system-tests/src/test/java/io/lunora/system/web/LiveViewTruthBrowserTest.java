@@ -1,6 +1,7 @@
 package io.lunora.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.RecordingReceiver;
@@ -118,7 +119,7 @@ class LiveViewTruthBrowserTest {
         admin.driver.manage().window().setSize(DESKTOP);
         admin.open("/admin/");
         admin.awaitText(By.tagName("h1"), "System overview");
-        settle();
+        settled(admin, Duration.ofMillis(2500));
         assertThat((String) admin.script("const a = document.activeElement;"
                 + " return a && a.tagName === 'H1' ? getComputedStyle(a).outlineStyle : 'none';"))
                 .as("the heading focused on load draws no focus box").isEqualTo("none");
@@ -159,7 +160,10 @@ class LiveViewTruthBrowserTest {
         // the engine's measurements arrive through /api/streaming/status at the gateway
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("[data-speed='" + destinationId + "']")).getText().endsWith("×"));
-        GatewayApi.Answer status = api.get(operatorToken(), "/api/streaming/status");
+        // the row may show the first reading (0.00×) before the encoder's progress has come in
+        GatewayApi.Answer status = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get(operatorToken(), "/api/streaming/status"),
+                s -> s.json().path("channel").path("outputs").get(0).path("speed").asDouble() > 0);
         assertThat(status.json().path("channel").path("outputs").get(0).path("speed").asDouble()).isPositive();
         assertThat(status.json().path("channel").path("on_air").asString()).isEqualTo("primary");
         assertThat(operator.driver.findElement(By.cssSelector("#live-inputs li[data-input='primary']"))
@@ -290,11 +294,6 @@ class LiveViewTruthBrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Lets a page's lists and the live panel's first status reading arrive. */
-    private static void settle() {
-        pause(2500);
     }
 
     /**
