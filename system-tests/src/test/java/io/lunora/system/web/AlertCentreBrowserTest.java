@@ -221,6 +221,36 @@ class AlertCentreBrowserTest {
         assertThat(api.get(token, "/api/alerts/recipients").json().path("recipients")).isEmpty();
     }
 
+    /**
+     * The platform admin's Organizations panel on the overview (issue 14): a bad id is named next to
+     * its field; a new organization is listed there and by the server, and its first admin is mailed
+     * a temporary password.
+     */
+    @Test
+    @Order(4)
+    void shouldCreateAnOrganizationWithItsFirstAdminFromThePlatformAdminsPanel() {
+        String token = WebSignIn.adminToken(admin);
+        admin.open("/admin/");
+        admin.await(By.id("organization-form"));
+
+        admin.type(By.id("organization-id"), "Bad Id!");
+        admin.type(By.id("organization-name"), "Second studio");
+        admin.type(By.id("organization-admin-username"), "sasha");
+        admin.type(By.id("organization-admin-email"), "sasha@second.example.com");
+        admin.click(By.id("create-organization"));
+        admin.await(By.cssSelector("#organization-form [data-field='id'] .field-error"));
+        assertThat(api.get(token, "/api/organizations").body()).doesNotContain("second-studio");
+
+        admin.type(By.id("organization-id"), "second-studio");
+        admin.click(By.id("create-organization"));
+        admin.awaitText(By.id("organization-outcome"), "Organization second-studio created");
+        admin.await(By.cssSelector("#organization-rows tr[data-organization='second-studio']"));
+        admin.screenshot("admin-organization-created");
+        assertThat(api.get(token, "/api/organizations").json().valueStream().map(o -> o.path("id").asString()))
+                .contains("default", "second-studio");
+        assertThat(stack.users().temporaryPasswordOf("sasha")).isNotBlank();
+    }
+
     /** The stack's mailbox entry (newest first) addressed to {@code to} with that subject line; null when none yet. */
     private String mailTo(String to, String subjectLine) {
         for (String entry : stack.users().mailbox().split("\n=+\n")) {
