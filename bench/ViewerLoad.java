@@ -99,7 +99,7 @@ public class ViewerLoad {
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"stream_id":"%s","session_id":"bench-session-%d","organization_id":"bench","creator_id":"bench",
                              "is_live":true,"hls_url":"/hls/bench/master.m3u8","started_at":"2025-01-01T00:00:00Z",
-                             "title":"Benchmark stream %d"}""".formatted(id, i, i))).build(),
+                             "catalog":{"title":"Benchmark stream %d"}}""".formatted(id, i, i))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException("seeding " + id + ": " + r.statusCode() + " " + r.body());

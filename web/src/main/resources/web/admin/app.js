@@ -1,5 +1,6 @@
 // The admin app (/admin): overview, users, sources, presets, destinations, live dashboard,
-// analytics with session history. Administrators only; an operator is sent to /stream.
+// analytics with session history; organizations for the platform admins. Administrators only; an
+// operator is sent to /stream.
 import { boot } from '/assets/shell.js';
 import { h, statusBadge, problemBox, showProblem } from '/assets/ui.js';
 import { mbps, money } from '/assets/format.js';
@@ -13,12 +14,15 @@ import { history } from './history.js';
 import { loadPrices, sessionCost } from './cost.js';
 import { alertCentre } from '/assets/alert-centre.js';
 import { webhooksPanel } from './webhooks.js';
+import { organizationsPanel } from './organizations.js';
+import { alertMailPanel } from './alert-mail.js';
 
 async function overview(main, { api, auth }) {
   const box = problemBox();
   const status = h('ul', { class: 'plain', id: 'system-status' });
   const metrics = h('div', { class: 'metrics', id: 'overview-metrics' });
   const alerts = alertCentre(api, auth);
+  const organizations = organizationsPanel(api, auth);
   main.append(h('h1', { tabindex: '-1' }, 'System overview'), box,
     h('div', { class: 'grid2' },
       h('section', { class: 'panel', 'aria-labelledby': 'st' }, h('h2', { id: 'st' }, 'System status'), status),
@@ -28,7 +32,8 @@ async function overview(main, { api, auth }) {
         [['/users', 'Manage users'], ['/sources', 'Source configuration'], ['/presets', 'Presets'],
           ['/destinations', 'Destinations'], ['/live', 'Live dashboard'], ['/analytics', 'Analytics & costs']]
           .map(([path, label]) => h('a', { class: 'button', href: '/admin' + path, 'data-link': true }, label)))),
-    alerts.element, webhooksPanel(api).element);
+    alerts.element, webhooksPanel(api).element, alertMailPanel(api).element,
+    ...(organizations ? [organizations.element] : []));
 
   const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
   const [health, people, sessions, p] = await Promise.allSettled([api.get('/api/health/overall'),

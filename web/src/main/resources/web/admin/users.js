@@ -6,7 +6,8 @@ import { dateTime } from '/assets/format.js';
 
 const ROLE = { operators: 'Operator', admins: 'Admin' };
 const AUDIT_ACTION = { USER_INVITED: 'Invited', ROLE_CHANGED: 'Role changed', USER_DISABLED: 'Disabled',
-  USER_ENABLED: 'Enabled', PASSWORD_RESET: 'Password reset', MFA_RESET: 'MFA reset' };
+  USER_ENABLED: 'Enabled', PASSWORD_RESET: 'Password reset', MFA_RESET: 'MFA reset',
+  ORGANIZATION_CREATED: 'Organization created' };
 
 export async function users(main, { api, auth }) {
   const box = problemBox();

@@ -1,7 +1,7 @@
 // The operator app (/stream): the quick setup wizard (destinations with their stream keys, quality,
 // ready summary, start) and the live control panel fed by Server-Sent Events.
 import { boot } from '/assets/shell.js';
-import { h, statusBadge, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
+import { h, field, checkbox, statusBadge, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
 import { platformName, presetLabel, inputMedia } from '/assets/format.js';
 import { openDestinationDialog } from '/assets/destination-modal.js';
 import { subscribeLive, isOpen } from '/assets/live.js';
@@ -21,6 +21,17 @@ async function configure(main, { api, auth, navigate }) {
     QUALITIES.map(([value, label], i) => h('div', { class: 'check' },
       h('input', { type: 'radio', name: 'quality', id: 'quality-' + value, value, checked: i === 0 }),
       h('label', { for: 'quality-' + value }, label))));
+  // what viewers see of the stream in the portal (a new catalog entry), and whether it is recorded
+  const categories = h('datalist', { id: 'stream-categories' });
+  const details = h('form', { id: 'stream-details', novalidate: true, onsubmit: (e) => e.preventDefault() },
+    field('Title', h('input', { id: 'stream-title', 'data-field': 'catalog.title', maxlength: 120,
+      placeholder: 'Live stream' }), 'Shown to viewers in the portal; "Live stream" when left empty.'),
+    field('Description', h('textarea', { id: 'stream-description', 'data-field': 'catalog.description',
+      maxlength: 2000, rows: 3 })),
+    field('Category', h('input', { id: 'stream-category', 'data-field': 'catalog.category', maxlength: 40,
+      list: 'stream-categories', placeholder: 'general' }), 'Lowercase words, e.g. music, news, sports.'),
+    categories,
+    checkbox('record-stream', 'Record this stream (a copy of the program is kept on this server)', false));
   const claims = auth.claims();
   main.append(
     h('h1', { tabindex: '-1' }, 'Stream setup – welcome, ', claims.username),
@@ -30,7 +41,8 @@ async function configure(main, { api, auth, navigate }) {
     h('section', { class: 'panel step', 'aria-labelledby': 'step1' }, h('h2', { id: 'step1' }, 'Step 1: Select destinations'), list,
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'add-destination', onclick: () => edit(null) }, '+ Add destination'))),
     h('section', { class: 'panel step', 'aria-labelledby': 'step2' }, h('h2', { id: 'step2' }, 'Step 2: Quality settings'), quality),
-    h('section', { class: 'panel step', 'aria-labelledby': 'step3' }, h('h2', { id: 'step3' }, 'Step 3: Ready to stream'),
+    h('section', { class: 'panel step', 'aria-labelledby': 'step3' }, h('h2', { id: 'step3' }, 'Step 3: What viewers see'), details),
+    h('section', { class: 'panel step', 'aria-labelledby': 'step4' }, h('h2', { id: 'step4' }, 'Step 4: Ready to stream'),
       sourceLine, sourcePictures, summary, h('div', { class: 'actions' }, startButton)));
 
   let destinations = [];
@@ -96,14 +108,19 @@ async function configure(main, { api, auth, navigate }) {
             version: d.version });
         }
       }
-      await api.post('/api/streaming/start', { destination_ids: chosen.map((d) => d.destination_id), recording: false });
+      const text = (id) => details.querySelector('#' + id).value.trim() || null;
+      await api.post('/api/streaming/start', { destination_ids: chosen.map((d) => d.destination_id),
+        recording: details.querySelector('#record-stream').checked,
+        catalog: { title: text('stream-title'), description: text('stream-description'), category: text('stream-category') } });
       announce('Streaming started');
       navigate('/live');
     } catch (e) {
-      showProblem(box, e);
+      showProblem(box, e, details);
       startButton.disabled = false;
     }
   });
+  api.get('/api/streams/categories').then((found) => categories.replaceChildren(
+    ...(found || []).map((c) => h('option', { value: c.category })))).catch(() => {});
 
   const stop = subscribeLive(auth, (s) => {
     const banner = main.querySelector('#session-banner');

@@ -2,24 +2,30 @@ package io.lunora.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lunora.model.identity.TokenValidity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * auth-service's {@code GET /internal/users/{id}/token-validity} on a loopback port, as the gateway
  * asks it with the service token of {@link PlaybackDirectoryStandIn}'s token endpoint. Every user is
- * active without revocation until a test says otherwise.
+ * active without revocation until a test says otherwise. Answers are written from the one record
+ * auth-service answers with ({@link TokenValidity}).
  */
 final class RevocationLedgerStandIn {
+    private static final JsonMapper SNAKE_CASE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
     private static final String PREFIX = "/internal/users/";
     private static final String SUFFIX = "/token-validity";
 
@@ -91,10 +97,8 @@ final class RevocationLedgerStandIn {
                 answer(exchange, 404, "{}");
             } else {
                 Long before = notBefore.get(user);
-                answer(exchange, 200, "{\"user_id\":\"" + user + "\",\"active\":" + !disabled.contains(user)
-                        + ",\"not_before_epoch_second\":" + (before == null ? "null" : before)
-                        + ",\"revoked_session_ids\":[" + endedSessions.getOrDefault(user, Set.of()).stream()
-                                .map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}");
+                answer(exchange, 200, SNAKE_CASE.writeValueAsString(new TokenValidity(user, !disabled.contains(user),
+                        notBefore.get(user), List.copyOf(endedSessions.getOrDefault(user, Set.of())))));
             }
         }
     }

@@ -30,9 +30,10 @@ class IamPoliciesTest {
     private static final Map<String, Set<String>> CODE_ACTIONS = Map.of(
             // UserStore: getItem, putItem, query (pool indexes), scan (user listing); TOTP secrets;
             // UserSessionStore: getItem, putItem, query, updateItem (activity, end);
+            // OrganizationStore: conditional putItem, deleteItem (a creation undone), scan (the list);
             // CognitoUserDirectory: invite, groups, disable/enable, read, search on the internal pool
             "auth-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
-                    "dynamodb:UpdateItem",
+                    "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                     "cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup",
                     "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminDisableUser",
                     "cognito-idp:AdminEnableUser", "cognito-idp:AdminGetUser",
@@ -52,7 +53,7 @@ class IamPoliciesTest {
             // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics; InputPreviews: the
             // active input's thumbnail (DescribeThumbnails);
             // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints; the alert
-            // webhooks' signing secrets
+            // webhooks' signing secrets; SesAlertMailer: the alert e-mail
             "streaming-control-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
@@ -63,7 +64,7 @@ class IamPoliciesTest {
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt",
-                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints"), SECRET_STORE),
+                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints", "ses:SendEmail"), SECRET_STORE),
             // S3ThumbnailSource: list the organization's frame captures, read the newest (KMS-encrypted bucket)
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query", "s3:ListBucket", "s3:GetObject", "kms:Decrypt"));

@@ -33,7 +33,8 @@ class ServiceEnvironmentTest {
 
     private static final Map<String, String> NOT_IN_AWS = Map.of(
             "LUNORA_ENGINE_URL", "the local media engine's; aws mode's media backend is MediaLive (local-only beans)",
-            "LUNORA_SMTP_HOST", "auth-service's own mail is local mode's; in aws mode Cognito mails the users");
+            "LUNORA_SMTP_HOST", "auth-service's own mail is local mode's; in aws mode Cognito mails the users, SES the alerts",
+            "LUNORA_SMTP_BIND_ADDRESS", "the embedded SMTP server is local mode's only");
     private static final Map<String, String> NOT_IN_COMPOSE = Map.of(
             "LUNORA_SMTP_HOST", "auth-service's embedded SMTP server runs in the same container: loopback is right",
             "LUNORA_WEB_ORIGINS", "the browser's origin: compose publishes the gateway on localhost");

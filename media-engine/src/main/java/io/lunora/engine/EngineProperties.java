@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           the bursts of encoders on busy machines and of muxers that write in chunks
  * @param relay              the SRT listeners of relay mode (renditions encoded elsewhere, e.g. by MediaLive)
  * @param thumbnail          the live thumbnail written next to the HLS playlists
+ * @param commandDeadline    how long an API call waits for its organization's commands (queued in
+ *                           order) before it answers 503 "Engine busy" with Retry-After; the command still
+ *                           finishes. Default: the stop deadline plus 3 s of queue
  */
 @ConfigurationProperties(prefix = "lunora.engine")
 public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGrace, Integer maxChannels,
         Integer outputMaxAttempts, Duration slateAfter, Duration restoreAfter, Duration jitterBuffer, Slate slate, Hls hls, Recording recording, Relay relay,
-        Thumbnail thumbnail) {
+        Thumbnail thumbnail, Duration commandDeadline) {
     public EngineProperties {
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? null : ffmpegPath;
         dataDir = dataDir == null ? Path.of(".lunora", "data", "engine") : dataDir;
@@ -41,6 +44,7 @@ public record EngineProperties(String ffmpegPath, Path dataDir, Duration stopGra
         recording = recording == null ? new Recording(null) : recording;
         relay = relay == null ? new Relay(null, null) : relay;
         thumbnail = thumbnail == null ? new Thumbnail(null, null) : thumbnail;
+        commandDeadline = commandDeadline == null ? stopGrace.plusSeconds(3 + 3) : commandDeadline;
         if (maxChannels < 1 || outputMaxAttempts < 1) {
             throw new IllegalArgumentException("lunora.engine.max-channels and output-max-attempts must be at least 1");
         }

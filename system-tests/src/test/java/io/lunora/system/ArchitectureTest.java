@@ -29,7 +29,7 @@ class ArchitectureTest {
      * Where AWS SDK types may appear: packages named after the technology they adapt to, and
      * service-support's secret stores (its SSM adapter sits next to the local one).
      */
-    static final String[] ADAPTER_PACKAGES = {"..dynamo..", "..aws..", "..cognito..", "..medialive..", "..s3..",
+    static final String[] ADAPTER_PACKAGES = {"..dynamo..", "..aws..", "..cognito..", "..medialive..", "..s3..", "..ses..",
             "io.lunora.support.secrets.."};
 
     /** ArchUnit does not count a caught exception type as a dependency; a {@code catch} of an SDK exception is a leak too. */

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.lunora.auth.AuthProperties;
+import io.lunora.model.identity.Platform;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SessionLifetimeFilter;
 import io.lunora.auth.users.UserStore;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -133,7 +136,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/internal/viewers/*").hasAuthority("SCOPE_internal")
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
-                        .requestMatchers("/api/admin/users/consumers/**").hasRole("ADMINS")
+                        // the platform admins' (as at the gateway's route): an admin's role and the platform scope
+                        // and the consumer pool's groups: the viewer side belongs to the platform, not to one organization
+                        .requestMatchers("/api/organizations", "/api/organizations/**", "/api/admin/users/consumers/**")
+                                .access(AuthorizationManagers
+                                .allOf(AuthorityAuthorizationManager.hasRole("ADMINS"),
+                                        AuthorityAuthorizationManager.hasAuthority("SCOPE_" + Platform.SCOPE)))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(converter))

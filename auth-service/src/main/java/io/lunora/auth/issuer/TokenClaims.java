@@ -1,5 +1,6 @@
 package io.lunora.auth.issuer;
 
+import io.lunora.model.identity.Platform;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SignedInUser;
 import io.lunora.auth.users.UserAccount;
@@ -8,6 +9,8 @@ import io.lunora.model.identity.Group;
 import io.lunora.model.identity.LunoraClaims;
 import io.lunora.model.identity.Pool;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -25,9 +28,10 @@ import org.springframework.stereotype.Component;
  * Cognito's alike: {@code token_use}, {@code client_id}, {@code username}, {@code cognito:groups},
  * {@code custom:organization} and {@code scope} as one space-separated string. Group and
  * organization are read from the store at issue time, so a changed group or a disabled user takes
- * effect with the next token. Access tokens of a sign-in carry its session as {@code sid}; an ended
- * session (concurrent-session limit, sign-out) gets no more tokens, not even for an authorization
- * code it obtained just before.
+ * effect with the next token. A platform admin's access tokens also carry the scope
+ * {@code platform} ({@link Platform}). Access tokens of a sign-in carry its session as {@code sid};
+ * an ended session (concurrent-session limit, sign-out) gets no more tokens, not even for an
+ * authorization code it obtained just before.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -83,9 +87,18 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (user.pool() == Pool.INTERNAL) {
             claims.claim(LunoraClaims.ROLE, user.group() == Group.ADMINS ? "admin" : "operator");
         }
+        if (access && Platform.isAdmin(user.pool(), user.group(), user.organizationId())) {
+            claims.claim(LunoraClaims.SCOPE, withPlatformScope(context.getAuthorizedScopes()));
+        }
         if (id) {
             claims.claim("cognito:username", user.username());
             claims.claim("email", user.email());
         }
+    }
+
+    private static String withPlatformScope(Set<String> authorized) {
+        Set<String> scopes = new TreeSet<>(authorized);
+        scopes.add(Platform.SCOPE);
+        return String.join(" ", scopes);
     }
 }

@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Local mode's SMTP server (GreenMail), on loopback only: invitations are real SMTP deliveries
- * that stay on this machine and can be read at {@code /internal/dev/mail}.
+ * Local mode's SMTP server (GreenMail), on loopback unless {@code lunora.mail.bind-address} says
+ * otherwise (compose: the containers' network, for streaming-control-service's alert e-mail):
+ * invitations and alerts are real SMTP deliveries that stay local and can be read at
+ * {@code /internal/dev/mail}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
@@ -18,6 +20,6 @@ class EmbeddedMailServer {
     @Bean(initMethod = "start", destroyMethod = "stop")
     @ConditionalOnProperty(prefix = "lunora.mail", name = "embedded", havingValue = "true")
     GreenMail greenMail(MailProperties properties) {
-        return new GreenMail(new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        return new GreenMail(new ServerSetup(properties.smtpPort(), properties.bindAddress(), ServerSetup.PROTOCOL_SMTP));
     }
 }

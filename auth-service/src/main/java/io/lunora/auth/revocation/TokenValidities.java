@@ -1,5 +1,6 @@
 package io.lunora.auth.revocation;
 
+import io.lunora.model.identity.TokenValidity;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.auth.users.UserStore;

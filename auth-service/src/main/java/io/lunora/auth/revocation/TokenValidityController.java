@@ -1,5 +1,6 @@
 package io.lunora.auth.revocation;
 
+import io.lunora.model.identity.TokenValidity;
 import io.lunora.auth.users.UserAccount;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

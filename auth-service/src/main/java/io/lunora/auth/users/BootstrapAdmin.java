@@ -15,7 +15,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first admin (organization {@code default}) when no admin exists. Its password is
+ * Creates the first admin (organization {@code default}, so a platform admin) when no admin exists. Its password is
  * {@code LUNORA_ADMIN_PASSWORD}, or generated and written once to {@code initial-admin-password} in
  * the data folder (0600); never printed or logged, since the console ends in a log file others may
  * read. Like every invitee it chooses a new password and enrols
@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BootstrapAdmin implements ApplicationRunner {
     static final String PASSWORD_FILE = "initial-admin-password";
+    /** The platform's own organization, whose admins are the platform admins (organizations.Platform). */
     static final String ORGANIZATION = "default";
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 

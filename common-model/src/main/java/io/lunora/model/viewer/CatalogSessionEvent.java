@@ -1,5 +1,7 @@
 package io.lunora.model.viewer;
 
+import jakarta.validation.Valid;
+
 /**
  * What the streaming control service posts to viewer-service's {@code POST /internal/catalog/sessions}
  * (client-credentials token, scope {@code internal}) when a session goes live and when it ends.
@@ -14,8 +16,9 @@ package io.lunora.model.viewer;
  * @param isLive         true when the session went live, false when it ended
  * @param hlsUrl         the playlist path, e.g. {@code /hls/{stream_id}/index.m3u8}; required when live
  * @param startedAt      ISO-8601 instant the session went live
- * @param title          title for a new draft entry; ignored when the entry exists
+ * @param catalog        title, description and category for a new entry (as the operator gave them
+ *                       when going live); ignored when the entry exists; may be absent
  */
 public record CatalogSessionEvent(String streamId, String sessionId, String organizationId, String creatorId,
-        Boolean isLive, String hlsUrl, String startedAt, String title) {
+        Boolean isLive, String hlsUrl, String startedAt, @Valid StreamDetails catalog) {
 }

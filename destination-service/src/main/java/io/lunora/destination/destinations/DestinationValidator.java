@@ -1,7 +1,7 @@
 package io.lunora.destination.destinations;
 
 import io.lunora.support.problem.FieldErrors;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeTexts;
 import io.lunora.model.destination.Platforms;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Grants a request when the rule {@link RouteTableFilter} found is open to anonymous callers or
- * the token's groups include one the rule allows. A denial without a token is a 401, with one a
+ * the token's groups include one the rule allows and its scopes all the rule requires. A denial without a token is a 401, with one a
  * 403 (Spring Security's exception translation).
  */
 public final class RouteAccessManager implements ReactiveAuthorizationManager<AuthorizationContext> {
@@ -26,7 +26,9 @@ public final class RouteAccessManager implements ReactiveAuthorizationManager<Au
         }
         return authentication.filter(Authentication::isAuthenticated)
                 .map(a -> a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .anyMatch(rule.authorities()::contains))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .map(held -> held.stream().anyMatch(rule.authorities()::contains)
+                        && held.containsAll(rule.scopeAuthorities()))
                 .map(granted -> (AuthorizationResult) new AuthorizationDecision(granted))
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }

@@ -18,7 +18,15 @@ public final class RouteTable {
 
     /** What the table says about one request. */
     public sealed interface Decision {
-        record Governed(Set<String> authorities, boolean anonymous) implements Decision {
+        /**
+         * @param authorities       one of them grants (the allowed groups)
+         * @param scopeAuthorities  all of them are needed besides (the required scopes)
+         */
+        record Governed(Set<String> authorities, boolean anonymous, Set<String> scopeAuthorities)
+                implements Decision {
+            public Governed(Set<String> authorities, boolean anonymous) {
+                this(authorities, anonymous, Set.of());
+            }
         }
 
         record MethodNotAllowed(Set<String> allowedMethods) implements Decision {
@@ -43,7 +51,8 @@ public final class RouteTable {
     public RouteTable(List<AccessRule> rules) {
         PathPatternParser parser = new PathPatternParser();
         this.rules = rules.stream().map(r -> new Compiled(r.paths().stream().map(parser::parse).toList(),
-                r.methods(), new Decision.Governed(r.authorities(), r.allowsAnonymous()))).toList();
+                r.methods(), new Decision.Governed(r.authorities(), r.allowsAnonymous(),
+                r.scopeAuthorities()))).toList();
     }
 
     public Decision decide(HttpMethod method, PathContainer path) {

@@ -3,9 +3,11 @@ package io.lunora.gateway.revocation;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lunora.gateway.playback.ServiceToken;
+import io.lunora.model.identity.TokenValidity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +45,21 @@ public final class TokenRevocations {
             return notBeforeEpochSecond != null && (issuedAt == null || issuedAt.getEpochSecond() < notBeforeEpochSecond);
         }
 
-        /** auth-service's answer; {@code revoked_session_ids} is absent from older versions of it. */
-        static Validity of(JsonNode body) {
-            Set<String> revokedSessions = new HashSet<>();
+        static Validity of(TokenValidity answer) {
+            return new Validity(true, answer.active(), answer.notBeforeEpochSecond(),
+                    answer.revokedSessionIds() == null ? Set.of() : Set.copyOf(answer.revokedSessionIds()));
+        }
+
+        /**
+         * auth-service's {@link TokenValidity} read member by member: snake_case whatever the gateway's
+         * own JSON settings; {@code revoked_session_ids} is absent from older versions of it.
+         */
+        static TokenValidity read(JsonNode body) {
+            List<String> revokedSessions = new ArrayList<>();
             body.path("revoked_session_ids").forEach(id -> revokedSessions.add(id.asString()));
-            return new Validity(true, body.path("active").asBoolean(false),
+            return new TokenValidity(body.path("user_id").asString(null), body.path("active").asBoolean(false),
                     body.path("not_before_epoch_second").isNumber() ? body.path("not_before_epoch_second").asLong() : null,
-                    Set.copyOf(revokedSessions));
+                    revokedSessions);
         }
     }
 
@@ -84,6 +94,7 @@ public final class TokenRevocations {
                         .uri(baseUrl + "/internal/users/{id}/token-validity", userId)
                         .headers(h -> h.setBearerAuth(bearer))
                         .retrieve().bodyToMono(JsonNode.class))
+                .map(Validity::read)
                 .map(Validity::of)
                 .onErrorResume(WebClientResponseException.class, e -> {
                     if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {

@@ -11,9 +11,9 @@ import org.springframework.http.server.PathContainer;
 
 class RouteTableTest {
     final RouteTable table = new RouteTable(List.of(
-            new AccessRule(List.of("/api/users/me"), Set.of("get"), Set.of("operators", "admins")),
-            new AccessRule(List.of("/api/users/**"), null, Set.of("admins")),
-            new AccessRule(List.of("/api/streams/**"), Set.of("GET"), Set.of("anonymous"))));
+            new AccessRule(List.of("/api/users/me"), Set.of("get"), Set.of("operators", "admins"), null),
+            new AccessRule(List.of("/api/users/**"), null, Set.of("admins"), null),
+            new AccessRule(List.of("/api/streams/**"), Set.of("GET"), Set.of("anonymous"), null)));
 
     RouteTable.Decision decide(HttpMethod method, String path) {
         return table.decide(method, PathContainer.parsePath(path));
@@ -46,7 +46,7 @@ class RouteTableTest {
 
     @Test
     void shouldRefuseARuleWithAnUnknownGroup() {
-        assertThatThrownBy(() -> new AccessRule(List.of("/api/x/**"), null, Set.of("operator")))
+        assertThatThrownBy(() -> new AccessRule(List.of("/api/x/**"), null, Set.of("operator"), null))
                 .hasMessageContaining("unknown group 'operator'");
     }
 }

@@ -79,7 +79,7 @@ public final class Channel implements Workload {
     private volatile Session session;
 
     /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
-    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, PublishEndpoint target) {
+    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition) {
     }
 
     /** What runs only while a session is on: the slate and the program's readers. */
@@ -222,8 +222,7 @@ public final class Channel implements Workload {
         RenditionPreset preset = PresetMapping.toRendition(asked);
         requireSession();
         Output existing = outputs.get(destinationId);
-        boolean unchanged = existing != null && existing.preset().equals(preset) && existing.target().equals(target)
-                && existing.pusher().running();
+        boolean unchanged = existing != null && existing.preset().equals(preset) && existing.pusher().runs(target);
         return new Plan(destinationId, preset, target, unchanged, switcher.onAir());
     }
 
@@ -246,7 +245,7 @@ public final class Channel implements Workload {
         Pusher pusher = new Pusher(destinationId, plan.target(), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
                 resources.properties().outputMaxAttempts(), status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, plan.preset, wanted, plan.target()));
+        outputs.put(destinationId, new Output(pusher, plan.preset, wanted));
         pusher.start();
     }
 

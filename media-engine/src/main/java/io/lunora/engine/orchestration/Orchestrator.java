@@ -60,8 +60,10 @@ public class Orchestrator implements DisposableBean {
     private final WorkloadResources resources;
     private final RelayPorts relayPorts;
     private final int maxSlots;
-    /** A command's deadline: a full stop of every part, plus room for the queue. */
-    private final Duration deadline;
+    /** How long an API call waits for its command before answering "busy". */
+    private final Duration commandDeadline;
+    /** How long closing a workload may take: a full stop of every part, plus room for the queue. */
+    private final Duration closeDeadline;
     private final Map<String, Tenant> tenants = new HashMap<>();
 
     /** One organization on this engine; {@code slot} and {@code ports} guarded by the orchestrator. */
@@ -86,7 +88,8 @@ public class Orchestrator implements DisposableBean {
         this.resources = new WorkloadResources(properties, ffmpeg, pool, redactor, registry, events);
         this.relayPorts = new RelayPorts(properties.relay());
         this.maxSlots = properties.maxChannels();
-        this.deadline = properties.stopDeadline().plusSeconds(3);
+        this.commandDeadline = properties.commandDeadline();
+        this.closeDeadline = properties.stopDeadline().plusSeconds(3);
     }
 
     /**
@@ -290,7 +293,7 @@ public class Orchestrator implements DisposableBean {
             all = List.copyOf(tenants.values());
             tenants.clear();
         }
-        CloseAll.of("engine", all.stream().<AutoCloseable>map(t -> () -> close(t)).toList(), deadline);
+        CloseAll.of("engine", all.stream().<AutoCloseable>map(t -> () -> close(t)).toList(), closeDeadline);
     }
 
     // ---- bookkeeping (under the lock, no I/O) ----
@@ -373,7 +376,7 @@ public class Orchestrator implements DisposableBean {
      */
     private <T> T onLoop(Tenant tenant, String name, Callable<T> command) {
         try {
-            return tenant.loop.call(name, deadline, command);
+            return tenant.loop.call(name, commandDeadline, command);
         } catch (RunLoop.LoopStoppedException stopped) {
             throw new NotFoundException("channel", tenant.organizationId);
         } catch (EngineBusyException busy) {
@@ -387,7 +390,7 @@ public class Orchestrator implements DisposableBean {
     /** A read that answers {@code fallback} when the tenant was stopped meanwhile. */
     private <T> T onLoopOr(Tenant tenant, String name, T fallback, Callable<T> command) {
         try {
-            return tenant.loop.call(name, deadline, command);
+            return tenant.loop.call(name, commandDeadline, command);
         } catch (RunLoop.LoopStoppedException stopped) {
             return fallback;
         }
@@ -396,7 +399,7 @@ public class Orchestrator implements DisposableBean {
     /** A stopping command, which has nothing to do when the tenant was stopped meanwhile. */
     private void onLoopIfRunning(Tenant tenant, String name, Runnable command) {
         try {
-            tenant.loop.run(name, deadline, command);
+            tenant.loop.run(name, commandDeadline, command);
         } catch (RunLoop.LoopStoppedException stopped) {
             log.debug("{} of {}: already stopped", name, tenant.organizationId);
         }
@@ -419,7 +422,7 @@ public class Orchestrator implements DisposableBean {
     /** Closes the tenant's workload on its loop, bounded by the deadline, then ends the loop. */
     private void close(Tenant tenant) {
         try {
-            tenant.loop.run("stop", deadline, () -> {
+            tenant.loop.run("stop", closeDeadline, () -> {
                 Workload workload = tenant.workload;
                 tenant.workload = null;
                 if (workload != null) {

@@ -41,6 +41,7 @@ public final class Pusher implements AutoCloseable {
     private final Consumer<OutputStatus> changes;
     private final Backoff backoff = Backoff.standard();
     private final ProgressMeters meters;
+    private final PublishEndpoint target;
     private final ChildProcess child;
     private final RunLoop loop;
     /** What the status shows: written by the loop, read by anyone. */
@@ -60,6 +61,7 @@ public final class Pusher implements AutoCloseable {
     public Pusher(String destinationId, PublishEndpoint target, Rendition rendition, Ffmpeg ffmpeg,
             ChildPool pool, Redactor redactor, MeterRegistry registry, int maxAttempts, Consumer<OutputStatus> changes) {
         this.destinationId = destinationId;
+        this.target = target;
         this.rendition = rendition;
         this.redactor = redactor;
         this.maxAttempts = maxAttempts;
@@ -212,6 +214,11 @@ public final class Pusher implements AutoCloseable {
     public boolean running() {
         OutputState state = outcome.state();
         return state != OutputState.FAILED && state != OutputState.STOPPED;
+    }
+
+    /** Already runs as asked: to this target and neither failed for good nor stopped. */
+    public boolean runs(PublishEndpoint asked) {
+        return running() && target.equals(asked);
     }
 
     public OutputStatus status() {

@@ -41,7 +41,7 @@ public final class Relay implements Workload {
     private final Map<String, RelayRendition> renditions = new LinkedHashMap<>();
     private final Map<String, Output> outputs = new LinkedHashMap<>();
 
-    private record Output(Pusher pusher, String presetId, PublishEndpoint target) {
+    private record Output(Pusher pusher, String presetId) {
     }
 
     public Relay(String organizationId, WorkloadResources resources, RelayPorts ports, Executor loop) {
@@ -125,8 +125,7 @@ public final class Relay implements Workload {
                     + String.join(", ", renditions.keySet()) + "): add it to the relay first.");
         }
         Output existing = outputs.get(destinationId);
-        boolean unchanged = existing != null && existing.presetId().equals(presetId) && existing.target().equals(target)
-                && existing.pusher().running();
+        boolean unchanged = existing != null && existing.presetId().equals(presetId) && existing.pusher().runs(target);
         return new Plan(destinationId, presetId, target, unchanged);
     }
 
@@ -148,7 +147,7 @@ public final class Relay implements Workload {
         Pusher pusher = new Pusher(plan.destinationId(), plan.target(), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(), resources.properties().outputMaxAttempts(),
                 status -> resources.outputChanged(organizationId, status));
-        outputs.put(plan.destinationId(), new Output(pusher, plan.presetId(), plan.target()));
+        outputs.put(plan.destinationId(), new Output(pusher, plan.presetId()));
         pusher.start();
     }
 

@@ -5,7 +5,7 @@ import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
 import io.lunora.support.problem.FieldErrors;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeTexts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

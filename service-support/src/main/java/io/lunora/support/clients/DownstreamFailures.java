@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +30,8 @@ public final class DownstreamFailures {
     private static final Logger log = LoggerFactory.getLogger(DownstreamFailures.class);
     static final URI UNAVAILABLE = URI.create("https://lunora.live/problems/downstream-unavailable");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The problem member that carries a downstream's Retry-After (seconds) to the caller's header. */
+    static final String RETRY_AFTER = "retry_after_seconds";
 
     private DownstreamFailures() {
     }
@@ -36,7 +39,19 @@ public final class DownstreamFailures {
     /** The failure as an exception that answers the caller with {@link #problem}. */
     public static ErrorResponseException toCallerError(RestClientException failure) {
         ProblemDetail problem = problem(failure);
-        return new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem, failure);
+        ErrorResponseException error = new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem,
+                failure);
+        error.getHeaders().addAll(retryAfter(problem));
+        return error;
+    }
+
+    /** {@code Retry-After} for a problem that passes on a downstream's (e.g. a busy engine's); else none. */
+    public static HttpHeaders retryAfter(ProblemDetail problem) {
+        HttpHeaders headers = new HttpHeaders();
+        if (problem.getProperties() != null && problem.getProperties().get(RETRY_AFTER) instanceof Integer seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
+        }
+        return headers;
     }
 
     /** No token could be had to call another service (the issuer is down): nothing the caller can fix. */
@@ -50,7 +65,8 @@ public final class DownstreamFailures {
         DownstreamUnavailableException unavailable = unavailableIn(failure);
         if (unavailable != null) {
             log.warn("{} unavailable: {}", unavailable.service(), unavailable.reason());
-            return unavailable(unavailable.service(), unavailable.reason());
+            return unavailable.title() == null ? unavailable(unavailable.service(), unavailable.reason())
+                    : busy(unavailable);
         }
         if (failure instanceof HttpClientErrorException refused && !credentialsRefused(refused.getStatusCode())
                 && !problemBody(refused).isEmpty()) {
@@ -90,6 +106,23 @@ public final class DownstreamFailures {
         problem.setType(UNAVAILABLE);
         if (service != null) {
             problem.setProperty("service", service);
+        }
+        return problem;
+    }
+
+    /**
+     * A downstream that said why it could not answer now (the engine's "Engine busy": its commands
+     * still run): its title and Retry-After reach the caller, so a client knows to try again.
+     */
+    private static ProblemDetail busy(DownstreamUnavailableException said) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + said.service() + " answered '" + said.title() + "'. Try again "
+                        + (said.retryAfterSeconds() == null ? "shortly." : "in " + said.retryAfterSeconds() + " s."));
+        problem.setTitle(said.title());
+        problem.setType(UNAVAILABLE);
+        problem.setProperty("service", said.service());
+        if (said.retryAfterSeconds() != null) {
+            problem.setProperty(RETRY_AFTER, said.retryAfterSeconds());
         }
         return problem;
     }

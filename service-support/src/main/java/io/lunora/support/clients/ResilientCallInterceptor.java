@@ -7,12 +7,17 @@ import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every call to one downstream service goes through its circuit breaker; idempotent calls (GET,
@@ -24,6 +29,9 @@ import org.springframework.http.client.ClientHttpResponse;
 final class ResilientCallInterceptor implements ClientHttpRequestInterceptor {
     private static final Set<HttpMethod> IDEMPOTENT_METHODS =
             Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_PROBLEM_BYTES = 4096;
 
     private final String service;
     private final CircuitBreaker breaker;
@@ -47,7 +55,8 @@ final class ResilientCallInterceptor implements ClientHttpRequestInterceptor {
         } catch (SocketTimeoutException slow) {
             throw new DownstreamUnavailableException(service, "no answer in time", slow);
         } catch (ServerError failed) {
-            throw new DownstreamUnavailableException(service, "failed with " + failed.status.value(), failed);
+            throw new DownstreamUnavailableException(service, "failed with " + failed.status.value(), failed.title,
+                    failed.retryAfterSeconds, failed);
         } catch (IOException unreachable) {
             throw new DownstreamUnavailableException(service, "not reachable", unreachable);
         } catch (RuntimeException | Error e) {
@@ -68,17 +77,45 @@ final class ResilientCallInterceptor implements ClientHttpRequestInterceptor {
         if (!status.is5xxServerError()) {
             return response;
         }
-        response.close();
-        throw new ServerError(status);
+        try (response) {
+            throw new ServerError(status, problemTitle(response), retryAfterSeconds(response.getHeaders()));
+        }
     }
 
-    /** A downstream's 5xx; its body is not kept, it may echo request data. */
+    /**
+     * The title of a problem document answered with the 5xx (e.g. the engine's "Engine busy"): a
+     * fixed text of the service's own, never request data. The detail is not kept, it may echo some.
+     */
+    private static String problemTitle(ClientHttpResponse response) {
+        MediaType type = response.getHeaders().getContentType();
+        if (type == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
+            return null;
+        }
+        try (var body = response.getBody()) {
+            JsonNode title = JSON.readTree(body.readNBytes(MAX_PROBLEM_BYTES)).path("title");
+            return title.isString() && !title.asString().isBlank() ? title.asString().strip() : null;
+        } catch (IOException | JacksonException unreadable) {
+            return null;
+        }
+    }
+
+    /** {@code Retry-After} in seconds (its date form is not used between our services). */
+    private static Integer retryAfterSeconds(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        return value != null && value.strip().matches("\\d{1,5}") ? Integer.valueOf(value.strip()) : null;
+    }
+
+    /** A downstream's 5xx: its status, the title of its problem document and its Retry-After, if any. */
     static final class ServerError extends IOException {
         final HttpStatusCode status;
+        final String title;
+        final Integer retryAfterSeconds;
 
-        ServerError(HttpStatusCode status) {
+        ServerError(HttpStatusCode status, String title, Integer retryAfterSeconds) {
             super("answered " + status.value());
             this.status = status;
+            this.title = title == null || title.length() > 80 ? null : title;
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 }

@@ -167,6 +167,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> problemResponse(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(DownstreamFailures.retryAfter(problem))
                 .body(problem);
     }
 }

@@ -2,6 +2,7 @@ package io.lunora.support.security;
 
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.LunoraClaims;
+import io.lunora.model.identity.Platform;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,11 @@ public record Caller(String userId, String username, String organizationId, Set<
      */
     public boolean mayAccess(String ownerId) {
         return isIn(Group.ADMINS) || (ownerId != null && ownerId.equals(userId));
+    }
+
+    /** An admin of the platform's own organization ({@link Platform}): administers every organization. */
+    public boolean administersPlatform() {
+        return isIn(Group.ADMINS) && Platform.ORGANIZATION.equals(organizationId);
     }
 
     /** The organization to scope data by; a user token without one is refused before this is read. */

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * port: its 4xx problems reach the caller as they were said; while it is down the caller gets a
  * 503 problem naming it, the breaker opens and then refuses at once; once it is back the breaker
  * closes by itself; the service's /actuator/prometheus shows breaker state and retries throughout.
+ * A downstream that answers 503 with a reason (the engine's "Engine busy") is passed on with its
+ * title and Retry-After.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.security.issuer=" + TestIssuer.ISSUER,
@@ -104,6 +106,13 @@ class DownstreamOutageTest {
             return scrape().contains("resilience4j_circuitbreaker_state{name=\"stock-service\",state=\"closed\"} 1.0");
         });
         assertThat(get("/api/items/nut").body()).contains("\"name\":\"nut\"");
+
+        // busy: a 503 that says why reaches the caller with its title and Retry-After, not its detail
+        HttpResponse<String> busy = get("/api/items/busy");
+        assertProblem(busy, 503);
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(busy.body()).contains("\"title\":\"Stock busy\"", "\"service\":\"stock-service\"",
+                "\"retry_after_seconds\":2", "Try again in 2 s.").doesNotContain("4711");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

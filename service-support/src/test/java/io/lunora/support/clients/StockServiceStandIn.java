@@ -56,6 +56,13 @@ final class StockServiceStandIn implements AutoCloseable {
                             + "\"status\":400,\"detail\":\"Field 'name': is required\","
                             + "\"errors\":[{\"field\":\"name\",\"message\":\"is required\"}]}";
                 }
+                case "busy" -> {
+                    // a service that says why it cannot answer now, as the media engine does ("Engine busy")
+                    status = 503;
+                    exchange.getResponseHeaders().add("Retry-After", "2");
+                    body = "{\"type\":\"about:blank\",\"title\":\"Stock busy\",\"status\":503,"
+                            + "\"detail\":\"Still counting the order of customer 4711.\"}";
+                }
                 default -> {
                     status = 200;
                     type = "application/json";

@@ -1,7 +1,7 @@
 package io.lunora.source.config;
 
-import io.lunora.support.validation.FreeText;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeText;
+import io.lunora.model.validation.FreeTexts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

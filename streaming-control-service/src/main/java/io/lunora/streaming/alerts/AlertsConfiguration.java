@@ -14,10 +14,11 @@ import org.springframework.http.HttpMethod;
 @EnableConfigurationProperties(AlertProperties.class)
 class AlertsConfiguration {
 
-    /** Webhooks are the admins'; the alerts themselves are the operators' and admins'. */
+    /** Webhooks and e-mail recipients are the admins'; the alerts themselves are the operators' and admins'. */
     @Bean
     AuthorizationRules alertRules() {
         return rules -> rules.requestMatchers("/api/alerts/webhooks", "/api/alerts/webhooks/**").hasRole("ADMINS")
+                .requestMatchers("/api/alerts/recipients", "/api/alerts/recipients/**").hasRole("ADMINS")
                 .requestMatchers(HttpMethod.GET, "/api/alerts").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.POST, "/api/alerts/*/acknowledge").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers("/api/alerts/**").denyAll();

@@ -1,6 +1,7 @@
 package io.lunora.streaming.catalog;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
+import io.lunora.model.viewer.StreamDetails;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.support.problem.SafeFailure;
 import org.slf4j.Logger;
@@ -24,9 +25,9 @@ class ViewerCatalogPublisher implements CatalogPublisher {
     }
 
     @Override
-    public void live(StreamSession session, String streamId) {
+    public void live(StreamSession session, String streamId, StreamDetails details) {
         post(new CatalogSessionEvent(streamId, session.sessionId(), session.organizationId(), session.startedBy(),
-                true, properties.hlsPath(session.organizationId()), session.startTime().toString(), null));
+                true, properties.hlsPath(session.organizationId()), session.startTime().toString(), details));
     }
 
     @Override

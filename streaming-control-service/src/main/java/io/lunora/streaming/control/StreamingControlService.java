@@ -151,7 +151,7 @@ public class StreamingControlService {
             }
             StreamSession active = store.save(session.withStatus(SessionStatus.ACTIVE, clock.instant()));
             hub.publish(active);
-            catalog.live(active, streamIdOf(active));
+            catalog.live(active, streamIdOf(active), command.catalog());
             return new Started(active, true);
         });
     }

@@ -52,7 +52,7 @@ class StreamingController {
     @PostMapping("/start")
     ResponseEntity<SessionView> start(Caller caller, @Valid @RequestBody(required = false) StartSessionCommand command) {
         StreamingControlService.Started started = control.start(caller,
-                command == null ? new StartSessionCommand(null, null, null) : command);
+                command == null ? new StartSessionCommand(null, null, null, null) : command);
         return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(SessionView.of(started.session(), clock.instant()));
     }

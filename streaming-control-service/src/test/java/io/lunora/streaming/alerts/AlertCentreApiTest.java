@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -145,10 +143,10 @@ class AlertCentreApiTest {
                 .satisfies(a -> assertThat(a.path("alert_id").asString()).isEqualTo(id));
         assertThat(send(admin, "POST", "/api/alerts/" + id + "/acknowledge").statusCode()).isEqualTo(409);
 
-        assertProblem(send(operator, "GET", "/api/alerts?severity=urgent"), 400, "severity");
-        assertProblem(send(operator, "GET", "/api/alerts?state=closed"), 400, "state");
-        assertProblem(send(operator, "GET", "/api/alerts?limit=0"), 400, "limit");
-        assertProblem(send(operator, "GET", "/api/alerts?cursor=not-a-cursor"), 400, "cursor");
+        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?severity=urgent"), 400, "severity");
+        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?state=closed"), 400, "state");
+        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?limit=0"), 400, "limit");
+        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?cursor=not-a-cursor"), 400, "cursor");
         assertThat(send(operator, "POST", "/api/alerts/al-20261203T000000000000000Z-00000000/acknowledge")
                 .statusCode()).isEqualTo(404);
         // another organization's alert is one that does not exist
@@ -224,17 +222,7 @@ class AlertCentreApiTest {
     }
 
     HttpResponse<String> send(String token, String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        Set<String> fields = new HashSet<>();
-        json.readTree(response.body()).path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        assertThat(fields).as(response.body()).contains(field);
+        return new AlertsApi(port).send(token, method, path, null);
     }
 
     String url(String path) {

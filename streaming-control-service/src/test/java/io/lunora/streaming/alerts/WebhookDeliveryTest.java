@@ -3,23 +3,16 @@ package io.lunora.streaming.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.testing.PeerStandIns;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,33 +45,20 @@ class WebhookDeliveryTest {
     @Autowired
     MediaAlerts mediaAlerts;
 
-    /** What the receiver got: the signature header, the time it came and the body. */
-    record Received(String signature, String body, Instant at) {
-    }
-
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    final AtomicInteger failuresLeft = new AtomicInteger();
-    HttpServer receiver;
+    WebhookReceiver receiver;
 
     void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hooks/T1/secret-path", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Instant.now()));
-            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     String receiverUrl() {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/T1/secret-path";
+        return "http://127.0.0.1:" + receiver.port() + "/hooks/T1/secret-path";
     }
 
     @AfterEach
     void stopReceiver() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
     }
 
@@ -100,8 +80,8 @@ class WebhookDeliveryTest {
         mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-hook", Instant.now(), "d-yt", "failed",
                 "connection reset"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
-        Received delivery = received.getFirst();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+        WebhookReceiver.Received delivery = receiver.received().getFirst();
         assertThat(WebhookSignature.verify(secret, delivery.signature(), delivery.body())).isTrue();
         assertThat(WebhookSignature.verify("whsec_wrong", delivery.signature(), delivery.body())).isFalse();
         assertThat(WebhookSignature.verify(secret, delivery.signature(), delivery.body().replace("d-yt", "d-xx")))
@@ -120,7 +100,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldRetryAReceiverAnswering500WithBackoffAndLogEveryAttempt() throws Exception {
         startReceiver();
-        failuresLeft.set(1);
+        receiver.failNext(1);
         String admin = standIns.issuer().userToken("ada", "org-retry", Group.ADMINS);
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -129,9 +109,9 @@ class WebhookDeliveryTest {
         mediaAlerts.onMediaEvent(new MediaEvent.InputSwitched("org-retry", Instant.now(), "primary", "slate",
                 "signal_lost"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
-        assertThat(Duration.between(received.get(0).at(), received.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-        assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() >= 2);
+        assertThat(Duration.between(receiver.received().get(0).at(), receiver.received().get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(receiver.received().get(1).body()).isEqualTo(receiver.received().get(0).body());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             HttpResponse<String> log = send(admin, "GET", "/api/alerts/webhooks/" + id + "/deliveries", null);
             assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
@@ -147,13 +127,13 @@ class WebhookDeliveryTest {
             assertThat(deliveries.get(1).path("time").asString()).isNotBlank();
         });
         // a third attempt would have come within a second (300 ms, then 600 ms): none does
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> received.size() == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> receiver.received().size() == 2);
     }
 
     @Test
     void shouldGiveUpAfterTheLastAttempt() throws Exception {
         startReceiver();
-        failuresLeft.set(100);
+        receiver.failNext(100);
         String admin = standIns.issuer().userToken("ada", "org-down", Group.ADMINS);
         String id = json.readTree(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + receiverUrl() + "\"}")
                 .body()).path("webhook_id").asString();
@@ -164,7 +144,7 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(send(admin, "GET",
                 "/api/alerts/webhooks/" + id + "/deliveries", null).body()).path("deliveries"))
                 .extracting(d -> d.path("outcome").asString()).containsExactly("gave_up", "failed", "failed"));
-        assertThat(received).hasSize(3);
+        assertThat(receiver.received()).hasSize(3);
     }
 
     @Test
@@ -172,15 +152,15 @@ class WebhookDeliveryTest {
         String admin = standIns.issuer().userToken("ada", "org-guard", Group.ADMINS);
         String operator = standIns.issuer().userToken("olga", "org-guard", Group.OPERATORS);
 
-        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
                 "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 400, "url");
-        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://10.1.2.3/x\"}"),
+        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://10.1.2.3/x\"}"),
                 400, "url");
-        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"ftp://example.com/\"}"),
+        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"ftp://example.com/\"}"),
                 400, "url");
-        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
                 "{\"url\":\"https://user:pw@example.com/\"}"), 400, "url");
-        AlertCentreApiTest.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{}"), 400, "url");
+        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{}"), 400, "url");
         assertThat(send(operator, "POST", "/api/alerts/webhooks", "{\"url\":\"https://example.com/\"}").statusCode())
                 .isEqualTo(403);
         assertThat(send(operator, "GET", "/api/alerts/webhooks", null).statusCode()).isEqualTo(403);
@@ -196,12 +176,6 @@ class WebhookDeliveryTest {
     }
 
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AlertsApi(port).send(token, method, path, body);
     }
 }

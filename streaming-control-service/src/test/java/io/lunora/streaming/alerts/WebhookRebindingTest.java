@@ -3,7 +3,6 @@ package io.lunora.streaming.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
@@ -13,14 +12,11 @@ import io.lunora.support.net.HostResolver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,19 +67,14 @@ class WebhookRebindingTest {
     @Autowired
     MediaAlerts mediaAlerts;
 
-    record Received(String host, String signature, String body) {
-    }
-
-    final List<Received> atVetted = new CopyOnWriteArrayList<>();
-    final List<Received> atLoopback = new CopyOnWriteArrayList<>();
-    HttpServer vetted;
-    HttpServer loopback;
+    WebhookReceiver vetted;
+    WebhookReceiver loopback;
 
     @AfterEach
     void stop() {
-        for (HttpServer server : new HttpServer[] {vetted, loopback}) {
-            if (server != null) {
-                server.stop(0);
+        for (WebhookReceiver receiver : new WebhookReceiver[] {vetted, loopback}) {
+            if (receiver != null) {
+                receiver.close();
             }
         }
     }
@@ -92,7 +83,7 @@ class WebhookRebindingTest {
     void shouldPostToTheVettedAddressAndBeRefusedOnceTheNameAnswersLoopback() throws Exception {
         listenOnBothAddresses();
         String admin = standIns.issuer().userToken("ada", "org-rebind", Group.ADMINS);
-        String url = "http://" + NAME + ":" + vetted.getAddress().getPort() + "/hooks/rebind";
+        String url = "http://" + NAME + ":" + vetted.port() + "/hooks/rebind";
         honestAnswers.set(2); // the check when it is saved, and the first delivery's
         HttpResponse<String> created = send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"" + url + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -102,9 +93,9 @@ class WebhookRebindingTest {
         mediaAlerts.onMediaEvent(new MediaEvent.OutputStateChanged("org-rebind", Instant.now(), "d-yt", "failed",
                 "connection reset"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !atVetted.isEmpty());
-        Received delivery = atVetted.getFirst();
-        assertThat(delivery.host()).isEqualTo(NAME + ":" + vetted.getAddress().getPort());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !vetted.received().isEmpty());
+        WebhookReceiver.Received delivery = vetted.received().getFirst();
+        assertThat(delivery.host()).isEqualTo(NAME + ":" + vetted.port());
         assertThat(WebhookSignature.verify(webhook.path("secret").asString(), delivery.signature(), delivery.body()))
                 .isTrue();
         assertThat(lookups.get()).as("one lookup at saving, one per delivery").isEqualTo(2);
@@ -115,45 +106,26 @@ class WebhookRebindingTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(send(admin, "GET",
                 "/api/alerts/webhooks/" + id + "/deliveries", null).body()).path("deliveries"))
                 .extracting(d -> d.path("outcome").asString()).containsExactly("refused", "delivered"));
-        assertThat(atVetted).hasSize(1);
-        assertThat(atLoopback).as("POSTs that reached the address behind the name").isEmpty();
+        assertThat(vetted.received()).hasSize(1);
+        assertThat(loopback.received()).as("POSTs that reached the address behind the name").isEmpty();
     }
 
     /** Receivers on 127.0.0.2 and 127.0.0.1 with one port: the one reached tells the address used. */
     private void listenOnBothAddresses() throws IOException {
         for (int tries = 0; tries < 20; tries++) {
-            vetted = receiver(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), atVetted);
+            vetted = WebhookReceiver.listen(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
             try {
-                loopback = receiver(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
-                        vetted.getAddress().getPort()), atLoopback);
+                loopback = WebhookReceiver.listen(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
+                        vetted.port()));
                 return;
             } catch (IOException portTakenOnLoopback) {
-                vetted.stop(0);
+                vetted.close();
             }
         }
         throw new IllegalStateException("no port free on both 127.0.0.1 and 127.0.0.2");
     }
 
-    private static HttpServer receiver(InetSocketAddress address, List<Received> received) throws IOException {
-        HttpServer server = HttpServer.create(address, 0);
-        server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Host"),
-                    exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
-                    new String(exchange.getRequestBody().readAllBytes())));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AlertsApi(port).send(token, method, path, body);
     }
 }

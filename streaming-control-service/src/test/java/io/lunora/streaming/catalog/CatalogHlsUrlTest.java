@@ -81,6 +81,6 @@ class CatalogHlsUrlTest {
         StreamSession session = new StreamSession("org-7", "s1", "op", "user-op", Instant.parse("2026-03-01T12:00:00Z"), null,
                 SessionStatus.ACTIVE, new StreamSession.SourceSnapshot("single", 1, "Videon A", null, "primary"),
                 List.of(), SwitchCounts.NONE, List.of(), List.of(), false, null, "concert", null);
-        new ViewerCatalogPublisher(RestClient.create(viewer.url()), properties).live(session, "concert");
+        new ViewerCatalogPublisher(RestClient.create(viewer.url()), properties).live(session, "concert", null);
     }
 }

@@ -137,14 +137,17 @@ class StreamingApiTest {
 
     @Test
     void shouldTellTheViewerCatalogWhenTheSessionGoesLiveAndWhenItEnds() throws Exception {
-        String id = idOf(post(operator, "/api/streaming/start", "{\"stream_id\":\"tech-talk\"}").body());
+        String id = idOf(post(operator, "/api/streaming/start", """
+                {"stream_id":"tech-talk","catalog":{"title":"Tech Talk #12","description":"Q&A after the demo",
+                 "category":"science"}}""").body());
         post(operator, "/api/streaming/stop", null);
 
         List<Recorded> events = standIns.peers().requests().stream()
                 .filter(r -> r.path().equals("/internal/catalog/sessions")).toList();
         assertThat(events).hasSize(2);
         assertThat(events.get(0).body()).contains("\"stream_id\":\"tech-talk\"", "\"session_id\":\"" + id + "\"",
-                "\"is_live\":true", "\"hls_url\":\"/hls/org-s/master.m3u8\"", "\"creator_id\":\"otto\"");
+                "\"is_live\":true", "\"hls_url\":\"/hls/org-s/master.m3u8\"", "\"creator_id\":\"otto\"",
+                "\"catalog\":{\"title\":\"Tech Talk #12\",\"description\":\"Q&A after the demo\",\"category\":\"science\"}");
         assertThat(events.get(1).body()).contains("\"stream_id\":\"tech-talk\"", "\"is_live\":false");
         assertThat(events.get(0).header("Authorization")).startsWith("Bearer ");
     }
@@ -247,11 +250,19 @@ class StreamingApiTest {
         HttpResponse<String> unknown = post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-none\"]}");
         HttpResponse<String> disabled = post(operator, "/api/streaming/start", "{\"destination_ids\":[\"d-off\"]}");
         HttpResponse<String> malformed = post(operator, "/api/streaming/start", "{\"destination_ids\":[\"../x\"]}");
+        HttpResponse<String> badCategory = post(operator, "/api/streaming/start",
+                "{\"catalog\":{\"title\":\"ok\",\"category\":\"Music!\"}}");
+        HttpResponse<String> overriddenTitle = post(operator, "/api/streaming/start",
+                "{\"catalog\":{\"title\":\"evil\\u202Egnp.exe\"}}");
 
         for (HttpResponse<String> r : List.of(unknown, disabled, malformed)) {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("destination_ids");
         }
+        assertThat(badCategory.statusCode()).isEqualTo(400);
+        assertThat(badCategory.body()).contains("\"field\":\"catalog.category\"");
+        assertThat(overriddenTitle.statusCode()).isEqualTo(400);
+        assertThat(overriddenTitle.body()).contains("\"field\":\"catalog.title\"");
         assertThat(standIns.peers().requests().stream().filter(r -> r.path().startsWith("/internal/engine/channels"))).isEmpty();
         assertThat(get(operator, "/api/streaming/sessions").body()).isEqualTo("[]");
     }

@@ -9,12 +9,16 @@ import io.lunora.model.media.ChannelRequest;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.engine.LocalEngineBackend;
+import io.lunora.support.clients.DownstreamFailures;
 import io.lunora.support.clients.ServiceClientAutoConfiguration;
 import io.lunora.system.stack.OwnConfiguration;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.ProjectPaths;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +45,9 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
 
 /**
  * The contract between streaming-control-service and the media engine, both real: the engine's
@@ -50,7 +56,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * the bean the service runs with (its JSON naming, its token flow). The requests the backend builds
  * are accepted by the engine's validation — the warm inputs, the session, the operator's and the
  * administrator's free-text switch reasons and "Pause all" included — and the engine's answers
- * (status with its pause, the 404 of a preview not there yet) are read by the backend's parser.
+ * (status with its pause, the 404 of a preview not there yet) are read by the backend's parser, and
+ * its 503 "Engine busy" reaches streaming-control's caller with its Retry-After.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -77,26 +84,40 @@ class MediaEngineContractTest {
         data = Files.createTempDirectory("engine-contract");
         int port = FreePorts.next();
         engineLog = data.resolve("engine.log");
+        engine = startEngine(port, data.resolve("engine"), engineLog);
+        control = startBackend(port);
+        media = control.getBean(MediaBackend.class);
+        assertThat(media).isInstanceOf(LocalEngineBackend.class);
+    }
+
+    /** The engine's runnable jar in its own JVM, once it answers its health check. */
+    private Process startEngine(int port, Path folder, Path log, String... settings) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", engineJar().toString(), "--server.port=" + port,
-                "--lunora.engine.data-dir=" + data.resolve("engine"),
+                "--lunora.engine.data-dir=" + folder,
                 "--lunora.security.jwk-set-uri=" + issuer.jwkSetUri(),
                 // the contract, not the picture: the least FFmpeg work a channel allows
                 "--lunora.engine.hls.enabled=false", "--lunora.engine.slate.width=160",
                 "--lunora.engine.slate.height=90", "--lunora.engine.slate.frame-rate=5"));
-        engine = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(engineLog.toFile()).start();
+        command.addAll(List.of(settings));
+        Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // the engine unpacks FFmpeg on its first start: minutes on a busy 2-core machine
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !engine.isAlive() || answers(port));
-        assertThat(engine.isAlive()).as("the engine started: %s", Files.readString(engineLog)).isTrue();
+                .until(() -> !started.isAlive() || answers(port));
+        assertThat(started.isAlive()).as("the engine started: %s", Files.readString(log)).isTrue();
+        return started;
+    }
 
-        control = new SpringApplicationBuilder(LocalMediaBackend.class).web(WebApplicationType.NONE).run(
+    /** Streaming-control's media selection with its own configuration, pointed at the engine on {@code port}. */
+    private ConfigurableApplicationContext startBackend(int port, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.location=" + OwnConfiguration.of(StreamingControlApplication.class),
                 "--lunora.services.engine-url=http://127.0.0.1:" + port,
                 "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri("lunora-services", CLIENT_SECRET),
-                "--lunora.services.client-secret=" + CLIENT_SECRET);
-        media = control.getBean(MediaBackend.class);
-        assertThat(media).isInstanceOf(LocalEngineBackend.class);
+                "--lunora.services.client-secret=" + CLIENT_SECRET));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(LocalMediaBackend.class).web(WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
@@ -109,15 +130,19 @@ class MediaEngineContractTest {
                 control.close();
             }
         } finally {
-            if (engine != null) {
-                List<ProcessHandle> children = engine.descendants().toList();
-                engine.destroy();
-                if (!engine.waitFor(20, TimeUnit.SECONDS)) {
-                    engine.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-                children.forEach(ProcessHandle::destroyForcibly);
-            }
+            stop(engine);
             issuer.close();
+        }
+    }
+
+    private static void stop(Process engine) throws InterruptedException {
+        if (engine != null) {
+            List<ProcessHandle> children = engine.descendants().toList();
+            engine.destroy();
+            if (!engine.waitFor(20, TimeUnit.SECONDS)) {
+                engine.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -202,6 +227,53 @@ class MediaEngineContractTest {
 
         assertThat(status.running()).isFalse();
         assertThat(status.inputs()).as("the inputs stay warm for the next session").hasSize(2);
+    }
+
+    /**
+     * An engine whose commands outlive its answer deadline (here none at all, as on a machine where the stops of
+     * many outputs take seconds) answers 503 "Engine busy" with Retry-After, and what reaches
+     * streaming-control's caller says "Engine busy" and when to try again, not "the engine did not
+     * answer". The command itself still ran: the input listens.
+     */
+    @Test
+    @Order(6)
+    void shouldPassOnTheEnginesBusyAnswerWithItsRetryAfterWhileTheCommandStillRuns() throws Exception {
+        int port = FreePorts.next();
+        Path folder = data.resolve("busy-engine");
+        Files.createDirectories(folder);
+        Process busyEngine = startEngine(port, folder, folder.resolve("engine.log"),
+                "--lunora.engine.command-deadline=0ms");
+        // one attempt: a retry of the idempotent command may find it done already (a no-op that beats
+        // even a zero deadline), and the answer to pass on is the engine's busy one
+        try (ConfigurableApplicationContext busyControl = startBackend(port,
+                "--lunora.services.resilience.services.media-engine.retry-attempts=1")) {
+            MediaBackend busyMedia = busyControl.getBean(MediaBackend.class);
+            int inputPort = FreePorts.next();
+            ChannelRequest.Inputs single = new ChannelRequest.Inputs("single", 2, "stay", 0,
+                    new ChannelRequest.Input("Camera A", "listener", "127.0.0.1", inputPort, 120, null, null, null), null);
+
+            RestClientException busy = catchThrowableOfType(RestClientException.class,
+                    () -> busyMedia.warmInputs(ORG, single));
+
+            assertThat(busy).as("the engine answered busy").isNotNull();
+            ProblemDetail problem = DownstreamFailures.problem(busy);
+            assertThat(problem.getStatus()).isEqualTo(503);
+            assertThat(problem.getTitle()).isEqualTo("Engine busy");
+            assertThat(problem.getProperties()).containsEntry("retry_after_seconds", 2);
+            assertThat(DownstreamFailures.retryAfter(problem).getFirst("Retry-After")).isEqualTo("2");
+            await("the warmed input listens on its SRT port").atMost(Duration.ofSeconds(20))
+                    .until(() -> udpPortTaken(inputPort));
+        } finally {
+            stop(busyEngine);
+        }
+    }
+
+    private static boolean udpPortTaken(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            return false;
+        } catch (SocketException taken) {
+            return true;
+        }
     }
 
     private static void assertRefused(Runnable call, String field) {

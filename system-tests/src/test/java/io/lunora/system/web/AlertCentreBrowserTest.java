@@ -32,6 +32,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -165,6 +166,99 @@ class AlertCentreBrowserTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /**
+     * The alert e-mail panel: a bad address is shown at its field; a recipient added for every
+     * severity is listed; the next alert (a session completed) reaches the stack's local SMTP server
+     * addressed to it, with severity, kind and source in the subject, a link to the console and no
+     * SRT passphrase; Remove (confirmed) takes it off.
+     */
+    @Test
+    @Order(3)
+    void shouldMailTheNextAlertToARecipientAddedInThePanelAndRemoveIt() {
+        String token = WebSignIn.adminToken(admin);
+        String recipient = "oncall@alerts.example.com";
+
+        admin.type(By.id("alert-recipient-email"), "not-an-address");
+        admin.click(By.id("add-alert-recipient"));
+        admin.awaitText(By.cssSelector("#alert-recipient-form [data-field='email'] .field-error"), "e-mail address");
+
+        admin.driver.findElement(By.id("alert-recipient-email")).clear();
+        admin.type(By.id("alert-recipient-email"), recipient);
+        new Select(admin.driver.findElement(By.id("alert-recipient-severity"))).selectByValue("info");
+        admin.click(By.id("add-alert-recipient"));
+        By row = By.cssSelector("#alert-recipient-list li.alert-recipient");
+        admin.awaitText(row, recipient);
+        assertThat(admin.driver.findElement(row).getText()).contains("Everything");
+        admin.screenshot("admin-alert-recipient-added");
+        assertThat(api.get(token, "/api/alerts/recipients").json().path("recipients")).singleElement()
+                .satisfies(r -> assertThat(r.path("minimum_severity").asString()).isEqualTo("info"));
+
+        // the primary input with an SRT passphrase: a secret the mail must never carry
+        String passphrase = "mail-must-not-carry-" + Long.toHexString(System.nanoTime());
+        JsonNode current = api.get(token, "/api/sources/config").json();
+        String withPassphrase = StreamingStack.sourceConfiguration(FreePorts.next(), FreePorts.next(),
+                current.path("version").asLong()).replaceFirst("\"latency_ms\":120}",
+                "\"latency_ms\":120,\"passphrase\":\"" + passphrase + "\"}");
+        GatewayApi.Answer saved = api.put(token, "/api/sources/config", withPassphrase);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        // an alert as the first test raises one: a session started and stopped completes
+        GatewayApi.Answer started = api.post(token, "/api/streaming/start", "{\"destination_ids\":[]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String sessionId = started.json().path("session_id").asString();
+        assertThat(api.post(token, "/api/streaming/stop", null).status()).isEqualTo(200);
+
+        String subject = "Subject: [Lunora INFO] Session completed on " + sessionId;
+        String mail = await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(recipient, subject), m -> m != null);
+        assertThat(mail).contains("To:      " + recipient, "Source:      " + sessionId, "/admin");
+        assertThat(stack.users().mailbox()).doesNotContain(passphrase);
+
+        admin.click(By.cssSelector("#alert-recipient-list li.alert-recipient button[data-action='delete']"));
+        admin.confirm();
+        admin.awaitText(By.cssSelector("#alert-recipient-list li"), "No recipients");
+        assertThat(api.get(token, "/api/alerts/recipients").json().path("recipients")).isEmpty();
+    }
+
+    /**
+     * The platform admin's Organizations panel on the overview (issue 14): a bad id is named next to
+     * its field; a new organization is listed there and by the server, and its first admin is mailed
+     * a temporary password.
+     */
+    @Test
+    @Order(4)
+    void shouldCreateAnOrganizationWithItsFirstAdminFromThePlatformAdminsPanel() {
+        String token = WebSignIn.adminToken(admin);
+        admin.open("/admin/");
+        admin.await(By.id("organization-form"));
+
+        admin.type(By.id("organization-id"), "Bad Id!");
+        admin.type(By.id("organization-name"), "Second studio");
+        admin.type(By.id("organization-admin-username"), "sasha");
+        admin.type(By.id("organization-admin-email"), "sasha@second.example.com");
+        admin.click(By.id("create-organization"));
+        admin.await(By.cssSelector("#organization-form [data-field='id'] .field-error"));
+        assertThat(api.get(token, "/api/organizations").body()).doesNotContain("second-studio");
+
+        admin.type(By.id("organization-id"), "second-studio");
+        admin.click(By.id("create-organization"));
+        admin.awaitText(By.id("organization-outcome"), "Organization second-studio created");
+        admin.await(By.cssSelector("#organization-rows tr[data-organization='second-studio']"));
+        admin.screenshot("admin-organization-created");
+        assertThat(api.get(token, "/api/organizations").json().valueStream().map(o -> o.path("id").asString()))
+                .contains("default", "second-studio");
+        assertThat(stack.users().temporaryPasswordOf("sasha")).isNotBlank();
+    }
+
+    /** The stack's mailbox entry (newest first) addressed to {@code to} with that subject line; null when none yet. */
+    private String mailTo(String to, String subjectLine) {
+        for (String entry : stack.users().mailbox().split("\n=+\n")) {
+            if (entry.contains("To:      " + to + "\n") && entry.contains(subjectLine + "\n")) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     /** The receiver's check, written from the documented format, not with the service's class. */

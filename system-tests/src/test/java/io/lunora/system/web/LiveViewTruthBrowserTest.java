@@ -1,6 +1,7 @@
 package io.lunora.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lunora.system.streaming.GatewayApi;
 import io.lunora.system.streaming.RecordingReceiver;
@@ -118,7 +119,7 @@ class LiveViewTruthBrowserTest {
         admin.driver.manage().window().setSize(DESKTOP);
         admin.open("/admin/");
         admin.awaitText(By.tagName("h1"), "System overview");
-        settle();
+        settled(admin, Duration.ofMillis(2500));
         assertThat((String) admin.script("const a = document.activeElement;"
                 + " return a && a.tagName === 'H1' ? getComputedStyle(a).outlineStyle : 'none';"))
                 .as("the heading focused on load draws no focus box").isEqualTo("none");
@@ -159,7 +160,10 @@ class LiveViewTruthBrowserTest {
         // the engine's measurements arrive through /api/streaming/status at the gateway
         new WebDriverWait(operator.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("[data-speed='" + destinationId + "']")).getText().endsWith("×"));
-        GatewayApi.Answer status = api.get(operatorToken(), "/api/streaming/status");
+        // the row may show the first reading (0.00×) before the encoder's progress has come in
+        GatewayApi.Answer status = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get(operatorToken(), "/api/streaming/status"),
+                s -> s.json().path("channel").path("outputs").get(0).path("speed").asDouble() > 0);
         assertThat(status.json().path("channel").path("outputs").get(0).path("speed").asDouble()).isPositive();
         assertThat(status.json().path("channel").path("on_air").asString()).isEqualTo("primary");
         assertThat(operator.driver.findElement(By.cssSelector("#live-inputs li[data-input='primary']"))
@@ -231,33 +235,62 @@ class LiveViewTruthBrowserTest {
     /** Every page of the five apps at desktop and phone size: no visible literal null, undefined or NaN. */
     private void walk(String moment) {
         List<String> found = new ArrayList<>();
-        for (Dimension size : List.of(DESKTOP, PHONE)) {
-            found.addAll(literals(operator, OPERATOR_PAGES, size));
-            found.addAll(literals(admin, ADMIN_PAGES, size));
-            found.addAll(literals(visitor, PUBLIC_PAGES, size));
-        }
+        found.addAll(literals(operator, OPERATOR_PAGES));
+        found.addAll(literals(admin, ADMIN_PAGES));
+        found.addAll(literals(visitor, PUBLIC_PAGES));
         assertThat(found).as("pages showing a literal null/undefined (%s)", moment).isEmpty();
     }
 
-    private List<String> literals(Chromium browser, List<String> pages, Dimension size) {
-        browser.driver.manage().window().setSize(size);
+    /** Each page once, read at desktop size and again after a resize to phone size (no reload). */
+    private List<String> literals(Chromium browser, List<String> pages) {
         List<String> found = new ArrayList<>();
         for (String page : pages) {
+            browser.driver.manage().window().setSize(DESKTOP);
             browser.open(page);
             browser.await(By.tagName("body"));
-            settle();
-            String text = (String) browser.script("return document.body.innerText;");
-            if (LITERAL.matcher(text).find()) {
-                found.add(page + " at " + size.getWidth() + "px: " + text.replace('\n', ' '));
+            for (Dimension size : List.of(DESKTOP, PHONE)) {
+                browser.driver.manage().window().setSize(size);
+                String text = settled(browser, size == DESKTOP ? Duration.ofMillis(1500) : Duration.ofMillis(400));
+                if (LITERAL.matcher(text).find()) {
+                    found.add(page + " at " + size.getWidth() + "px: " + text.replace('\n', ' '));
+                }
             }
         }
         return found;
     }
 
-    /** Lets a page's lists and the live panel's first status reading arrive. */
-    private static void settle() {
+    /**
+     * The page's text once its lists and the live panel's first status reading have arrived: at
+     * least {@code atLeast}, then until it has not changed for a second (at most 6 s in all). Digits
+     * do not count as a change: the live clock and the meters tick every second.
+     */
+    private static String settled(Chromium browser, Duration atLeast) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(6).toNanos();
+        String text = bodyText(browser);
+        long changedAt = start;
+        while (System.nanoTime() < deadline) {
+            pause(250);
+            String now = bodyText(browser);
+            if (!now.replaceAll("\\d", "").equals(text.replaceAll("\\d", ""))) {
+                text = now;
+                changedAt = System.nanoTime();
+            } else if (System.nanoTime() - start >= atLeast.toNanos()
+                    && System.nanoTime() - changedAt >= Duration.ofSeconds(1).toNanos()) {
+                break;
+            }
+            text = now;
+        }
+        return text;
+    }
+
+    private static String bodyText(Chromium browser) {
+        return Objects.toString(browser.script("return document.body.innerText;"), "");
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(2500);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

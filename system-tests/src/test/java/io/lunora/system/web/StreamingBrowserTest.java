@@ -9,6 +9,7 @@ import io.lunora.system.streaming.RecordingReceiver;
 import io.lunora.system.streaming.RunningStack;
 import io.lunora.system.streaming.SrtTestSource;
 import io.lunora.system.streaming.StreamingStack;
+import io.lunora.system.streaming.VideoProbe;
 import io.lunora.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 6's streaming flow in headless Chromium on the whole real stack: the operator starts
@@ -155,6 +157,11 @@ class StreamingBrowserTest {
         }
         operator.click(By.id("quality-medium"));
         operator.awaitText(By.id("ready-summary"), "2 selected, 2 ready");
+        // what viewers will see of it, and a recording of the program
+        operator.type(By.id("stream-title"), "Studio Friday Live");
+        operator.type(By.id("stream-description"), "Two cameras, one program.");
+        operator.type(By.id("stream-category"), "music");
+        operator.click(By.id("record-stream"));
         operator.screenshot("operator-ready-to-stream");
 
         operator.click(By.id("start-streaming"));
@@ -171,6 +178,17 @@ class StreamingBrowserTest {
         assertThat(operator.driver.findElement(By.id("live-failover")).isDisplayed()).as("going on air is no failover").isFalse();
         assertThat(operator.driver.getPageSource()).doesNotContain(KEYS.get(0)).doesNotContain(KEYS.get(1));
         operator.screenshot("operator-live-streaming");
+
+        // the viewer portal lists the stream under the operator's title, description and category
+        // (its listing is cached for a few seconds)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode listed = api.get(null, "/api/streams/live").json().path("items");
+            assertThat(listed).as(listed.toString()).anySatisfy(stream -> {
+                assertThat(stream.path("title").asString()).isEqualTo("Studio Friday Live");
+                assertThat(stream.path("description").asString()).isEqualTo("Two cameras, one program.");
+                assertThat(stream.path("category").asString()).isEqualTo("music");
+            });
+        });
     }
 
     @Test
@@ -272,6 +290,12 @@ class StreamingBrowserTest {
         operator.awaitText(By.id("live-heading"), "Not streaming");
         assertThat(operator.driver.findElement(By.cssSelector(".live-panel")).getAttribute("data-status")).isEqualTo("stopped");
         assertThat(receivers).allMatch(RecordingReceiver::publishedOnItsKey);
+        // "Record this stream": the engine kept the program as MPEG-TS files that ffprobe reads as video
+        List<Path> recorded = recordingSegments();
+        assertThat(recorded).as("the session's recording under %s", home).isNotEmpty();
+        VideoProbe first = VideoProbe.of(recorded.getFirst());
+        assertThat(first.codec()).isEqualTo("h264");
+        assertThat(first.frames()).isPositive();
 
         // the operator's alert centre, live: their session completed; Acknowledge changes it on the server
         By completed = By.xpath("//ul[@id='alert-centre']/li[@data-state='open'][contains(., 'Session completed')]");
@@ -281,6 +305,16 @@ class StreamingBrowserTest {
         operator.awaitText(By.cssSelector("#alert-centre li[data-alert-id='" + alertId + "'][data-state='acknowledged']"),
                 "acknowledged by");
         operator.screenshot("operator-alert-acknowledged");
+    }
+
+    /** The engine's recording of this stack's sessions: {@code recordings/<org>/<session>/*.ts}, oldest first. */
+    private static List<Path> recordingSegments() {
+        try (Stream<Path> files = java.nio.file.Files.walk(home)) {
+            return files.filter(f -> f.toString().contains("/recordings/") && f.toString().endsWith(".ts"))
+                    .filter(f -> f.toFile().length() > 0).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -118,6 +118,23 @@ class UserManagementBrowserTest {
         assertThat(entries.valueStream().filter(e -> "uma".equals(e.path("target_username").asString()))
                 .map(e -> e.path("action").asString()).toList())
                 .containsExactly("USER_DISABLED", "PASSWORD_RESET", "MFA_RESET", "USER_INVITED");
+
+        // More than a page (20) of entries: "Show older entries" appends the older ones, then hides
+        String ivan = user(token, "ivan").path("id").asString();
+        for (int i = 0; i < 16; i++) {
+            GatewayApi.Answer reset = api.post(token, "/api/users/" + ivan + "/reset", "{\"password\":false,\"mfa\":true}");
+            assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        }
+        admin.driver.navigate().refresh();
+        admin.awaitText(By.id("audit-rows"), "MFA reset");
+        By rows = By.cssSelector("#audit-rows tr[data-audit-action]");
+        assertThat(admin.driver.findElements(rows)).hasSize(20);
+        By umaInvited = By.cssSelector("#audit-rows tr[data-audit-target='uma'][data-audit-action='USER_INVITED']");
+        assertThat(admin.driver.findElements(umaInvited)).as("uma's invitation is older than the first page").isEmpty();
+        admin.click(By.id("audit-more"));
+        admin.await(umaInvited);
+        assertThat(admin.driver.findElements(rows)).hasSizeGreaterThan(20);
+        new WebDriverWait(admin.driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("audit-more")).isDisplayed());
     }
 
     private void invite(String username, String email) {

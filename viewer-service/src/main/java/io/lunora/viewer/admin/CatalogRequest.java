@@ -1,8 +1,8 @@
 package io.lunora.viewer.admin;
 
 import io.lunora.viewer.catalog.CatalogRules;
-import io.lunora.support.validation.FreeText;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeText;
+import io.lunora.model.validation.FreeTexts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -3,6 +3,7 @@ package io.lunora.viewer.catalog;
 import io.lunora.model.playback.HlsPlaylistPaths;
 import io.lunora.model.viewer.CatalogSessionEvent;
 import io.lunora.support.problem.InvalidFieldException;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /internal/catalog/sessions}: the streaming control service reports a session going
  * live or ending (client-credentials token, scope {@code internal}; the gateway never routes it).
+ * The operator's {@code catalog} details are checked by their record's own rules ({@code @Valid}).
  */
 @RestController
 class CatalogSessionsController {
@@ -25,7 +27,7 @@ class CatalogSessionsController {
 
     @PostMapping("/internal/catalog/sessions")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void sessionChanged(@RequestBody CatalogSessionEvent event) {
+    void sessionChanged(@Valid @RequestBody CatalogSessionEvent event) {
         validate(event);
         catalog.applySessionEvent(event);
     }
@@ -52,9 +54,6 @@ class CatalogSessionsController {
             Instant.parse(e.startedAt() == null ? "" : e.startedAt());
         } catch (DateTimeParseException invalid) {
             throw new InvalidFieldException("started_at", "must be an ISO-8601 instant");
-        }
-        if (e.title() != null && e.title().length() > 120) {
-            throw new InvalidFieldException("title", "must be at most 120 characters");
         }
     }
 }

@@ -2,7 +2,7 @@ package io.lunora.viewer.social;
 
 import io.lunora.model.viewer.AccessLevel;
 import io.lunora.support.problem.InvalidFieldException;
-import io.lunora.support.validation.FreeTexts;
+import io.lunora.model.validation.FreeTexts;
 import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import io.lunora.viewer.ViewerProperties;

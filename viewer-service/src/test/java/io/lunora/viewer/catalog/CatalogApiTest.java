@@ -70,13 +70,30 @@ class CatalogApiTest extends ServiceTest {
         post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id));
         post("/internal/catalog/sessions", serviceToken(), """
                 {"stream_id":"%s","session_id":"again","is_live":true,"hls_url":"/hls/%s/index.m3u8",
-                 "started_at":"2026-01-01T00:00:00Z","title":"ignored"}""".formatted(id, id));
+                 "started_at":"2026-01-01T00:00:00Z","catalog":{"title":"ignored","category":"news"}}""".formatted(id, id));
 
         JsonNode entry = body(get("/api/streams/" + id, viewer(unique("v"), Group.FREE)));
         assertThat(entry.path("title").asString()).isEqualTo("Star Talk");
+        assertThat(entry.path("category").asString()).isEqualTo("science");
         assertThat(entry.path("access_level").asString()).isEqualTo("premium");
         assertThat(entry.path("is_live").asBoolean()).isTrue();
         assertThat(entry.path("can_watch").asBoolean()).as("free viewers cannot watch premium").isFalse();
+    }
+
+    @Test
+    void shouldNameDescribeAndFileANewEntryAsTheOperatorSaidWhenGoingLive() {
+        String id = unique("s");
+        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+                {"stream_id":"%s","session_id":"op","is_live":true,"hls_url":"/hls/%s/index.m3u8",
+                 "started_at":"2026-01-01T00:00:00Z","catalog":{"title":"  Friday Night Jazz ","description":
+                 "Live from the club.\\nSecond set at ten.","category":"music"}}""".formatted(id, id)).statusCode())
+                .isEqualTo(204);
+
+        JsonNode entry = body(get("/api/streams/" + id, null));
+        assertThat(entry.path("title").asString()).isEqualTo("Friday Night Jazz");
+        assertThat(entry.path("description").asString()).isEqualTo("Live from the club.\nSecond set at ten.");
+        assertThat(entry.path("category").asString()).isEqualTo("music");
+        assertThat(entry.path("is_live").asBoolean()).isTrue();
     }
 
     @Test
@@ -91,6 +108,9 @@ class CatalogApiTest extends ServiceTest {
         assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace(id, "bad id!")), 400, "stream_id");
         assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("2026-01-01T00:00:00Z", "yesterday")), 400, "started_at");
         assertProblem(post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)), 404, null);
+        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"category\":\"Not A Category!\"}}")), 400, "catalog.category");
+        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"title\":\"bell\\u0007\"}}")), 400, "catalog.title");
+        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"title\":\"" + "x".repeat(121) + "\"}}")), 400, "catalog.title");
 
         assertProblem(get("/api/streams/" + id, null), 404, null);
     }

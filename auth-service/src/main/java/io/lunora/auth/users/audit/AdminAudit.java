@@ -13,15 +13,24 @@ public class AdminAudit {
     private final AuditLog log;
     private final Clock clock;
 
-    AdminAudit(AuditLog log, Clock clock) {
+    public AdminAudit(AuditLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }
 
     /** Records that {@code admin} did {@code action} to the user {@code targetId}; {@code detail} must hold no secret. */
     public void record(Caller admin, AuditAction action, String targetId, String targetUsername, String detail) {
-        log.append(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), admin.requireOrganization(),
-                admin.userId(), admin.username(), action, targetId, targetUsername, detail, clientAddress()));
+        recordIn(admin.requireOrganization(), admin, action, targetId, targetUsername, detail);
+    }
+
+    /**
+     * Records an action in the log of {@code organizationId}, which need not be the actor's: a
+     * platform admin's invitation of a new organization's first admin belongs to that organization.
+     */
+    public void recordIn(String organizationId, Caller actor, AuditAction action, String targetId,
+            String targetUsername, String detail) {
+        log.append(new AuditEntry(UUID.randomUUID().toString(), clock.instant(), organizationId,
+                actor.userId(), actor.username(), action, targetId, targetUsername, detail, clientAddress()));
     }
 
     public AuditPage page(Caller admin, int limit, String cursor) {

@@ -11,6 +11,7 @@ import static io.lunora.viewer.dynamo.Attrs.str;
 import static io.lunora.viewer.dynamo.Attrs.strings;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
+import io.lunora.model.viewer.StreamDetails;
 import io.lunora.support.problem.ConcurrentChangeException;
 import io.lunora.support.problem.ConflictException;
 import io.lunora.viewer.catalog.CatalogEntry;
@@ -97,6 +98,9 @@ class DynamoCatalogStore implements CatalogStore {
             item.put("viewer_count", n(0));
             item.put("like_count", n(0));
             item.put("version", n(1));
+            if (e.organizationId() != null) {
+                item.put("organization_id", s(e.organizationId()));
+            }
             try {
                 put(PutItemRequest.builder().tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(stream_id)").build());
@@ -138,8 +142,9 @@ class DynamoCatalogStore implements CatalogStore {
         values.put(":started", s(event.startedAt()));
         values.put(":session", s(event.sessionId()));
         values.put(":now", s(now));
-        values.put(":title", s(event.title() == null || event.title().isBlank() ? "Live stream" : event.title()));
-        values.put(":category", s("general"));
+        StreamDetails details = event.catalog() == null ? new StreamDetails(null, null, null) : event.catalog();
+        values.put(":title", s(details.title() == null ? "Live stream" : details.title()));
+        values.put(":category", s(details.category() == null ? "general" : details.category()));
         values.put(":public", s("public"));
         values.put(":zero", n(0));
         values.put(":one", n(1));
@@ -151,16 +156,26 @@ class DynamoCatalogStore implements CatalogStore {
                 + "viewer_count = if_not_exists(viewer_count, :zero), like_count = if_not_exists(like_count, :zero), "
                 + "version = if_not_exists(version, :one), featured = if_not_exists(featured, :f), "
                 + "mature = if_not_exists(mature, :f), removed = if_not_exists(removed, :f), tags = if_not_exists(tags, :empty)";
+        if (details.description() != null) {
+            values.put(":description", s(details.description()));
+            expression += ", description = if_not_exists(description, :description)";
+        }
         if (event.creatorId() != null) {
             values.put(":creator", s(event.creatorId()));
             expression += ", creator_id = if_not_exists(creator_id, :creator)";
         }
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table).key(key(event.streamId()));
         if (event.organizationId() != null) {
+            // an entry another organization prepared (or streamed) is not taken over by naming its id
             values.put(":org", s(event.organizationId()));
             expression += ", organization_id = :org";
+            request.conditionExpression("attribute_not_exists(organization_id) OR organization_id = :org");
         }
-        update(UpdateItemRequest.builder().tableName(table).key(key(event.streamId()))
-                .updateExpression(expression + " REMOVE ended_at").expressionAttributeValues(values).build());
+        try {
+            update(request.updateExpression(expression + " REMOVE ended_at").expressionAttributeValues(values).build());
+        } catch (ConditionalCheckFailedException otherOrganizations) {
+            throw new ConflictException("The stream id " + event.streamId() + " is another organization's catalog entry.");
+        }
     }
 
     /** A session ended; false when the entry is unknown. */

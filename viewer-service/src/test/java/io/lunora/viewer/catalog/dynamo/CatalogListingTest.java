@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.viewer.CatalogSessionEvent;
+import io.lunora.model.viewer.StreamDetails;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.viewer.ServiceTest;
 import io.lunora.viewer.catalog.CatalogEntry;
@@ -65,7 +66,7 @@ class CatalogListingTest extends ServiceTest {
 
     private static CatalogSessionEvent live(String id) {
         return new CatalogSessionEvent(id, "sess-" + id, "org-1", "creator-1", true, "/hls/org-1/master.m3u8",
-                Instant.now().toString(), "Listing " + id);
+                Instant.now().toString(), new StreamDetails("Listing " + id, null, null));
     }
 
     private DynamoDbClient countingClient() {

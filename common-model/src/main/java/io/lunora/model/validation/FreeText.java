@@ -1,4 +1,4 @@
-package io.lunora.support.validation;
+package io.lunora.model.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

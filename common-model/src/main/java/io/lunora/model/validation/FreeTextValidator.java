@@ -1,4 +1,4 @@
-package io.lunora.support.validation;
+package io.lunora.model.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
