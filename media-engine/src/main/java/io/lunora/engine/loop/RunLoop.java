@@ -28,10 +28,20 @@ import org.slf4j.LoggerFactory;
  * blocks on the loop, and wakes the loop only when it is parked; an idle loop spins briefly
  * before it parks, so that a burst's next items do not each cost a wake-up.
  * <p>
+ * Work is run by whoever holds the loop's <em>turn</em>: the loop's thread, or a poster that asked
+ * to run its work here ({@link Handoff#RUN_HERE}, the packet path) and found the loop idle. One
+ * holder at a time, taken and given back with an atomic flag, so the state stays single-owner
+ * while an idle loop's packets cost neither a thread wake-up nor a hop: measured, waking the loop
+ * for every datagram cost about a tenth of a core and, on a busy machine, up to 100 ms of queueing
+ * for a core (docs/benchmarks.md). A poster runs at most what was queued when it took the turn,
+ * then hands what came after to the loop's thread, so it is never held up for long.
+ * <p>
  * The one place where a component's loop thread is started (an organization's, a switcher's).
  */
 public final class RunLoop implements Executor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
+    /** How soon the loop's thread looks again when a poster holds the turn. */
+    private static final long HOLDER_RETRY_NANOS = Duration.ofMillis(1).toNanos();
     /** How often an idle loop looks whether it was closed. */
     private static final long IDLE_CHECK_NANOS = Duration.ofMillis(100).toNanos();
     /** Spins of an idle loop before it parks: a few microseconds, about the gap between two packets of a burst. */
@@ -44,6 +54,9 @@ public final class RunLoop implements Executor, AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean parked = new AtomicBoolean();
+    /** Held by whoever runs the loop's work: its thread or, for {@link Handoff#RUN_HERE}, a poster. */
+    private final AtomicBoolean turn = new AtomicBoolean();
+    private volatile Thread holder;
     private final long tickNanos;
     private final Runnable tick;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -80,7 +93,7 @@ public final class RunLoop implements Executor, AutoCloseable {
      * @throws LoopStoppedException when the loop was closed
      */
     public <T> T call(String name, Duration deadline, Callable<T> command) {
-        if (Thread.currentThread() == thread) {
+        if (onLoop()) {
             return callHere(command);
         }
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
@@ -144,28 +157,37 @@ public final class RunLoop implements Executor, AutoCloseable {
         }
     }
 
+    /** How posted work reaches the loop. */
+    public enum Handoff {
+        /** Wakes a parked loop for it. */
+        WAKE,
+        /** No wake-up (work nobody waits for): it runs at the loop's next turn, at the latest its next tick or idle check. */
+        NEXT_TURN,
+        /** Runs it on the posting thread when the loop is idle (with what was queued before it), otherwise wakes the loop. */
+        RUN_HERE
+    }
+
     /**
      * Posts work, waiting up to {@code waitNanos} for room in the queue (the packet path's
-     * backpressure, never an unbounded wait).
+     * backpressure, never an unbounded wait), and wakes the loop for it.
      *
      * @return false when the loop is closed or stayed full; the work will not run
      */
     public boolean offer(Runnable work, long waitNanos) {
-        return offer(work, waitNanos, true);
+        return offer(work, waitNanos, Handoff.WAKE);
     }
 
-    /**
-     * Like {@link #offer(Runnable, long)}; with {@code wake} false a parked loop is not woken for
-     * it (work nobody waits for, such as packets the loop only keeps): it runs at the loop's next
-     * turn, at the latest its next tick (or idle check), in order with the rest.
-     */
-    public boolean offer(Runnable work, long waitNanos, boolean wake) {
+    /** Like {@link #offer(Runnable, long)}, handed over as {@code handoff} says. */
+    public boolean offer(Runnable work, long waitNanos, Handoff handoff) {
         long until = System.nanoTime() + waitNanos;
         while (!closed.get()) {
             if (queued.incrementAndGet() <= capacity) {
                 queue.offer(work);
-                if (wake && parked.get()) {
-                    LockSupport.unpark(thread);
+                if (handoff == Handoff.RUN_HERE && runQueuedHere()) {
+                    return true;
+                }
+                if (handoff != Handoff.NEXT_TURN) {
+                    wake();
                 }
                 return true;
             }
@@ -177,6 +199,33 @@ public final class RunLoop implements Executor, AutoCloseable {
             LockSupport.parkNanos(Math.min(left, FULL_RETRY_NANOS)); // a full queue is rare: no hand-off needed
         }
         return false;
+    }
+
+    private void wake() {
+        if (parked.get()) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
+     * Takes the turn if nobody holds it and runs what is queued now; what arrives meanwhile is
+     * left to the loop's thread. Whether it had the turn.
+     */
+    private boolean runQueuedHere() {
+        if (!turn.compareAndSet(false, true)) {
+            return false;
+        }
+        holder = Thread.currentThread();
+        try {
+            runQueued();
+        } finally {
+            holder = null;
+            turn.set(false);
+        }
+        if (!queue.isEmpty()) {
+            wake();
+        }
+        return true;
     }
 
     private boolean remove(Runnable work) {
@@ -195,9 +244,9 @@ public final class RunLoop implements Executor, AutoCloseable {
         return work;
     }
 
-    /** Whether the caller runs on this loop. */
+    /** Whether the caller runs the loop's work now (on its thread, or holding its turn). */
     public boolean onLoop() {
-        return Thread.currentThread() == thread;
+        return holder == Thread.currentThread();
     }
 
     /** Takes no further work; what was queued before (a close, bounded by its own deadline) still runs. */
@@ -221,16 +270,27 @@ public final class RunLoop implements Executor, AutoCloseable {
         long nextTick = System.nanoTime() + tickNanos;
         while (!closed.get() || !queue.isEmpty()) {
             long wait = tick == null ? IDLE_CHECK_NANOS : Math.min(IDLE_CHECK_NANOS, nextTick - System.nanoTime());
-            Runnable work = next(wait);
-            if (work != null) {
-                runSafely(work);
+            boolean tickDue = tick != null && !closed.get() && wait <= 0;
+            if (!tickDue && !awaitWork(wait)) {
+                continue;
             }
-            if (tick != null && !closed.get() && System.nanoTime() - nextTick >= 0) {
-                runSafely(tick);
-                nextTick += tickNanos;
-                if (System.nanoTime() - nextTick > 0) {
-                    nextTick = System.nanoTime() + tickNanos; // fell behind: no burst of ticks to catch up
+            if (!turn.compareAndSet(false, true)) {
+                LockSupport.parkNanos(HOLDER_RETRY_NANOS); // a poster runs the queue now: look again shortly
+                continue;
+            }
+            holder = thread;
+            try {
+                runQueued();
+                if (tickDue) {
+                    runSafely(tick);
+                    nextTick += tickNanos;
+                    if (System.nanoTime() - nextTick > 0) {
+                        nextTick = System.nanoTime() + tickNanos; // fell behind: no burst of ticks to catch up
+                    }
                 }
+            } finally {
+                holder = null;
+                turn.set(false);
             }
         }
         exited.set(true);
@@ -241,26 +301,37 @@ public final class RunLoop implements Executor, AutoCloseable {
         }
     }
 
-    /** The next work, waiting up to {@code waitNanos} for it: spinning a little, then parked until posted work wakes it. */
-    private Runnable next(long waitNanos) {
-        Runnable work = take();
-        if (work != null || waitNanos <= 0) {
-            return work;
+    /** Waits up to {@code waitNanos} for queued work, spinning a little, then parked until posted work wakes it; whether there is some. */
+    private boolean awaitWork(long waitNanos) {
+        if (!queue.isEmpty()) {
+            return true;
         }
-        for (int spin = 0; spin < SPINS && work == null; spin++) {
+        if (waitNanos <= 0) {
+            return false;
+        }
+        for (int spin = 0; spin < SPINS; spin++) {
             Thread.onSpinWait();
-            work = take();
-        }
-        if (work != null) {
-            return work;
+            if (!queue.isEmpty()) {
+                return true;
+            }
         }
         parked.set(true);
-        work = take(); // posted between the last look and the flag: its poster may not have seen the flag
-        if (work == null && !closed.get()) {
+        if (queue.isEmpty() && !closed.get()) { // posted between the last look and the flag: its poster may not have seen the flag
             LockSupport.parkNanos(this, waitNanos);
         }
         parked.set(false);
-        return work != null ? work : take();
+        return !queue.isEmpty();
+    }
+
+    /** Runs what is queued now, not what arrives meanwhile: the holder gives the turn back in bounded time. */
+    private void runQueued() {
+        for (int n = queued.get(); n > 0; n--) {
+            Runnable work = take();
+            if (work == null) {
+                return;
+            }
+            runSafely(work);
+        }
     }
 
     private void runSafely(Runnable work) {

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * Its state is confined to its own {@link RunLoop}: the sources' packets are handed over as posted
  * work (a bounded queue; a source waits at most {@link #PACKET_WAIT} for room, then the packet is
  * dropped), an operator's commands wait for the loop up to {@link #COMMAND_DEADLINE}, the rules
- * run as the loop's tick, and the program's readers are called on the loop. What others read
+ * run as the loop's tick, and the program's readers are called by whoever holds the loop's turn
+ * (one thread at a time: the loop's, or the on-air source's). What others read
  * (selected, on air, paused, settings) is an immutable snapshot the loop publishes on each change.
  */
 public final class Switcher implements PacketSink, AutoCloseable {
@@ -298,15 +299,17 @@ public final class Switcher implements PacketSink, AutoCloseable {
     /**
      * Hands a source's packet (copied: the source reuses its buffer) to the loop. Waits at most
      * {@link #PACKET_WAIT} for room; a switcher that far behind drops the packet, and so does a
-     * closed one. Only the packets of the source on air (or about to be) wake the loop; the
-     * others are only kept (a standby's GOP) and wait for its next turn, at most a {@link #TICK}.
+     * closed one. The packets of the source on air (or about to be) are switched at once, on the
+     * source's own thread when the loop is idle (see {@link RunLoop.Handoff#RUN_HERE}); the
+     * others are only kept (a standby's GOP) and wait for the loop's next turn, at most a {@link #TICK}.
      */
     @Override
     public void accept(String sourceId, byte[] packet, StreamLayout layout) {
         byte[] copy = packet.clone();
         Snapshot now = published.get();
         boolean urgent = sourceId.equals(now.onAir()) || sourceId.equals(now.pending());
-        if (!loop.offer(() -> take(sourceId, copy, layout), PACKET_WAIT, urgent)) {
+        RunLoop.Handoff handoff = urgent ? RunLoop.Handoff.RUN_HERE : RunLoop.Handoff.NEXT_TURN;
+        if (!loop.offer(() -> take(sourceId, copy, layout), PACKET_WAIT, handoff)) {
             long total = dropped.incrementAndGet();
             if (Long.bitCount(total) == 1) {
                 log.warn("Switcher dropped {} packets: its loop is closed or fell behind", total);

@@ -49,7 +49,7 @@ class RunLoopQueueTest {
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> ticks.get() >= 5);
         CountDownLatch lazy = new CountDownLatch(1);
-        assertThat(loop.offer(lazy::countDown, 0, false)).isTrue();
+        assertThat(loop.offer(lazy::countDown, 0, RunLoop.Handoff.NEXT_TURN)).isTrue();
         awaitLatch(lazy);
         assertThat(tickThreads).containsExactly("test-ticking");
 
@@ -59,6 +59,30 @@ class RunLoopQueueTest {
         sleep(100);
         assertThat(ticks.get()).as("no tick once closed").isEqualTo(stopped);
         assertThat(loop.offer(() -> { }, Duration.ofSeconds(5).toNanos())).as("a closed loop refuses at once").isFalse();
+    }
+
+    @Test
+    void shouldRunWorkOnThePostingThreadWhenIdleAndLeaveItToTheLoopWhileTheLoopRuns() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (RunLoop loop = new RunLoop("test", "here", 10)) {
+            assertThat(loop.offer(() -> ran.add("idle:" + Thread.currentThread().getName()), 0, RunLoop.Handoff.RUN_HERE)).isTrue();
+            assertThat(ran).as("an idle loop's work ran before offer returned, on the poster's thread")
+                    .containsExactly("idle:" + Thread.currentThread().getName());
+
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            loop.execute(() -> {
+                busy.countDown();
+                awaitLatch(release);
+                ran.add("long");
+            });
+            awaitLatch(busy);
+            assertThat(loop.offer(() -> ran.add("busy:" + Thread.currentThread().getName()), 0, RunLoop.Handoff.RUN_HERE)).isTrue();
+            assertThat(ran).as("the loop holds its turn: the work waits for it").hasSize(1);
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 3);
+            assertThat(ran.subList(1, 3)).containsExactly("long", "busy:test-here");
+        }
     }
 
     @Test
