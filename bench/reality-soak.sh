@@ -6,7 +6,8 @@
 # the network namespace; needs the Debian packages listed in .ci/run. Figures: docs/benchmarks.md.
 #
 # The sources run in a network namespace behind a veth pair with tc netem (jitter and loss on the
-# SRT path) when the kernel allows it; otherwise on loopback, and the report says so.
+# SRT path) when the kernel allows it; otherwise on loopback through the rig's user-space links
+# (ImpairedLink: the same delay, jitter and loss on the sources' datagrams), and the report says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -38,7 +39,7 @@ if ip netns add "$NS" 2>/dev/null \
   network_props=(-Dreality.peer-netns="$NS" -Dreality.engine-host=10.77.0.1
     "-Dreality.network=netns + veth, netem on the sources' side: $NETEM")
 else
-  echo "network namespace or tc netem not permitted here (kernel without sch_netem?): sources on loopback, no jitter or loss"
+  echo "network namespace or tc netem not permitted here (kernel without sch_netem?): sources on loopback, jitter and loss from the rig's user-space links"
   cleanup
 fi
 

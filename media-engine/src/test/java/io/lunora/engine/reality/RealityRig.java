@@ -47,6 +47,9 @@ public final class RealityRig implements AutoCloseable {
     private final TestIssuer issuer = new TestIssuer();
     private final ConfigurableApplicationContext engine;
     public final EngineApi api;
+    /** The encoders reach the engine through these: a real network's jitter and loss when impaired. */
+    private final ImpairedLink primaryLink;
+    private final ImpairedLink secondaryLink;
     public DebianFfmpegEncoder primary;
     public GstreamerEncoder secondary;
     private final List<Long> stoppedPids = new ArrayList<>();
@@ -62,6 +65,25 @@ public final class RealityRig implements AutoCloseable {
                 "--lunora.engine.hls.ladder[0].height=360", "--lunora.engine.hls.ladder[0].video-kbps=800",
                 "--lunora.engine.hls.ladder[0].audio-kbps=64");
         this.api = InProcessEngine.api(engine, issuer);
+        this.primaryLink = new ImpairedLink(RedialingProcess.engineHost(), primaryPort);
+        this.secondaryLink = new ImpairedLink(RedialingProcess.engineHost(), secondaryPort);
+    }
+
+    /** Both encoders' datagrams to the engine delayed, reordered and lost as {@code impairment} says. */
+    public void impairNetwork(ImpairedLink.Impairment impairment) {
+        primaryLink.impair(impairment);
+        secondaryLink.impair(impairment);
+    }
+
+    public void clearNetwork() {
+        primaryLink.clear();
+        secondaryLink.clear();
+    }
+
+    /** Datagrams the links passed to the engine and lost on the way, both inputs together. */
+    public String networkFigures() {
+        return (primaryLink.passed() + secondaryLink.passed()) + " datagrams passed, "
+                + (primaryLink.lost() + secondaryLink.lost()) + " lost";
     }
 
     /** Starts the channel, the primary (on air first: in auto mode a standby live before it would take over), the secondary. */
@@ -80,11 +102,11 @@ public final class RealityRig implements AutoCloseable {
     }
 
     public void startPrimary() {
-        primary = DebianFfmpegEncoder.call(primaryPort, "640x360", 30, data.resolve("primary.log"));
+        primary = DebianFfmpegEncoder.call(primaryLink.port(), "640x360", 30, data.resolve("primary.log"));
     }
 
     public void startSecondary() {
-        secondary = GstreamerEncoder.call(secondaryPort, 640, 360, 30, data.resolve("secondary.log"));
+        secondary = GstreamerEncoder.call(secondaryLink.port(), 640, 360, 30, data.resolve("secondary.log"));
     }
 
     /** Starts an output to nginx on a key of its own, following its recording's pictures as they come. */
@@ -169,7 +191,7 @@ public final class RealityRig implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable peer : new AutoCloseable[] {primary, secondary}) {
+        for (AutoCloseable peer : new AutoCloseable[] {primary, secondary, primaryLink, secondaryLink}) {
             if (peer != null) {
                 try {
                     peer.close();

@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 public final class RealitySoak {
     private static final Duration HEALTHY = Duration.ofSeconds(30);
     private static final String MEASURED = "dest-1";
+    /** What bench/reality-soak.sh gives netem where the kernel has it, given by the rig's links where it has not. */
+    private static final ImpairedLink.Impairment USER_SPACE_NETWORK =
+            new ImpairedLink.Impairment(Duration.ofMillis(20), Duration.ofMillis(10), 0.005);
 
     public static void main(String[] args) {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -37,6 +40,9 @@ public final class RealitySoak {
         try (MachineLoad load = MachineLoad.busy(loadPercent);
                 RealityRig rig = new RealityRig(RealityRig.tempFolder("engine-soak"))) {
             rig.startChannel();
+            if (System.getProperty("reality.peer-netns", "").isEmpty()) {
+                rig.impairNetwork(USER_SPACE_NETWORK); // no netem here: the rig's links give the jitter and loss
+            }
             rig.startOutputWatched(MEASURED, RealityRig.X_PRESET);
             for (String destination : List.of("dest-2", "dest-3")) {
                 rig.startOutput(destination, RealityRig.X_PRESET);
@@ -100,7 +106,8 @@ public final class RealitySoak {
         System.out.println();
         System.out.printf(Locale.ROOT, "reality soak: %d min, stress-ng %d %% on %d cores, network: %s%n", minutes,
                 loadPercent, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("reality.network", "loopback (no netem)"));
+                System.getProperty("reality.network", "loopback through a user-space link, " + USER_SPACE_NETWORK
+                        + ", sources to engine (" + rig.networkFigures() + ")"));
         System.out.printf(Locale.ROOT, "recording %s: %s%n", MEASURED, recording);
         System.out.printf(Locale.ROOT, "slate insertions with healthy sources (slate between frames of one source): %d in"
                 + " %.1f min of media = %.0f per hour %s%n", flaps.size(), hours * 60, flaps.size() / hours, flaps);

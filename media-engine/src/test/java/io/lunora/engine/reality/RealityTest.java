@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * The engine against peers it did not write, on a busy machine, judged from what the receivers
  * recorded (never from the engine's own status, except where the status is the thing tested):
  * {@link RealityRig}'s channel with Debian's FFmpeg (default TS muxer) as primary, GStreamer as
- * secondary, three X-like outputs to nginx-rtmp, HLS, and stress-ng on every core. One channel
+ * secondary (each through an {@link ImpairedLink}: jitter and loss on the SRT path where a phase
+ * asks for it), three X-like outputs to nginx-rtmp, HLS, and stress-ng on every core. One channel
  * lives through the class; each test is a phase of its life, in order. Figures land in
  * {@code target/reality-figures.txt}.
  */
@@ -82,9 +83,15 @@ class RealityTest {
     @Order(1)
     void shouldShowNoSlateWhileBothSourcesAreHealthy() {
         RealityRig.sleep(Duration.ofSeconds(3)); // past the outputs' start
+        // healthy sources on a real network: jitter (so datagrams arrive out of order) and loss,
+        // which SRT's 120 ms latency must absorb without the program noticing
+        ImpairedLink.Impairment network = new ImpairedLink.Impairment(Duration.ofMillis(20), Duration.ofMillis(10), 0.005);
+        rig.impairNetwork(network);
         long from = System.nanoTime();
         RealityRig.sleep(Duration.ofSeconds(40));
         long to = System.nanoTime();
+        rig.clearNetwork();
+        Figures.note("healthy 40 s over %s: %s", network, rig.networkFigures());
 
         SoftAssertions softly = new SoftAssertions();
         for (String destination : X_DESTINATIONS) {
