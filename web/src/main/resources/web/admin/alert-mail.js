@@ -1,7 +1,8 @@
 // Alert e-mail (admins): who is mailed which alerts. Each recipient gets the alerts at least as
 // urgent as its minimum severity (critical > warning > cost > info), when a group of alerts opens
 // and as a reminder while it stays open; add and remove.
-import { h, fill, field, problemBox, showProblem, clearProblem, announce, confirmAction } from '/assets/ui.js';
+import { h, field, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
+import { listPanel } from './list-panel.js';
 
 const SEVERITIES = [['critical', 'Critical only'], ['warning', 'Warning and above'],
   ['cost', 'Cost and above'], ['info', 'Everything (info and above)']];
@@ -27,30 +28,10 @@ export function alertMailPanel(api) {
     h('strong', {}, r.email), ' — ', label(r.minimum_severity),
     r.kinds.length ? ' (' + r.kinds.join(', ') + ')' : null, ', added by ', r.created_by, ' ',
     h('button', { type: 'button', class: 'small danger', 'data-action': 'delete', onclick: () => remove(r) }, 'Remove'));
-
-  const load = async () => {
-    try {
-      const answer = await api.get('/api/alerts/recipients');
-      fill(list, ...(answer.recipients.length ? answer.recipients.map(row)
-        : [h('li', { class: 'muted' }, 'No recipients: alerts are not mailed.')]));
-    } catch (e) {
-      showProblem(box, e);
-    }
-  };
-
-  const remove = async (r) => {
-    if (!await confirmAction('Stop mailing alerts to ' + r.email + '?', 'Remove')) {
-      return;
-    }
-    clearProblem(box);
-    try {
-      await api.del('/api/alerts/recipients/' + encodeURIComponent(r.recipient_id));
-      announce('Recipient removed');
-      await load();
-    } catch (e) {
-      showProblem(box, e);
-    }
-  };
+  const { load, remove: removeItem } = listPanel(api, { box, list, path: '/api/alerts/recipients', items: 'recipients',
+    row, empty: 'No recipients: alerts are not mailed.' });
+  const remove = (r) => removeItem({ question: 'Stop mailing alerts to ' + r.email + '?', confirmLabel: 'Remove',
+    itemPath: '/api/alerts/recipients/' + encodeURIComponent(r.recipient_id), done: 'Recipient removed' });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

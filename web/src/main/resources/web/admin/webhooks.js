@@ -1,7 +1,8 @@
 // Alert webhooks (admins): the endpoints every alert change is POSTed to (signed with the webhook's
 // secret, retried with backoff), each one's delivery log, add and delete. A webhook's URL often holds
 // a token of its own, so the server answers it masked; the signing secret is shown once, at creation.
-import { h, fill, field, problemBox, showProblem, clearProblem, announce, confirmAction } from '/assets/ui.js';
+import { h, fill, field, problemBox, showProblem, clearProblem, announce } from '/assets/ui.js';
+import { listPanel } from './list-panel.js';
 
 /** The webhooks panel of the admin overview. */
 export function webhooksPanel(api) {
@@ -26,15 +27,10 @@ export function webhooksPanel(api) {
       log);
   };
 
-  const load = async () => {
-    try {
-      const answer = await api.get('/api/alerts/webhooks');
-      fill(list, ...(answer.webhooks.length ? answer.webhooks.map(row)
-        : [h('li', { class: 'muted' }, 'No webhooks: alerts show only here.')]));
-    } catch (e) {
-      showProblem(box, e);
-    }
-  };
+  const { load, remove: removeItem } = listPanel(api, { box, list, path: '/api/alerts/webhooks', items: 'webhooks',
+    row, empty: 'No webhooks: alerts show only here.' });
+  const remove = (w) => removeItem({ question: 'Delete the webhook ' + w.url_masked + '? It receives no further alerts.',
+    confirmLabel: 'Delete', itemPath: '/api/alerts/webhooks/' + encodeURIComponent(w.webhook_id), done: 'Webhook deleted' });
 
   const showDeliveries = async (w, log) => {
     clearProblem(box);
@@ -45,20 +41,6 @@ export function webhooksPanel(api) {
           + (d.http_status ? ' (HTTP ' + d.http_status + ')' : '') + (d.error ? ' (' + d.error + ')' : '')))
         : [h('li', {}, 'Nothing delivered yet.')]));
       log.hidden = false;
-    } catch (e) {
-      showProblem(box, e);
-    }
-  };
-
-  const remove = async (w) => {
-    if (!await confirmAction('Delete the webhook ' + w.url_masked + '? It receives no further alerts.', 'Delete')) {
-      return;
-    }
-    clearProblem(box);
-    try {
-      await api.del('/api/alerts/webhooks/' + encodeURIComponent(w.webhook_id));
-      announce('Webhook deleted');
-      await load();
     } catch (e) {
       showProblem(box, e);
     }

@@ -127,10 +127,11 @@ public final class SrtInput implements InputSignal, AutoCloseable {
 
     public InputStatus status() {
         long now = System.nanoTime();
-        Duration age = health.lastPacketAge(now);
+        InputHealth.Reading reading = health.reading();
+        Duration age = reading.lastPacketAge(now);
         return new InputStatus(settings.inputId(), pacer.delivered() && pacer.starvedFor(now).compareTo(CONNECTED_WITHIN) < 0,
-                health.bitrateKbps(now), age == null ? null : age.toMillis(), health.continuityErrors(),
-                health.uptime(now).toSeconds());
+                reading.bitrateKbps(now), age == null ? null : age.toMillis(), reading.continuityErrors(),
+                reading.uptime(now).toSeconds());
     }
 
     @Override

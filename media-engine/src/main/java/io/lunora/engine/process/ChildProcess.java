@@ -24,7 +24,13 @@ public final class ChildProcess {
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
     private static final int ERROR_LINES = 3;
 
-    /** What the owner of a child hears. Called on the child's own threads. */
+    /**
+     * What the owner of a child hears. {@code started}, {@code stopping} and {@code exited} come one
+     * at a time in the order of the child's changes, never while the child's lock is held (a slow
+     * listener delays only later calls to itself, never a caller of the child), on the thread that
+     * made the change or on one of the child's own threads. {@code progress} and {@code line} come
+     * on the child's stderr reader as they are read.
+     */
     public interface Listener {
         /** The process runs; the owner starts feeding stdin or reading stdout here. */
         default void started(Process process) {
@@ -52,6 +58,7 @@ public final class ChildProcess {
     private final ChildSpec spec;
     private final ChildPool pool;
     private final Listener listener;
+    private final ListenerCalls calls;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private volatile boolean wanted;
     private volatile Process process;
@@ -62,6 +69,7 @@ public final class ChildProcess {
         this.spec = spec;
         this.pool = pool;
         this.listener = listener;
+        this.calls = new ListenerCalls(spec.name());
     }
 
     public String name() {
@@ -72,15 +80,27 @@ public final class ChildProcess {
         return spec.command().get(0);
     }
 
-    public synchronized void start() {
-        if (wanted) {
-            return;
+    public void start() {
+        synchronized (this) {
+            if (wanted) {
+                return;
+            }
+            wanted = true;
+            launch();
         }
-        wanted = true;
-        launch();
+        calls.deliver();
     }
 
-    private synchronized void launch() {
+    /** The scheduled restart. */
+    private void relaunch() {
+        synchronized (this) {
+            launch();
+        }
+        calls.deliver();
+    }
+
+    /** Starts the process if still wanted; the caller holds the lock and delivers the calls queued. */
+    private void launch() {
         if (!wanted || pool.isClosed()) {
             return;
         }
@@ -101,8 +121,14 @@ public final class ChildProcess {
         log.debug("{} started as pid {}: {}", spec.name(), started.pid(),
                 pool.redactor().redact(String.join(" ", spec.command())));
         Thread.ofVirtual().name(spec.name() + "-stderr").start(() -> readErrors(started));
-        listener.started(started);
-        started.onExit().thenAccept(p -> exited(p, p.exitValue(), lastError()));
+        calls.queue(() -> listener.started(started));
+        started.onExit().thenAccept(p -> {
+            String lastError = lastError();
+            synchronized (this) {
+                exited(p, p.exitValue(), lastError);
+            }
+            calls.deliver();
+        });
     }
 
     private void readErrors(Process child) {
@@ -136,7 +162,8 @@ public final class ChildProcess {
         return String.join(" | ", lastLines);
     }
 
-    private synchronized void exited(Process ended, int exitCode, String lastError) {
+    /** The process ended (or did not start); the caller holds the lock and delivers the calls queued. */
+    private void exited(Process ended, int exitCode, String lastError) {
         if (ended != null) {
             pool.untrack(ended);
             if (ended != process) {
@@ -147,13 +174,14 @@ public final class ChildProcess {
         Duration restartIn = null;
         if (wanted && spec.restart() != null && !pool.isClosed()) {
             restartIn = spec.restart().next();
-            pendingRestart = pool.scheduler().schedule(this::launch, restartIn.toMillis(), TimeUnit.MILLISECONDS);
+            pendingRestart = pool.scheduler().schedule(this::relaunch, restartIn.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             wanted = false;
         }
         log.debug("{} exited with {}{}", spec.name(), exitCode,
                 restartIn == null ? "" : ", restarting in " + restartIn.toMillis() + " ms");
-        listener.exited(exitCode, lastError, restartIn);
+        Duration restart = restartIn;
+        calls.queue(() -> listener.exited(exitCode, lastError, restart));
     }
 
     /** How long the current process has been running, zero when none runs. */
@@ -181,11 +209,14 @@ public final class ChildProcess {
                 pendingRestart = null;
             }
             current = process;
+            if (current != null) {
+                calls.queue(listener::stopping);
+            }
         }
         if (current == null) {
             return CompletableFuture.completedFuture(null);
         }
-        listener.stopping();
+        calls.deliver();
         return pool.terminate(current);
     }
 

@@ -39,9 +39,12 @@ public record Caller(String userId, String username, String organizationId, Set<
         return isIn(Group.ADMINS) || (ownerId != null && ownerId.equals(userId));
     }
 
-    /** An admin of the platform's own organization ({@link Platform}): administers every organization. */
+    /**
+     * Whether any of this caller's groups makes it a platform admin by {@link Platform#isAdmin}, the
+     * rule auth-service issues the {@value Platform#SCOPE} scope by: administers every organization.
+     */
     public boolean administersPlatform() {
-        return isIn(Group.ADMINS) && Platform.ORGANIZATION.equals(organizationId);
+        return groups.stream().anyMatch(group -> Platform.isAdmin(group.pool(), group, organizationId));
     }
 
     /** The organization to scope data by; a user token without one is refused before this is read. */

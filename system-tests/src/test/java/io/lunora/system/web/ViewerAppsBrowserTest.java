@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.ffmpeg.FfmpegLocator;
+import io.lunora.model.viewer.StreamDetails;
+import io.lunora.streaming.sessions.SessionStatus;
+import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.system.stack.Launcher;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.oidc.OidcFlow;
@@ -17,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -331,6 +335,69 @@ class ViewerAppsBrowserTest {
         } finally {
             setAccessLevel("public");
         }
+    }
+
+    /**
+     * The seam {@code POST /internal/catalog/sessions}: streaming-control's own publisher (its JSON,
+     * its service token) reaches viewer-service's real validation and store, with and without the
+     * operator's catalog details, live and ended; a detail the shared record's rules refuse is
+     * answered 400 problem+json naming the field, and creates nothing.
+     */
+    @Test
+    @Order(9)
+    void shouldStoreTheCatalogSessionEventsStreamingControlSendsAndNameTheFieldAtFaultOfABadOne() {
+        String auth = "http://127.0.0.1:" + launcher.port("LUNORA_AUTH_PORT");
+        try (StreamingControlCatalogRelay catalog = new StreamingControlCatalogRelay(
+                "http://127.0.0.1:" + launcher.port("LUNORA_VIEWER_PORT"), auth + "/oauth2/token",
+                home.resolve("data/services-client-secret"))) {
+            catalog.publisher().live(session("contract-detailed"), "contract-detailed",
+                    new StreamDetails("Harbour Lights Live", "Boats at dusk\nand the gulls", "nature"));
+            assertAnswered(catalog.last(), 204);
+            assertThat(catalog.last().request().header("Authorization")).startsWith("Bearer ");
+            JsonNode detailed = JSON.readTree(call("GET", "/api/streams/contract-detailed", null, null).body());
+            assertThat(detailed.path("title").asString()).isEqualTo("Harbour Lights Live");
+            assertThat(detailed.path("description").asString()).isEqualTo("Boats at dusk\nand the gulls");
+            assertThat(detailed.path("category").asString()).isEqualTo("nature");
+            assertThat(detailed.path("is_live").asBoolean()).isTrue();
+
+            StreamSession plain = session("contract-plain");
+            catalog.publisher().live(plain, "contract-plain", null);
+            assertAnswered(catalog.last(), 204);
+            JsonNode untitled = JSON.readTree(call("GET", "/api/streams/contract-plain", null, null).body());
+            assertThat(untitled.path("title").asString()).isEqualTo("Live stream");
+            assertThat(untitled.path("category").asString()).isEqualTo("general");
+            catalog.publisher().ended(plain, "contract-plain");
+            assertAnswered(catalog.last(), 204);
+            assertThat(JSON.readTree(call("GET", "/api/streams/contract-plain", null, null).body())
+                    .path("is_live").asBoolean()).isFalse();
+
+            catalog.publisher().live(session("contract-overlong"), "contract-overlong",
+                    new StreamDetails("x".repeat(121), null, "nature"));
+            assertRefused(catalog.last(), "catalog.title");
+            catalog.publisher().live(session("contract-category"), "contract-category",
+                    new StreamDetails("Fine title", null, "Not A Category!"));
+            assertRefused(catalog.last(), "catalog.category");
+            assertThat(call("GET", "/api/streams/contract-overlong", null, null).statusCode()).isEqualTo(404);
+            assertThat(call("GET", "/api/streams/contract-category", null, null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** A session of another organization than the live program's, as streaming-control records it. */
+    private static StreamSession session(String id) {
+        return new StreamSession("org-catalog-contract", id, "otto", "sub-otto", Instant.now(), null,
+                SessionStatus.ACTIVE, null, List.of(), null, List.of(), List.of(), false, null, id, 1L);
+    }
+
+    private static void assertAnswered(StreamingControlCatalogRelay.Exchange exchange, int status) {
+        assertThat(exchange.answer().status()).as("%s -> %s", exchange.request().body(), exchange.answer().body())
+                .isEqualTo(status);
+    }
+
+    private static void assertRefused(StreamingControlCatalogRelay.Exchange exchange, String field) {
+        assertAnswered(exchange, 400);
+        assertThat(exchange.answer().contentType()).startsWith("application/problem+json");
+        JsonNode errors = JSON.readTree(exchange.answer().body()).path("errors");
+        assertThat(errors.findValuesAsString("field")).containsExactly(field);
     }
 
     /** The playback URL viewer-service issues to this caller (anonymous when null). */
