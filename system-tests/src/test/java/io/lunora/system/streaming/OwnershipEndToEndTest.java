@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.model.destination.DestinationTarget;
+import io.lunora.model.media.ChannelRequest;
+import io.lunora.model.preset.EncodingPreset;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.oidc.OidcFlow;
 import java.time.Duration;
@@ -340,6 +343,52 @@ class OwnershipEndToEndTest {
         return """
                 {"name":"%s","platform":"custom","rtmp_url":"rtmp://127.0.0.1:1935/live","preset_id":"%s",
                  "version":%d}""".formatted(name, preset, version);
+    }
+
+    /**
+     * The contract of streaming-control's reads from destination-, preset- and source-service:
+     * the caller's own clients (its requests, token and parser) against the running callees, for
+     * both organizations, and nothing of one organization handed over under the other's name.
+     */
+    @Test
+    @Order(9)
+    void shouldResolveEachOrganizationsDestinationsPresetsAndSourcesThroughStreamingControlsOwnClients() {
+        try (StreamingControlResolvers resolvers = new StreamingControlResolvers(stack.launcher(), home)) {
+            DestinationTarget opals = resolvers.destinations().target("default", opalsDestination).orElseThrow();
+            assertThat(opals.destinationId()).isEqualTo(opalsDestination);
+            assertThat(opals.organizationId()).isEqualTo("default");
+            assertThat(opals.name()).isEqualTo("Opal's receiver (checked)");
+            assertThat(opals.rtmpUrl()).as("URL and key travel apart").isEqualTo("rtmp://127.0.0.1:1935/live");
+            assertThat(opals.streamKey()).isEqualTo("opal-key-3c9e1a");
+            assertThat(opals.presetId()).isEqualTo(presetId);
+            assertThat(opals.ownerId()).isNotBlank();
+            assertThat(opals.autoStart()).isTrue();
+            assertThat(resolvers.destinations().target("second-studio", opalsDestination))
+                    .as("another organization's destination is not found under this one's name").isEmpty();
+            assertThat(resolvers.destinations().target("second-studio", theosDestination).orElseThrow().streamKey())
+                    .isEqualTo("theo-key-5d1f2b");
+            assertThat(resolvers.destinations().autoStart("default")).extracting(DestinationTarget::destinationId)
+                    .containsExactly(opalsDestination);
+            assertThat(resolvers.destinations().autoStart("second-studio")).as("Theo's is not auto-start").isEmpty();
+
+            EncodingPreset preset = resolvers.presets().preset("default", presetId).orElseThrow();
+            assertThat(preset.name()).isEqualTo("Loopback 720p24");
+            assertThat(preset.video().resolution()).isEqualTo("1280x720");
+            assertThat(preset.video().bitrateKbps()).isEqualTo(1000);
+            assertThat(resolvers.presets().preset("second-studio", presetId)).as("a custom preset is its organization's")
+                    .isEmpty();
+            assertThat(resolvers.presets().preset("second-studio", tessPreset)).isPresent();
+
+            JsonNode saved = api.get(admin.token, "/api/sources/config").json();
+            ChannelRequest.Inputs inputs = resolvers.sources().current("default");
+            assertThat(inputs.mode()).isEqualTo("auto_failover");
+            assertThat(inputs.primary().port()).isEqualTo(saved.path("primary_source").path("port").asInt());
+            assertThat(inputs.secondary().port()).isEqualTo(saved.path("secondary_source").path("port").asInt());
+            assertThat(inputs.primary().latencyMs()).isEqualTo(120);
+            assertThat(resolvers.sources().current("second-studio").primary().port())
+                    .isEqualTo(api.get(theo.token, "/api/sources/config").json().path("primary_source").path("port").asInt());
+            assertThat(resolvers.sources().configuredOrganizations()).contains("default", "second-studio");
+        }
     }
 
     private static List<String> ids(GatewayApi.Answer answer) {
