@@ -139,8 +139,9 @@ public final class Pages {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " · Lunora Live</title>"
                 + "<link rel=\"stylesheet\" href=\"/auth/assets/signin.css\">"
-                + "</head><body><main><h1>" + esc(title) + "</h1>"
-                + alert + intro + body + "</main></body></html>";
+                + "</head><body><header><span class=\"brand\">Lunora Live</span></header>"
+                + "<main><h1>" + esc(title) + "</h1>" + alert + intro + body + "</main>"
+                + "<footer>Lunora Live · sign-in</footer></body></html>";
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
 

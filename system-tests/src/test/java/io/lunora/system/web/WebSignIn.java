@@ -7,6 +7,9 @@ import io.lunora.testing.QrCodes;
 import io.lunora.testing.oidc.Totp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -58,6 +61,18 @@ final class WebSignIn {
         browser.type(By.id("code"), Totp.code(secret, Totp.currentStep()));
         browser.click(By.cssSelector("form button[type=submit]"));
         browser.await(By.id("backup-codes"));
+        List<String> codes = browser.driver.findElements(By.cssSelector("#backup-codes code")).stream()
+                .map(WebElement::getText).toList();
+        // a real browser asks before a page writes the clipboard: granted here as a user would
+        URI page = URI.create(browser.driver.getCurrentUrl());
+        browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin",
+                page.getScheme() + "://" + page.getAuthority(), "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.click(By.id("copy-backup-codes"));
+        browser.awaitText(By.id("backup-codes-outcome"), "Copied " + codes.size() + " codes.");
+        Object copied = browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('refused: ' + e));");
+        assertThat(copied).as("the clipboard holds the page's codes").isEqualTo(String.join("\n", codes));
         browser.click(By.id("download-backup-codes"));
         browser.awaitText(By.id("backup-codes-outcome"), "Saved as lunora-backup-codes.txt");
         assertThat(browser.driver.findElement(By.id("backup-codes-file")).getAttribute("download"))
