@@ -4,6 +4,7 @@ import io.lunora.auth.users.audit.AdminAudit;
 import io.lunora.auth.users.audit.AuditAction;
 import io.lunora.model.identity.Group;
 import io.lunora.support.problem.ConflictException;
+import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
 import io.lunora.support.security.Caller;
 import java.util.List;
@@ -78,6 +79,26 @@ public class UserAdminService {
         audit.record(caller, enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, user.id(),
                 user.username(), null);
         return changed;
+    }
+
+    /**
+     * Disables or enables several users: every id is checked first (the organization's, and not the
+     * caller's own when disabling), so a bad one changes nobody; the problem names it as
+     * {@code user_ids[i]}. Each change is audited like a single one.
+     */
+    public List<UserView> setEnabled(Caller caller, List<String> ids, boolean enabled) {
+        List<String> distinct = ids.stream().distinct().toList();
+        for (int i = 0; i < distinct.size(); i++) {
+            String id = distinct.get(i);
+            String field = "user_ids[" + ids.indexOf(id) + "]";
+            if (directory.find(caller.requireOrganization(), id).isEmpty()) {
+                throw new InvalidFieldException(field, "is not a user of your organization");
+            }
+            if (!enabled && id.equals(caller.userId())) {
+                throw new InvalidFieldException(field, "is your own account, which you cannot disable");
+            }
+        }
+        return distinct.stream().map(id -> setEnabled(caller, id, enabled)).toList();
     }
 
     private UserView inOrganization(Caller caller, String id) {

@@ -1,14 +1,11 @@
 package io.lunora.streaming.control;
 
 import io.lunora.streaming.sessions.StreamSession;
+import io.lunora.support.web.CsvCell;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/**
- * Sessions as CSV (RFC 4180: comma, CRLF, quoted when needed) for spreadsheets and reports. A
- * cell that a spreadsheet would run as a formula ({@code = + - @}, tab, CR) is prefixed with an
- * apostrophe: names and errors come from users.
- */
+/** Sessions as CSV (RFC 4180: comma, CRLF; cells by {@link CsvCell}) for spreadsheets and reports. */
 final class SessionsCsv {
     static final String HEADER = "session_id,status,started_by,start_time,end_time,duration_seconds,destinations,"
             + "platforms,bytes_sent,failovers,switches,slate_insertions,recording";
@@ -31,11 +28,7 @@ final class SessionsCsv {
         return csv.toString();
     }
 
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("[^\",\r\n]*") ? safe : '"' + safe.replace("\"", "\"\"") + '"';
+    private static String cell(String value) {
+        return CsvCell.of(value);
     }
 }
