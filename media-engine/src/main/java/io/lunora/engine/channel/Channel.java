@@ -238,7 +238,7 @@ public final class Channel implements Workload {
         RenditionPreset wanted = plan.rendition;
         RenditionEncoder rendition = renditions.computeIfAbsent(wanted, p -> {
             RenditionEncoder encoder = new RenditionEncoder(p, resources.ffmpeg(), resources.pool(), bus,
-                    resources.registry());
+                    resources.registry(), resources.saturation(), () -> { });
             encoder.start();
             return encoder;
         });

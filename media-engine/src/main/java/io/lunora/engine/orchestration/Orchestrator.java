@@ -16,6 +16,7 @@ import io.lunora.engine.relay.Relay;
 import io.lunora.engine.relay.RelayConfig;
 import io.lunora.engine.relay.RelayPorts;
 import io.lunora.engine.rendition.PresetMapping;
+import io.lunora.engine.rendition.RecentSaturation;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.workload.OutputPlan;
 import io.lunora.engine.workload.Workload;
@@ -85,7 +86,8 @@ public class Orchestrator implements DisposableBean {
 
     public Orchestrator(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
             MeterRegistry registry, EngineEvents events) {
-        this.resources = new WorkloadResources(properties, ffmpeg, pool, redactor, registry, events);
+        this.resources = new WorkloadResources(properties, ffmpeg, pool, redactor, registry, events,
+                new RecentSaturation());
         this.relayPorts = new RelayPorts(properties.relay());
         this.maxSlots = properties.maxChannels();
         this.commandDeadline = properties.commandDeadline();
