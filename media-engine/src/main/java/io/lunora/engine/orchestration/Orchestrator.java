@@ -113,7 +113,7 @@ public class Orchestrator implements DisposableBean {
         }
         onLoop(tenant, "warm inputs", () -> {
             if (tenant.workload == null) {
-                tenant.workload = Channel.standby(organizationId, inputs, resources);
+                tenant.workload = Channel.standby(organizationId, inputs, resources, tenant.loop);
                 log.info("Inputs of {} on standby", organizationId);
             } else {
                 channel(tenant).applyInputs(inputs);
@@ -150,7 +150,7 @@ public class Orchestrator implements DisposableBean {
         }
         onLoop(tenant, "start session", () -> {
             if (tenant.workload == null) {
-                tenant.workload = Channel.standby(organizationId, config, resources);
+                tenant.workload = Channel.standby(organizationId, config, resources, tenant.loop);
             }
             Channel channel = channel(tenant);
             try {
@@ -227,11 +227,14 @@ public class Orchestrator implements DisposableBean {
     /**
      * Starts one destination on the organization's channel or relay. The plan is made on the run
      * loop, prepared off it (a passthrough probe takes seconds) and carried out on it again.
+     *
+     * @param priority the destination is marked priority: never shed to keep the others at real time
      */
-    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target) {
+    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target,
+            boolean priority) {
         PresetMapping.toRendition(preset); // a bad preset is a 400 whether or not anything runs
         Tenant tenant = require(organizationId);
-        OutputPlan plan = onLoop(tenant, "plan output", () -> workload(tenant).planOutput(destinationId, preset, target));
+        OutputPlan plan = onLoop(tenant, "plan output", () -> workload(tenant).planOutput(destinationId, preset, target, priority));
         if (plan.unchanged()) {
             return;
         }
