@@ -31,6 +31,6 @@ class PublishTargetTest {
                 "secret-key-123", "p", true, false, false, false, "u-1").publishTarget();
 
         assertThat(target.toString()).doesNotContain("secret-key-123").contains("****");
-        assertThat(new OutputRequest(null, target).toString()).doesNotContain("secret-key-123");
+        assertThat(new OutputRequest(null, target, true).toString()).doesNotContain("secret-key-123");
     }
 }

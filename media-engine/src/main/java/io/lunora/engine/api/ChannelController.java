@@ -127,7 +127,7 @@ class ChannelController {
         requireId("organization", organization);
         requireId("destination_id", destinationId);
         PublishEndpoint target = publishGuard.vet(body.target());
-        engine.startOutput(organization, destinationId, body.preset(), target);
+        engine.startOutput(organization, destinationId, body.preset(), target, body.priority());
         return ResponseEntity.noContent().build();
     }
 

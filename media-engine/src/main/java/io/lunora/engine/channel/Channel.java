@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * leaves the inputs warm. Output state changes and a session's switches go to the engine's event
  * stream.
  *
+ * <p>An encoder that falls behind real time even at the fastest x264 step makes the channel shed
+ * work ({@link OutputShedding}): the encoder of the destinations that are not marked priority and
+ * started last stops, its destinations {@code failed} with {@link OutputShedding#REASON}; a new
+ * start of such a destination brings it back.
+ *
  * <p>Confined to the organization's run loop ({@link Workload}): no method takes a lock; the
  * switcher runs on a loop of its own (commands to it wait for it within a deadline), the children
  * and their callbacks on threads of their own.
@@ -66,6 +72,11 @@ public final class Channel implements Workload {
 
     private final String organizationId;
     private final WorkloadResources resources;
+    /** The organization's run loop, which this channel is confined to: encoders post their overload there. */
+    private final Executor loop;
+    private final OutputShedding shedding = new OutputShedding();
+    /** Grows with each output start: which destination started last. */
+    private long starts;
     private final ProgramBus bus = new ProgramBus();
     private final Switcher switcher;
     /** Sorted: the status lists {@code primary} before {@code secondary}. */
@@ -78,8 +89,15 @@ public final class Channel implements Workload {
     /** Volatile: the switcher's event callback reads it on the switcher's thread. */
     private volatile Session session;
 
-    /** {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded). */
-    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition) {
+    /**
+     * {@code preset} as asked for; {@code rendition} what runs (a passthrough preset may be encoded);
+     * {@code priority} the destination is marked priority (never shed); {@code startOrder} when it started.
+     */
+    private record Output(Pusher pusher, RenditionPreset preset, RenditionPreset rendition, boolean priority,
+            long startOrder) {
+        Output withPriority(boolean marked) {
+            return new Output(pusher, preset, rendition, marked, startOrder);
+        }
     }
 
     /** What runs only while a session is on: the slate and the program's readers. */
@@ -98,14 +116,20 @@ public final class Channel implements Workload {
         }
     }
 
-    /** A channel with its inputs warm and no session. */
-    public static Channel standby(String organizationId, ChannelConfig inputs, WorkloadResources resources) {
-        return new Channel(organizationId, inputs, resources);
+    /**
+     * A channel with its inputs warm and no session.
+     *
+     * @param loop the organization's run loop, which calls every method of the channel
+     */
+    public static Channel standby(String organizationId, ChannelConfig inputs, WorkloadResources resources,
+            Executor loop) {
+        return new Channel(organizationId, inputs, resources, loop);
     }
 
-    private Channel(String organizationId, ChannelConfig config, WorkloadResources resources) {
+    private Channel(String organizationId, ChannelConfig config, WorkloadResources resources, Executor loop) {
         this.organizationId = organizationId;
         this.resources = resources;
+        this.loop = loop;
         this.config = config;
         this.switcher = new Switcher(organizationId, config.switching(), bus, this::switched);
         setInput(SwitchEvent.PRIMARY, config.primary());
@@ -214,16 +238,20 @@ public final class Channel implements Workload {
     }
 
     /**
-     * Checks the preset and whether the destination already runs as asked. A passthrough preset's
-     * source is probed in {@link Plan#prepare()}, off the run loop.
+     * Checks the preset and whether the destination already runs as asked (a changed priority alone
+     * is taken at once: the push goes on untouched). A passthrough preset's source is probed in
+     * {@link Plan#prepare()}, off the run loop.
      */
     @Override
-    public OutputPlan planOutput(String destinationId, EncodingPreset asked, PublishEndpoint target) {
+    public OutputPlan planOutput(String destinationId, EncodingPreset asked, PublishEndpoint target, boolean priority) {
         RenditionPreset preset = PresetMapping.toRendition(asked);
         requireSession();
         Output existing = outputs.get(destinationId);
         boolean unchanged = existing != null && existing.preset().equals(preset) && existing.pusher().runs(target);
-        return new Plan(destinationId, preset, target, unchanged, switcher.onAir());
+        if (unchanged && existing.priority() != priority) {
+            outputs.put(destinationId, existing.withPriority(priority));
+        }
+        return new Plan(destinationId, preset, target, priority, unchanged, switcher.onAir());
     }
 
     /** Starts the planned destination, or restarts it when its preset or URL changed or it had failed. */
@@ -238,15 +266,45 @@ public final class Channel implements Workload {
         RenditionPreset wanted = plan.rendition;
         RenditionEncoder rendition = renditions.computeIfAbsent(wanted, p -> {
             RenditionEncoder encoder = new RenditionEncoder(p, resources.ffmpeg(), resources.pool(), bus,
-                    resources.registry());
+                    resources.registry(), resources.saturation(), () -> loop.execute(this::shedToKeepUp));
             encoder.start();
             return encoder;
         });
         Pusher pusher = new Pusher(destinationId, plan.target(), rendition, resources.ffmpeg(),
                 resources.pool(), resources.redactor(), resources.registry(),
                 resources.properties().outputMaxAttempts(), status -> resources.outputChanged(organizationId, status));
-        outputs.put(destinationId, new Output(pusher, plan.preset, wanted));
+        outputs.put(destinationId, new Output(pusher, plan.preset, wanted, plan.priority, ++starts));
         pusher.start();
+    }
+
+    /**
+     * An encoder fell behind real time at its fastest step: stops the encoder {@link OutputShedding}
+     * chooses and its destinations (state {@code failed}, {@link OutputShedding#REASON}), so that
+     * the others, the priority ones first, keep real time.
+     */
+    private void shedToKeepUp() {
+        if (session == null) {
+            return;
+        }
+        List<OutputShedding.Candidate> running = new ArrayList<>();
+        outputs.forEach((id, o) -> {
+            if (o.pusher().running()) {
+                running.add(new OutputShedding.Candidate(id, o.rendition(), o.priority(), o.startOrder()));
+            }
+        });
+        List<String> chosen = shedding.choose(System.nanoTime(), running);
+        if (chosen.isEmpty()) {
+            log.debug("Channel of {} is behind real time; nothing to shed (held off, priority or last encoder)",
+                    organizationId);
+            return;
+        }
+        RenditionPreset rendition = outputs.get(chosen.getFirst()).rendition();
+        log.warn("Channel of {} cannot keep real time even at the fastest x264 step: stopping {} ({}) so that the"
+                + " other outputs keep the live edge", organizationId, chosen, rendition.label());
+        for (String destinationId : chosen) {
+            outputs.get(destinationId).pusher().stopFailed(OutputShedding.REASON);
+        }
+        releaseRendition(rendition);
     }
 
     private void requireSession() {
@@ -265,15 +323,18 @@ public final class Channel implements Workload {
         private final String destinationId;
         private final RenditionPreset preset;
         private final PublishEndpoint target;
+        private final boolean priority;
         private final boolean unchanged;
         private final String onAir;
         /** What runs: the preset itself, or a passthrough preset's settings encoded. */
         private RenditionPreset rendition;
 
-        Plan(String destinationId, RenditionPreset preset, PublishEndpoint target, boolean unchanged, String onAir) {
+        Plan(String destinationId, RenditionPreset preset, PublishEndpoint target, boolean priority, boolean unchanged,
+                String onAir) {
             this.destinationId = destinationId;
             this.preset = preset;
             this.target = target;
+            this.priority = priority;
             this.unchanged = unchanged;
             this.onAir = onAir;
             this.rendition = preset.passthrough() ? preset.encoded() : preset;
@@ -325,8 +386,9 @@ public final class Channel implements Workload {
         releaseRendition(output.rendition());
     }
 
+    /** Stops the encoder when no running destination uses it (one failed or shed needs a new start anyway). */
     private void releaseRendition(RenditionPreset preset) {
-        if (outputs.values().stream().noneMatch(o -> o.rendition().equals(preset))) {
+        if (outputs.values().stream().noneMatch(o -> o.rendition().equals(preset) && o.pusher().running())) {
             RenditionEncoder encoder = renditions.remove(preset);
             if (encoder != null) {
                 encoder.close();

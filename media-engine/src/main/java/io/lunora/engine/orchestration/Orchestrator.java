@@ -16,6 +16,7 @@ import io.lunora.engine.relay.Relay;
 import io.lunora.engine.relay.RelayConfig;
 import io.lunora.engine.relay.RelayPorts;
 import io.lunora.engine.rendition.PresetMapping;
+import io.lunora.engine.rendition.RecentSaturation;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.workload.OutputPlan;
 import io.lunora.engine.workload.Workload;
@@ -85,7 +86,8 @@ public class Orchestrator implements DisposableBean {
 
     public Orchestrator(EngineProperties properties, Ffmpeg ffmpeg, ChildPool pool, Redactor redactor,
             MeterRegistry registry, EngineEvents events) {
-        this.resources = new WorkloadResources(properties, ffmpeg, pool, redactor, registry, events);
+        this.resources = new WorkloadResources(properties, ffmpeg, pool, redactor, registry, events,
+                new RecentSaturation());
         this.relayPorts = new RelayPorts(properties.relay());
         this.maxSlots = properties.maxChannels();
         this.commandDeadline = properties.commandDeadline();
@@ -111,7 +113,7 @@ public class Orchestrator implements DisposableBean {
         }
         onLoop(tenant, "warm inputs", () -> {
             if (tenant.workload == null) {
-                tenant.workload = Channel.standby(organizationId, inputs, resources);
+                tenant.workload = Channel.standby(organizationId, inputs, resources, tenant.loop);
                 log.info("Inputs of {} on standby", organizationId);
             } else {
                 channel(tenant).applyInputs(inputs);
@@ -148,7 +150,7 @@ public class Orchestrator implements DisposableBean {
         }
         onLoop(tenant, "start session", () -> {
             if (tenant.workload == null) {
-                tenant.workload = Channel.standby(organizationId, config, resources);
+                tenant.workload = Channel.standby(organizationId, config, resources, tenant.loop);
             }
             Channel channel = channel(tenant);
             try {
@@ -225,11 +227,14 @@ public class Orchestrator implements DisposableBean {
     /**
      * Starts one destination on the organization's channel or relay. The plan is made on the run
      * loop, prepared off it (a passthrough probe takes seconds) and carried out on it again.
+     *
+     * @param priority the destination is marked priority: never shed to keep the others at real time
      */
-    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target) {
+    public void startOutput(String organizationId, String destinationId, EncodingPreset preset, PublishEndpoint target,
+            boolean priority) {
         PresetMapping.toRendition(preset); // a bad preset is a 400 whether or not anything runs
         Tenant tenant = require(organizationId);
-        OutputPlan plan = onLoop(tenant, "plan output", () -> workload(tenant).planOutput(destinationId, preset, target));
+        OutputPlan plan = onLoop(tenant, "plan output", () -> workload(tenant).planOutput(destinationId, preset, target, priority));
         if (plan.unchanged()) {
             return;
         }

@@ -200,6 +200,19 @@ public final class Pusher implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops this destination with {@code reason} as its error, state {@code failed} (e.g. shed so
+     * that others keep real time): it is not running, and a new start brings it back.
+     */
+    public void stopFailed(String reason) {
+        child.stop().join();
+        loop.run("stop failed", COMMAND_DEADLINE, () -> {
+            unfeed();
+            outcome = new Outcome(outcome.state(), reason, outcome.attempts(), outcome.pipe());
+            change(OutputState.FAILED);
+        });
+    }
+
     /** How the push keeps up: its speed, its feed's lag and what was skipped to stay at the live edge. */
     public EncoderStatus feedStatus() {
         return EncoderStatus.of("pusher-" + destinationId, meters.latest(), outcome.pipe());

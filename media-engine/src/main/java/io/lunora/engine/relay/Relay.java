@@ -114,7 +114,8 @@ public final class Relay implements Workload {
      * destination already runs as asked.
      */
     @Override
-    public OutputPlan planOutput(String destinationId, EncodingPreset preset, PublishEndpoint target) {
+    public OutputPlan planOutput(String destinationId, EncodingPreset preset, PublishEndpoint target,
+            boolean priority) { // a relay only copies what MediaLive encoded: nothing of it is shed
         PresetMapping.toRendition(preset);
         if (preset.presetId() == null || !preset.presetId().matches(PRESET_ID)) {
             throw new InvalidFieldException("preset.preset_id", "must be 1 to 128 letters, digits, '.', '_' or '-'");

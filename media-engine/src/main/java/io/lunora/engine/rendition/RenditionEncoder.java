@@ -55,6 +55,7 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
     private final ProgressMeters meters;
     private final long createdNanos = System.nanoTime();
     private final RunLoop loop;
+    private final Runnable overloaded;
     /** Which generation is on (and which may take over): written by the loop, read by the output readers and status. */
     private volatile On on;
     /** The latest clock reference the readers got: written by the output reader of the generation that is on. */
@@ -81,15 +82,25 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         }
     }
 
+    /**
+     * @param machine    what this machine's encoders needed lately: the step this one starts at
+     * @param overloaded told (on this encoder's loop; it must not block) each time the encoder falls
+     *                   behind real time again at its fastest step: only less work on the machine helps
+     */
     public RenditionEncoder(RenditionPreset preset, Ffmpeg ffmpeg, ChildPool pool, ProgramBus program,
-            MeterRegistry registry) {
+            MeterRegistry registry, RecentSaturation machine, Runnable overloaded) {
         this.preset = preset;
         this.ffmpeg = ffmpeg;
         this.pool = pool;
         this.program = program;
+        this.overloaded = overloaded;
         this.meters = new ProgressMeters(registry, "rendition", preset.label());
-        this.speed = new SpeedSteps(preset.fastestStep(), System.nanoTime());
-        this.on = new On(generation(0), null, 0, 0);
+        this.speed = new SpeedSteps(preset.fastestStep(), System.nanoTime(), machine);
+        if (speed.step() > 0) {
+            log.info("Rendition {} starts at x264 {}: this machine's encoders needed it lately", preset.label(),
+                    preset.speedName(speed.step()));
+        }
+        this.on = new On(generation(speed.step()), null, 0, 0);
         this.loop = preset.fastestStep() > 0
                 ? RunLoop.ticking("rendition", preset.label(), 100, CHECK, this::checkSpeed)
                 : new RunLoop("rendition", preset.label(), 100); // a copy has no speed to change
@@ -233,6 +244,10 @@ public final class RenditionEncoder implements Rendition, AutoCloseable {
         int wanted = speed.observe(System.nanoTime(), skips - skipsSeen);
         skipsSeen = skips;
         replace(wanted);
+        if (speed.behindAtFastest() && on.current().step() == wanted) { // not a replaced one's last skips
+            log.warn("Rendition {} falls behind real time even at x264 {}", preset.label(), preset.speedName(wanted));
+            overloaded.run();
+        }
     }
 
     /** Starts a replacement at {@code step} next to the current encoder, unless one runs at that step already. */

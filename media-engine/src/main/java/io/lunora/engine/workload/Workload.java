@@ -17,8 +17,10 @@ public interface Workload extends AutoCloseable {
     /**
      * Checks a destination's preset and says how its start would go: nothing to do when the same
      * destination runs with the same preset and target.
+     *
+     * @param priority the destination is marked priority: never stopped to keep the others at real time
      */
-    OutputPlan planOutput(String destinationId, EncodingPreset preset, PublishEndpoint target);
+    OutputPlan planOutput(String destinationId, EncodingPreset preset, PublishEndpoint target, boolean priority);
 
     /** Starts the planned destination, or restarts it when its preset or target changed or it had failed. */
     void startOutput(OutputPlan plan);

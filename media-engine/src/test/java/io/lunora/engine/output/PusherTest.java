@@ -8,6 +8,7 @@ import io.lunora.engine.process.ChildPool;
 import io.lunora.engine.process.ChildRegistry;
 import io.lunora.engine.process.Redactor;
 import io.lunora.engine.rendition.Rendition;
+import io.lunora.engine.rendition.RecentSaturation;
 import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
 import io.lunora.engine.rendition.TsFanOut;
@@ -45,7 +46,7 @@ class PusherTest {
         List<OutputStatus> changesA = new CopyOnWriteArrayList<>();
         try (ProgramChain chain = new ProgramChain(data); TestSource source = TestSource.call(chain.port)) {
             RenditionEncoder rendition = new RenditionEncoder(PRESET, Media.ffmpeg(), chain.pool, chain.bus,
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), new RecentSaturation(), () -> { });
             rendition.start();
             RtmpReceiver receiverA = RtmpReceiver.listen(portA, KEY, data.resolve("a1.flv"));
             RtmpReceiver receiverB = RtmpReceiver.listen(portB, "other-key-0001", data.resolve("b.flv"));
@@ -90,7 +91,7 @@ class PusherTest {
         int port = FreePorts.next();
         try (ProgramChain chain = new ProgramChain(data); TestSource source = TestSource.call(chain.port)) {
             RenditionEncoder rendition = new RenditionEncoder(hevc, Media.ffmpeg(), chain.pool, chain.bus,
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), new RecentSaturation(), () -> { });
             rendition.start();
             RtmpReceiver receiver = RtmpReceiver.listen(port, "hevc-key-0001", data.resolve("hevc.flv"));
             Pusher pusher = new Pusher("dest-hevc", local(RtmpReceiver.url(port), "hevc-key-0001"), rendition,

@@ -39,7 +39,7 @@ class PassthroughTest {
             assertThat(format).isEqualTo(new SourceFormat("h264", 320, 180, 25, "aac", 48000, 1));
             assertThat(COPY.fits(format)).isTrue();
             RenditionEncoder copy = new RenditionEncoder(COPY, Media.ffmpeg(), chain.pool, chain.bus,
-                    new SimpleMeterRegistry());
+                    new SimpleMeterRegistry(), new RecentSaturation(), () -> { });
             copy.output().addReader(packet -> {
                 try {
                     out.write(packet);

@@ -61,8 +61,10 @@ class RenditionEncoderTest {
         input.start();
         new Slate(320, 180, 25, Media.ffmpeg(), pool, switcher).start();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RenditionEncoder main = new RenditionEncoder(SMALL_MAIN, Media.ffmpeg(), pool, bus, registry);
-        RenditionEncoder baseline = new RenditionEncoder(TINY_BASELINE, Media.ffmpeg(), pool, bus, registry);
+        RenditionEncoder main = new RenditionEncoder(SMALL_MAIN, Media.ffmpeg(), pool, bus, registry,
+                new RecentSaturation(), () -> { });
+        RenditionEncoder baseline = new RenditionEncoder(TINY_BASELINE, Media.ffmpeg(), pool, bus, registry,
+                new RecentSaturation(), () -> { });
         Path mainFile = data.resolve("main.ts");
         Path baselineFile = data.resolve("baseline.ts");
 

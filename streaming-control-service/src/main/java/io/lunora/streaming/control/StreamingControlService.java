@@ -135,7 +135,7 @@ public class StreamingControlService {
             try {
                 media.startChannel(new ChannelRequest(org, session.sessionId(), inputs, session.recording()));
                 chosen.forEach((target, preset) -> media.startOutput(org,
-                        new OutputSpec(target.destinationId(), preset, target.publishTarget())));
+                        OutputSpec.of(target, preset)));
             } catch (RuntimeException failure) {
                 log.error("Media backend refused session {}: {}", session.sessionId(), failure.getClass().getSimpleName());
                 undoStart(org);
@@ -200,7 +200,7 @@ public class StreamingControlService {
                     .filter(t -> caller.mayAccess(t.ownerId()))
                     .orElseThrow(() -> new NotFoundException("destination", destinationId));
             EncodingPreset preset = presetOf(org, target, "destination_id");
-            media.startOutput(org, new OutputSpec(target.destinationId(), preset, target.publishTarget()));
+            media.startOutput(org, OutputSpec.of(target, preset));
             reports.forget(org);
             Instant now = clock.instant();
             StreamSession.Destination started = current
@@ -436,8 +436,7 @@ public class StreamingControlService {
                     restored = restored.withDestination(d.withStopped(clock.instant()));
                     continue;
                 }
-                media.startOutput(org, new OutputSpec(d.destinationId(), presetOf(org, target.get(), "destination_id"),
-                        target.get().publishTarget()));
+                media.startOutput(org, OutputSpec.of(target.get(), presetOf(org, target.get(), "destination_id")));
             }
             saveAndPublish(restored.withStatus(SessionStatus.ACTIVE, clock.instant()));
         } catch (RuntimeException failure) {

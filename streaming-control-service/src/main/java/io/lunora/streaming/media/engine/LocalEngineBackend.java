@@ -69,7 +69,7 @@ public class LocalEngineBackend implements MediaBackend {
     @Override
     public void startOutput(String organizationId, OutputSpec output) {
         client.put().uri("/internal/engine/channels/{org}/outputs/{id}", organizationId, output.destinationId())
-                .body(new OutputRequest(output.preset(), output.target())).retrieve().toBodilessEntity();
+                .body(new OutputRequest(output.preset(), output.target(), output.priority())).retrieve().toBodilessEntity();
     }
 
     @Override
