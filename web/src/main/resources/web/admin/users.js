@@ -1,6 +1,6 @@
 // User management: search, invite (the invitee gets a temporary password by mail), change role,
-// reset password and/or MFA, disable and enable (destructive actions are confirmed first); last
-// sign-in per user; the audit log of these actions.
+// reset password and/or MFA, disable and enable, one user or the selected ones at once (destructive
+// actions are confirmed first); last sign-in per user; the list as CSV; the audit log of these actions.
 import { h, field, checkbox, problemBox, showProblem, clearProblem, openDialog, confirmAction, announce, statusBadge } from '/assets/ui.js';
 import { dateTime } from '/assets/format.js';
 
@@ -20,6 +20,12 @@ export async function users(main, { api, auth }) {
   const body = h('tbody', { id: 'user-rows' });
   const me = auth.claims().sub;
   const outcome = h('p', { id: 'user-outcome', class: 'notice', role: 'status', hidden: true });
+  const selected = new Set();
+  const disableSelected = h('button', { type: 'button', class: 'danger', id: 'disable-selected', disabled: true,
+    onclick: () => bulk('disable') }, 'Disable selected');
+  const enableSelected = h('button', { type: 'button', id: 'enable-selected', disabled: true,
+    onclick: () => bulk('enable') }, 'Enable selected');
+  const exportCsv = h('button', { type: 'button', id: 'export-users', onclick: () => download() }, 'Download CSV');
   const auditBox = problemBox();
   const auditBody = h('tbody', { id: 'audit-rows' });
   let auditCursor = null;
@@ -31,9 +37,10 @@ export async function users(main, { api, auth }) {
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', id: 'invite-user', onclick: () => invite() }, '+ Invite user'),
         searchForm),
+      h('div', { class: 'actions' }, disableSelected, enableSelected, exportCsv),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('caption', { class: 'skip' }, 'Users of your organization'),
-        h('thead', {}, h('tr', {}, ['Username', 'Email', 'Role', 'Status', 'Last sign-in', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Select', 'Username', 'Email', 'Role', 'Status', 'Last sign-in', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         body)),
       h('p', { class: 'hint' }, 'Operator: stream configuration and control only. Admin: full system access and user management.')),
     h('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
@@ -44,20 +51,26 @@ export async function users(main, { api, auth }) {
         auditBody)),
       auditMore));
 
+  function searchQuery() {
+    const query = new URLSearchParams();
+    if (search.value.trim()) {
+      query.set('q', search.value.trim());
+    }
+    if (roleFilter.value) {
+      query.set('role', roleFilter.value);
+    }
+    return query.size ? '?' + query : '';
+  }
+
   async function load() {
     clearProblem(box, searchForm);
+    selected.clear();
+    updateBulk();
     try {
-      const query = new URLSearchParams();
-      if (search.value.trim()) {
-        query.set('q', search.value.trim());
-      }
-      if (roleFilter.value) {
-        query.set('role', roleFilter.value);
-      }
-      const list = await api.get('/api/users' + (query.size ? '?' + query : ''));
+      const list = await api.get('/api/users' + searchQuery());
       body.replaceChildren(...list.map(row));
       if (!list.length) {
-        body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No users found.')));
+        body.append(h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No users found.')));
       }
     } catch (e) {
       showProblem(box, e, searchForm);
@@ -83,6 +96,41 @@ export async function users(main, { api, auth }) {
       auditMore.hidden = !auditCursor;
     } catch (e) {
       showProblem(auditBox, e);
+    }
+  }
+
+  function updateBulk() {
+    disableSelected.disabled = enableSelected.disabled = selected.size === 0;
+    disableSelected.textContent = 'Disable selected' + (selected.size ? ' (' + selected.size + ')' : '');
+    enableSelected.textContent = 'Enable selected' + (selected.size ? ' (' + selected.size + ')' : '');
+  }
+
+  /** Disables or enables every selected user; the server changes all of them or none. */
+  async function bulk(action) {
+    const count = selected.size;
+    if (action === 'disable' && !(await confirmAction('Disable ' + count + ' users? They can no longer sign in.', 'Disable ' + count))) {
+      return;
+    }
+    try {
+      await api.post('/api/users/bulk', { action, user_ids: [...selected] });
+      announce(count + ' users ' + (action === 'disable' ? 'disabled' : 'enabled'));
+      load();
+    } catch (e) {
+      showProblem(box, e);
+    }
+  }
+
+  /** The searched users as a CSV file, made from the server's answer. */
+  async function download() {
+    try {
+      const blob = await api.file('/api/users/export' + searchQuery(), 'text/csv');
+      const link = h('a', { href: URL.createObjectURL(blob), download: 'lunora-users.csv', hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (e) {
+      showProblem(box, e);
     }
   }
 
@@ -127,8 +175,18 @@ export async function users(main, { api, auth }) {
       }
     });
     const state = !u.enabled ? 'disabled' : u.locked ? 'locked' : u.status === 'FORCE_CHANGE_PASSWORD' ? 'invited' : 'active';
+    const pick = h('input', { type: 'checkbox', 'aria-label': 'Select ' + u.username, 'data-user-select': u.username,
+      disabled: u.id === me });
+    pick.addEventListener('change', () => {
+      if (pick.checked) {
+        selected.add(u.id);
+      } else {
+        selected.delete(u.id);
+      }
+      updateBulk();
+    });
     return h('tr', { 'data-user': u.username },
-      h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
+      h('td', {}, pick), h('td', {}, u.username), h('td', {}, u.email), h('td', {}, role),
       h('td', {}, statusBadge(state)),
       h('td', { 'data-last-sign-in': u.last_sign_in_at || '' }, u.last_sign_in_at ? dateTime(u.last_sign_in_at) : 'Never'),
       h('td', {}, dateTime(u.created_at)),

@@ -117,6 +117,23 @@ final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
+    /**
+     * Clicks {@code button} and answers the file the page then offers for download, as
+     * {@code name + "\n" + content}: the Blob is read as the page makes its link (the CSP's
+     * connect-src 'self' keeps a fetch of the blob: URL out) and the link's click is caught.
+     */
+    String download(By button) {
+        script("window.lunoraDownload = null; let body = null; const create = URL.createObjectURL;"
+                + " URL.createObjectURL = (blob) => { blob.text().then((t) => { body = t; }); return create.call(URL, blob); };"
+                + " const click = HTMLAnchorElement.prototype.click;"
+                + " HTMLAnchorElement.prototype.click = function () { if (!this.download) { return click.call(this); }"
+                + " const name = this.download; const wait = () => { if (body === null) { setTimeout(wait, 50); }"
+                + " else { window.lunoraDownload = name + '\\n' + body; } }; wait(); };");
+        click(button);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> script("return window.lunoraDownload") != null);
+        return script("return window.lunoraDownload").toString();
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENS);

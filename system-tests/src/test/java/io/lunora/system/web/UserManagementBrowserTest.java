@@ -135,6 +135,32 @@ class UserManagementBrowserTest {
         admin.await(umaInvited);
         assertThat(admin.driver.findElements(rows)).hasSizeGreaterThan(20);
         new WebDriverWait(admin.driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("audit-more")).isDisplayed());
+
+        // Several at once: the selected users disabled (confirmed), then enabled again; the admin cannot select themself
+        admin.type(By.id("user-search"), "");
+        new Select(admin.await(By.id("user-role-filter"))).selectByValue("");
+        admin.click(By.id("user-search-go"));
+        awaitRows(List.of("admin", "ivan", "uma"));
+        assertThat(admin.driver.findElement(By.cssSelector("input[data-user-select='admin']")).isEnabled()).isFalse();
+        admin.click(By.cssSelector("input[data-user-select='uma']"));
+        admin.click(By.cssSelector("input[data-user-select='ivan']"));
+        admin.awaitText(By.id("disable-selected"), "Disable selected (2)");
+        admin.click(By.id("disable-selected"));
+        admin.confirm();
+        admin.awaitText(By.cssSelector("tr[data-user='ivan']"), "Enable");
+        assertThat(user(token, "ivan").path("enabled").asBoolean()).isFalse();
+        assertThat(user(token, "uma").path("enabled").asBoolean()).isFalse();
+        admin.click(By.cssSelector("input[data-user-select='uma']"));
+        admin.click(By.cssSelector("input[data-user-select='ivan']"));
+        admin.click(By.id("enable-selected"));
+        admin.awaitText(By.cssSelector("tr[data-user='ivan']"), "Disable");
+        assertThat(user(token, "ivan").path("enabled").asBoolean()).isTrue();
+        assertThat(user(token, "uma").path("enabled").asBoolean()).isTrue();
+
+        // The list as CSV, the file the browser saves
+        String csv = admin.download(By.id("export-users"));
+        assertThat(csv).startsWith("lunora-users.csv\nuser_id,username,email,group,enabled")
+                .contains(",uma,uma@example.com,operators,true", ",ivan,ivan@example.com,operators,true");
     }
 
     private void invite(String username, String email) {
