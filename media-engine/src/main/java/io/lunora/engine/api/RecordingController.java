@@ -6,6 +6,7 @@ import io.lunora.engine.recording.RecordingFolders;
 import io.lunora.model.media.EngineStatus;
 import io.lunora.model.media.RecordingEntry;
 import io.lunora.support.problem.ConflictException;
+import io.lunora.support.problem.InvalidFieldException;
 import io.lunora.support.problem.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class RecordingController {
 
     @GetMapping
     List<RecordingEntry> list(@PathVariable String organization) {
-        ChannelController.requireId("organization", organization);
+        requireName("organization", organization);
         Optional<String> writing = writing(organization);
         return folders.list(organization, id -> writing.filter(id::equals).isPresent());
     }
@@ -58,8 +59,8 @@ class RecordingController {
     @GetMapping("/{session}/file")
     ResponseEntity<StreamingResponseBody> file(@PathVariable String organization, @PathVariable String session)
             throws IOException {
-        ChannelController.requireId("organization", organization);
-        ChannelController.requireId("session", session);
+        requireName("organization", organization);
+        requireName("session", session);
         List<Path> files = folders.files(organization, session);
         if (files.isEmpty()) {
             throw new NotFoundException("recording", session);
@@ -81,8 +82,8 @@ class RecordingController {
     /** 409 while the session records: its files are still being written. */
     @DeleteMapping("/{session}")
     ResponseEntity<Void> delete(@PathVariable String organization, @PathVariable String session) {
-        ChannelController.requireId("organization", organization);
-        ChannelController.requireId("session", session);
+        requireName("organization", organization);
+        requireName("session", session);
         if (writing(organization).filter(session::equals).isPresent()) {
             throw new ConflictException("The recording is still being written: stop the session first.");
         }
@@ -90,6 +91,14 @@ class RecordingController {
             throw new NotFoundException("recording", session);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** An id that names one folder: {@code ChannelRequest.ID}, and not {@code .} or {@code ..}. */
+    private static void requireName(String field, String value) {
+        ChannelController.requireId(field, value);
+        if (value.matches("\\.{1,2}")) {
+            throw new InvalidFieldException(field, "must name a folder, not '.' or '..'");
+        }
     }
 
     private Optional<String> writing(String organization) {
