@@ -20,7 +20,7 @@ export async function recordings(main, { api }) {
     h('td', {}, r.started_by || '—'),
     h('td', {}, duration(r.duration_seconds)),
     h('td', { 'data-bytes': String(r.bytes) }, bytesSize(r.bytes)),
-    h('td', {}, r.state === 'recording' ? statusBadge('live') : statusBadge('stopped'), ' ', r.state),
+    h('td', {}, r.state === 'recording' ? [statusBadge('live'), ' recording'] : 'Complete'),
     h('td', {},
       h('button', { type: 'button', class: 'small', 'data-download': r.id, onclick: () => download(r) }, 'Download'), ' ',
       h('button', { type: 'button', class: 'small danger', 'data-delete': r.id, disabled: r.state === 'recording',
