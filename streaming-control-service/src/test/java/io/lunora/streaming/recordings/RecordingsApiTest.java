@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,6 +105,12 @@ class RecordingsApiTest {
         recordings.put(live, true);
         engineRecordings.put(org, recordings);
         engineRecordings.put(otherOrg, new ConcurrentHashMap<>(Map.of("s-theirs", false)));
+    }
+
+    /** No open session is left behind: other classes' restarted applications reconcile every open one. */
+    @AfterEach
+    void endTheLiveSession() {
+        store.findOpen(org).ifPresent(s -> store.close(store.save(s.withStatus(SessionStatus.STOPPED, Instant.now()))));
     }
 
     @Test
