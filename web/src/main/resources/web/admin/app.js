@@ -1,5 +1,5 @@
 // The admin app (/admin): overview, users, sources, presets, destinations, live dashboard,
-// analytics with session history; organizations for the platform admins. Administrators only; an
+// recordings, analytics with session history; organizations for the platform admins. Administrators only; an
 // operator is sent to /stream.
 import { boot } from '/assets/shell.js';
 import { h, statusBadge, problemBox, showProblem } from '/assets/ui.js';
@@ -11,6 +11,7 @@ import { sources } from './sources.js';
 import { presets } from './presets.js';
 import { destinations } from './destinations.js';
 import { history } from './history.js';
+import { recordings } from './recordings.js';
 import { loadPrices, sessionCost } from './cost.js';
 import { alertCentre } from '/assets/alert-centre.js';
 import { webhooksPanel } from './webhooks.js';
@@ -73,9 +74,9 @@ async function live(main, { api, auth }) {
 boot({
   app: 'admin', clientId: 'lunora-admin', title: 'Lunora Admin',
   nav: [['/', 'Overview'], ['/users', 'Users'], ['/sources', 'Sources'], ['/presets', 'Presets'],
-    ['/destinations', 'Destinations'], ['/live', 'Live'], ['/analytics', 'Analytics']],
+    ['/destinations', 'Destinations'], ['/live', 'Live'], ['/recordings', 'Recordings'], ['/analytics', 'Analytics']],
   routes: { '/': overview, '/users': users, '/sources': sources, '/presets': presets, '/destinations': destinations,
-    '/live': live, '/analytics': history },
+    '/live': live, '/recordings': recordings, '/analytics': history },
   allowed: (groups) => groups.includes('admins'),
   elsewhere: () => '/stream/',
 });

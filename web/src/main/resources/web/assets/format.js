@@ -42,3 +42,12 @@ export function inputMedia(m) {
     m.audio_channels].filter(Boolean).join(' ') : null;
   return [video, audio].filter(Boolean).join(' · ');
 }
+
+/** A size in bytes as people read it ("12.3 MB"), decimal units as disks and platforms count them. */
+export function bytesSize(bytes) {
+  const b = Math.max(0, bytes || 0);
+  if (b >= 1e9) {
+    return (b / 1e9).toFixed(2) + ' GB';
+  }
+  return b >= 1e6 ? (b / 1e6).toFixed(1) + ' MB' : Math.round(b / 1e3) + ' kB';
+}

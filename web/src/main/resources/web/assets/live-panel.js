@@ -3,7 +3,7 @@
 // the inputs' health, each output's speed, lag and drops) is read from /api/streaming/status every
 // few seconds while a session is open. What the panel says is decided in live-state.js.
 import { h, fill, statusBadge, problemBox, showProblem, clearProblem, confirmAction, announce, field } from './ui.js';
-import { duration, mbps, platformName, dateTime } from './format.js';
+import { duration, mbps, platformName, dateTime, bytesSize } from './format.js';
 import { isOpen } from './live.js';
 import { behindRealTime, trackProgress, programSource, errorWords, speedText, seconds } from './live-state.js';
 
@@ -36,6 +36,8 @@ export function switchWords(f) {
 export function livePanel(api, { setupHref } = {}) {
   const box = problemBox();
   const clock = h('span', { class: 'clock', id: 'live-elapsed' });
+  // "Recording · 12.3 MB": the engine's size so far; without its figures, only that it records
+  const recording = h('span', { class: 'recording-indicator', id: 'live-recording', hidden: true });
   const heading = h('h2', { class: 'live-heading', id: 'live-heading' }, 'Not streaming');
   const behind = h('div', { id: 'live-behind', class: 'alert alert-behind', role: 'alert', hidden: true });
   const engineNote = h('p', { id: 'live-engine-note', class: 'hint', hidden: true });
@@ -54,7 +56,7 @@ export function livePanel(api, { setupHref } = {}) {
   const switchNotice = h('p', { id: 'switch-notice', class: 'hint', hidden: true });
   const inputsArea = h('div', { id: 'live-inputs-area' }, h('h3', {}, 'Inputs'), inputs);
   const root = h('section', { class: 'panel live-panel', 'aria-labelledby': 'live-heading' },
-    h('div', { class: 'live-top' }, heading, clock), box, behind, alert, engineNote,
+    h('div', { class: 'live-top' }, heading, recording, clock), box, behind, alert, engineNote,
     h('div', { class: 'row' }, source, switchButton), switchNotice, failovers, inputsArea,
     h('h3', {}, 'Destinations'), rows, totals, addArea, h('div', { class: 'actions' }, pauseButton, endButton));
 
@@ -278,12 +280,19 @@ export function livePanel(api, { setupHref } = {}) {
         : i.last_packet_age_ms >= 0 ? 'no signal for ' + seconds(i.last_packet_age_ms) : 'no signal yet')));
   }
 
+  function drawRecording(open) {
+    const measured = open && channel && channel.recording;
+    recording.hidden = !measured && !(open && session.recording);
+    recording.textContent = recording.hidden ? '' : measured ? 'Recording · ' + bytesSize(measured.bytes) : 'Recording';
+  }
+
   function draw() {
     const open = isOpen(session);
     root.dataset.status = session ? session.status : 'none';
     const program = programSource(session, channel);
     drawHeading(open, program);
     drawBehind(open);
+    drawRecording(open);
     tick();
     engineNote.hidden = !open || channel !== null;
     engineNote.textContent = open && channel === null

@@ -53,7 +53,8 @@ class IamPoliciesTest {
             // (BatchUpdateSchedule); ChannelMonitor: the channel's alerts and input metrics; InputPreviews: the
             // active input's thumbnail (DescribeThumbnails);
             // PackagingCheck: the media stack's MediaPackage channel and its origin endpoints; the alert
-            // webhooks' signing secrets; SesAlertMailer: the alert e-mail
+            // webhooks' signing secrets; SesAlertMailer: the alert e-mail; S3RecordingStore: list, read and
+            // delete the organization's recordings (DeleteObjects is authorized as s3:DeleteObject per key)
             "streaming-control-service", union(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query",
                     "medialive:ListInputs", "medialive:CreateInput", "medialive:UpdateInput",
@@ -64,7 +65,8 @@ class IamPoliciesTest {
                     // SrtInputs: the passphrase secret MediaLive reads (tagged, so TagResource), with the key
                     "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
                     "kms:GenerateDataKey", "kms:Decrypt",
-                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints", "ses:SendEmail"), SECRET_STORE),
+                    "mediapackage:DescribeChannel", "mediapackage:ListOriginEndpoints", "ses:SendEmail",
+                    "s3:ListBucket", "s3:GetObject", "s3:DeleteObject"), SECRET_STORE),
             // S3ThumbnailSource: list the organization's frame captures, read the newest (KMS-encrypted bucket)
             "viewer-service", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem", "dynamodb:Query", "s3:ListBucket", "s3:GetObject", "kms:Decrypt"));

@@ -27,6 +27,8 @@ class StreamingConfiguration {
     @Bean
     AuthorizationRules streamingRules() {
         return rules -> rules.requestMatchers("/api/streaming/**", "/api/health/**").hasAnyRole("OPERATORS", "ADMINS")
+                // what a recording shows is the program: the same people as the session; the service scopes by owner
+                .requestMatchers("/api/recordings", "/api/recordings/**").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.GET, "/api/sources/status").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.POST, "/api/sources/switch").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers(HttpMethod.GET, "/api/sources/*/preview").hasAnyRole("OPERATORS", "ADMINS")

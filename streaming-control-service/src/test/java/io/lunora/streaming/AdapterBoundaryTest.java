@@ -14,7 +14,7 @@ class AdapterBoundaryTest {
 
     @Test
     void shouldKeepSdkTypesInAdapterPackages() {
-        noClasses().that().resideOutsideOfPackages("..media.medialive..", "..sessions.dynamo..", "..alerts.dynamo..", "..adapter..",
+        noClasses().that().resideOutsideOfPackages("..media.medialive..", "..sessions.dynamo..", "..alerts.dynamo..", "..recordings.s3..", "..adapter..",
                         // InternalChannelController turns the MediaLive backend's SDK failures into a 503 (not ours to move)
                         "..streaming.internal..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon..")

@@ -14,9 +14,16 @@ import java.util.List;
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  * @param paused      the operator put the slate on air for every output ("Pause all"); an engine
  *                    from before the pause left it out: read as false
+ * @param recording   the session's recording while it is written; null when the program is not recorded
  */
 public record EngineStatus(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
-        List<Output> outputs, List<Encoder> encoders, Boolean paused) {
+        List<Output> outputs, List<Encoder> encoders, Boolean paused, Recording recording) {
+
+    /** A status without a recording (a relay, standby, or a session that does not record). */
+    public EngineStatus(boolean running, String kind, String activeInput, String onAir, List<Input> inputs,
+            List<Output> outputs, List<Encoder> encoders, Boolean paused) {
+        this(running, kind, activeInput, onAir, inputs, outputs, encoders, paused, null);
+    }
 
     public EngineStatus {
         paused = Boolean.TRUE.equals(paused);
@@ -64,5 +71,14 @@ public record EngineStatus(boolean running, String kind, String activeInput, Str
      */
     public record Encoder(String name, double speed, long lagMs, long droppedFrames, long droppedPackets, long skips,
             String x264Preset, boolean degraded) {
+    }
+
+    /**
+     * The program's recording as it is written.
+     *
+     * @param sessionId the session recorded: the recording's id
+     * @param bytes     written so far, across its files
+     */
+    public record Recording(String sessionId, long bytes) {
     }
 }

@@ -12,6 +12,7 @@ import io.lunora.engine.program.ProgramBus;
 import io.lunora.engine.program.Slate;
 import io.lunora.engine.program.Switcher;
 import io.lunora.engine.recording.ProgramRecorder;
+import io.lunora.engine.recording.RecordingFolders;
 import io.lunora.engine.rendition.EncoderStatus;
 import io.lunora.engine.rendition.RenditionEncoder;
 import io.lunora.engine.rendition.RenditionPreset;
@@ -231,8 +232,8 @@ public final class Channel implements Workload {
             session.recorder = null;
         }
         if (wanted.recording()) {
-            session.recorder = new ProgramRecorder(resources.properties().dataDir().resolve("recordings")
-                    .resolve(organizationId).resolve(wanted.sessionId()),
+            session.recorder = new ProgramRecorder(RecordingFolders.of(resources.properties().dataDir())
+                    .session(organizationId, wanted.sessionId()),
                     Duration.ofSeconds(resources.properties().recording().segmentSeconds()), bus);
         }
     }
@@ -428,7 +429,9 @@ public final class Channel implements Workload {
             encoders.add(session.hls.status());
         }
         return new WorkloadState(session != null, session != null ? WorkloadState.CHANNEL : WorkloadState.STANDBY, switcher.selected(), switcher.onAir(),
-                inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders, switcher.paused());
+                inputs.values().stream().map(this::statusOf).toList(), outputStates, encoders, switcher.paused(),
+                session != null && session.recorder != null
+                        ? new EngineStatus.Recording(session.sessionId, session.recorder.bytesWritten()) : null);
     }
 
     private InputStatus statusOf(SrtInput input) {

@@ -36,6 +36,8 @@ public final class ProgramRecorder implements Consumer<byte[]>, AutoCloseable {
     private OutputStream file;
     private long fileStartedNanos;
     private int files;
+    /** Read by the status API while the writer thread adds to it. */
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
     public ProgramRecorder(Path folder, Duration segment, ProgramBus program) {
         this.folder = folder;
@@ -71,6 +73,7 @@ public final class ProgramRecorder implements Consumer<byte[]>, AutoCloseable {
                 }
                 if (file != null) {
                     file.write(packet);
+                    bytes.addAndGet(packet.length);
                 }
             }
         } catch (InterruptedException stopped) {
@@ -85,11 +88,12 @@ public final class ProgramRecorder implements Consumer<byte[]>, AutoCloseable {
     private void next() throws IOException {
         closeFile();
         files++;
-        file = new BufferedOutputStream(Files.newOutputStream(folder.resolve(String.format("program-%05d.ts", files))),
+        file = new BufferedOutputStream(Files.newOutputStream(folder.resolve(String.format(RecordingFolders.FILE_PATTERN, files))),
                 64 * TsPacket.SIZE);
         fileStartedNanos = System.nanoTime();
         file.write(pat);
         file.write(pmt);
+        bytes.addAndGet(pat.length + pmt.length);
     }
 
     private void closeFile() {
@@ -101,6 +105,11 @@ public final class ProgramRecorder implements Consumer<byte[]>, AutoCloseable {
             }
             file = null;
         }
+    }
+
+    /** What has been handed to the files so far (some may still sit in the write buffer). */
+    public long bytesWritten() {
+        return bytes.get();
     }
 
     public Path folder() {

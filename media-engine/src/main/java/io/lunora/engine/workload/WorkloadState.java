@@ -19,9 +19,18 @@ import java.util.Locale;
  * @param kind        {@link #CHANNEL}, {@link #RELAY}, {@link #STANDBY}, or null when nothing runs
  * @param encoders    how each encoder (renditions, HLS) keeps up with real time
  * @param paused      the operator put the slate on air for every output ("Pause all")
+ * @param recording   the session's recording while it is written; null when nothing is recorded
  */
 public record WorkloadState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
-        List<EngineStatus.Output> outputs, List<EncoderStatus> encoders, boolean paused) {
+        List<EngineStatus.Output> outputs, List<EncoderStatus> encoders, boolean paused,
+        EngineStatus.Recording recording) {
+
+    /** A state without a recording (a relay, standby). */
+    public WorkloadState(boolean running, String kind, String activeInput, String onAir, List<InputStatus> inputs,
+            List<EngineStatus.Output> outputs, List<EncoderStatus> encoders, boolean paused) {
+        this(running, kind, activeInput, onAir, inputs, outputs, encoders, paused, null);
+    }
+
     /** A channel makes its program from SRT sources and encodes a rendition per preset. */
     public static final String CHANNEL = "channel";
     /** A relay receives renditions encoded elsewhere (MediaLive) and only pushes copies of them. */
@@ -52,7 +61,8 @@ public record WorkloadState(boolean running, String kind, String activeInput, St
                         i.lastPacketAgeMs() == null ? -1 : i.lastPacketAgeMs(), i.continuityErrors(),
                         i.uptimeSeconds(), i.media()))
                 .toList(), outputs, encoders.stream().map(e -> new EngineStatus.Encoder(e.name(), e.speed(), e.lagMs(),
-                        e.droppedFrames(), e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded())).toList(), paused);
+                        e.droppedFrames(), e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded())).toList(), paused,
+                recording);
     }
 
     /** An output state's name on the wire ({@code live}, {@code retrying} …). */

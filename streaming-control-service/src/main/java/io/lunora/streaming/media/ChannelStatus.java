@@ -12,9 +12,11 @@ import java.util.List;
  *                 picture yet); the local engine reports it, MediaLive does not
  * @param encoders how each encoder keeps up with real time (local engine); empty when not known
  * @param paused   the operator put the slate on air for every output ("Pause all")
+ * @param recording the session's recording while it is written, with its size so far; null when the
+ *                  program is not recorded or the backend does not measure it (MediaLive archives to S3)
  */
 public record ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
-        String error, String onAir, List<EncoderStatus> encoders, boolean paused) {
+        String error, String onAir, List<EncoderStatus> encoders, boolean paused, RecordingStatus recording) {
 
     public ChannelStatus {
         inputs = inputs == null ? List.of() : inputs;
@@ -25,7 +27,11 @@ public record ChannelStatus(boolean running, String activeInput, List<InputHealt
     /** A backend that knows nothing of what is on air or of its encoders' speed (MediaLive). */
     public ChannelStatus(boolean running, String activeInput, List<InputHealth> inputs, List<OutputStatus> outputs,
             String error) {
-        this(running, activeInput, inputs, outputs, error, null, List.of(), false);
+        this(running, activeInput, inputs, outputs, error, null, List.of(), false, null);
+    }
+
+    /** @param bytes written so far */
+    public record RecordingStatus(String sessionId, long bytes) {
     }
 
     public static ChannelStatus stopped() {

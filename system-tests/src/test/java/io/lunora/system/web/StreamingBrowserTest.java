@@ -61,6 +61,8 @@ class StreamingBrowserTest {
     final List<RecordingReceiver> receivers = new ArrayList<>();
     SrtTestSource primary;
     SrtTestSource secondary;
+    /** The session's recording, once listed. */
+    String recordingId;
 
     @BeforeAll
     void startTheStack() {
@@ -176,6 +178,9 @@ class StreamingBrowserTest {
         new WebDriverWait(operator.driver, Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("live-bandwidth"))
                 .getText().matches(".*\\b0(\\.0)? Mbps.*"));
         assertThat(operator.driver.findElement(By.id("live-failover")).isDisplayed()).as("going on air is no failover").isFalse();
+        // "Record this stream": the live panel shows the recording and its size as the engine writes it
+        new WebDriverWait(operator.driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("live-recording"))
+                .getText().matches("Recording · [1-9][0-9.]* (kB|MB|GB)"));
         assertThat(operator.driver.getPageSource()).doesNotContain(KEYS.get(0)).doesNotContain(KEYS.get(1));
         operator.screenshot("operator-live-streaming");
 
@@ -385,6 +390,72 @@ class StreamingBrowserTest {
         String csv = admin.download(By.id("export-csv"));
         assertThat(csv).startsWith("lunora-sessions-last-365-days.csv\nsession_id,status,started_by,start_time")
                 .contains("Studio out 1").contains("Studio out 2").contains(",stopped,");
+    }
+
+    /** The session recorded since it started: listed in the admin console's Recordings page with its size. */
+    @Test
+    @Order(12)
+    void shouldListTheRecordingInTheAdminConsole() {
+        admin.click(By.cssSelector("nav a[href='/admin/recordings']"));
+        admin.await(By.cssSelector("#recording-rows tr[data-recording]"));
+        JsonNode listed = api.get(WebSignIn.adminToken(admin), "/api/recordings").json();
+        assertThat(listed).as(listed.toString()).hasSize(1);
+        recordingId = listed.path(0).path("id").asString();
+        assertThat(listed.path(0).path("state").asString()).isEqualTo("complete");
+        assertThat(listed.path(0).path("bytes").asLong()).isEqualTo(onDisk());
+
+        String row = admin.driver.findElement(By.cssSelector("#recording-rows tr[data-recording='" + recordingId + "']"))
+                .getText();
+        assertThat(row).contains("oscar").containsPattern("\\d+(\\.\\d)? MB").contains("complete");
+        admin.screenshot("admin-recordings");
+    }
+
+    /**
+     * Download: the file the browser would save is caught as the link is clicked (its size, and its
+     * head as base64: the whole of it through WebDriver would only be slower); ffprobe reads it as video.
+     */
+    @Test
+    @Order(13)
+    void shouldDownloadTheRecordingAsAFileFfprobeReadsAsVideo() throws Exception {
+        admin.script("window.recordingDownloaded = null; let saved = null; const create = URL.createObjectURL;"
+                + " URL.createObjectURL = (blob) => { const head = blob.slice(0, 188 * 8000); const reader = new FileReader();"
+                + " reader.onload = () => { saved = { size: blob.size, type: blob.type, head: reader.result.split(',')[1] }; };"
+                + " reader.readAsDataURL(head); return create.call(URL, blob); };"
+                + " const click = HTMLAnchorElement.prototype.click;"
+                + " HTMLAnchorElement.prototype.click = function () { if (!this.download) { return click.call(this); }"
+                + " const name = this.download; const wait = () => { if (saved === null) { setTimeout(wait, 50); }"
+                + " else { window.recordingDownloaded = { name, ...saved }; } }; wait(); };");
+        admin.click(By.cssSelector("button[data-download='" + recordingId + "']"));
+        new WebDriverWait(admin.driver, Duration.ofSeconds(60))
+                .until(d -> admin.script("return window.recordingDownloaded") != null);
+
+        assertThat(admin.script("return window.recordingDownloaded.name")).isEqualTo(
+                "lunora-recording-" + recordingId + ".ts");
+        assertThat(((Number) admin.script("return window.recordingDownloaded.size")).longValue())
+                .as("every file of the recording, back to back").isEqualTo(onDisk());
+        Path head = media.resolve("downloaded-recording.ts");
+        java.nio.file.Files.write(head, java.util.Base64.getDecoder().decode(
+                admin.script("return window.recordingDownloaded.head").toString()));
+        VideoProbe probe = VideoProbe.of(head);
+        assertThat(probe.codec()).isEqualTo("h264");
+        assertThat(probe.frames()).isPositive();
+    }
+
+    @Test
+    @Order(14)
+    void shouldDeleteTheRecordingFromTheListAndTheDisk() {
+        admin.click(By.cssSelector("button[data-delete='" + recordingId + "']"));
+        admin.confirm();
+
+        new WebDriverWait(admin.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#recording-rows tr[data-recording]")).isEmpty());
+        admin.awaitText(By.id("recording-rows"), "No recordings yet");
+        assertThat(api.get(WebSignIn.adminToken(admin), "/api/recordings").json()).isEmpty();
+        assertThat(recordingSegments()).as("the files are gone from the engine's folder").isEmpty();
+    }
+
+    private static long onDisk() {
+        return recordingSegments().stream().mapToLong(f -> f.toFile().length()).sum();
     }
 
     private void awaitState(String destinationId, String state) {

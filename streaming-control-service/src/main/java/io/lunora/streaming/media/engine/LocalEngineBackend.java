@@ -96,7 +96,8 @@ public class LocalEngineBackend implements MediaBackend {
                 .toList(), null, engine.onAir(), engine.encoders().stream()
                 .map(e -> new ChannelStatus.EncoderStatus(e.name(), e.speed(), e.lagMs(), e.droppedFrames(),
                         e.droppedPackets(), e.skips(), e.x264Preset(), e.degraded()))
-                .toList(), engine.paused());
+                .toList(), engine.paused(), engine.recording() == null ? null
+                        : new ChannelStatus.RecordingStatus(engine.recording().sessionId(), engine.recording().bytes()));
     }
 
     /** The engine switches on the input's next keyframe: nothing to tell the operator. */
