@@ -83,5 +83,4 @@ class DynamoBudgetStore implements BudgetStore {
             throw new ConcurrentChangeException();
         }
     }
-
 }
