@@ -271,7 +271,7 @@ class AlertCentreBrowserTest {
         admin.await(By.cssSelector("#budget-form [data-field='monthly_amount_usd'] .field-error"));
         assertThat(api.get(token, "/api/costs/budget").json().path("version").asLong()).isZero();
 
-        // the sessions of the tests before cost more than the fixed 17.00: every threshold of 10.00 is passed
+        // the month's fixed 17.00 (other services) alone passes every threshold of a 10.00 budget
         admin.type(By.id("budget-amount"), "10");
         admin.type(By.id("budget-thresholds"), "50, 80, 100");
         admin.click(By.id("save-budget"));
