@@ -12,7 +12,6 @@ import { presets } from './presets.js';
 import { destinations } from './destinations.js';
 import { history } from './history.js';
 import { recordings } from './recordings.js';
-import { loadPrices, sessionCost } from './cost.js';
 import { alertCentre } from '/assets/alert-centre.js';
 import { webhooksPanel } from './webhooks.js';
 import { organizationsPanel } from './organizations.js';
@@ -37,8 +36,8 @@ async function overview(main, { api, auth }) {
     ...(organizations ? [organizations.element] : []));
 
   const metric = (label, value, id) => h('div', { class: 'metric' }, h('span', { class: 'value', id }, value), label);
-  const [health, people, sessions, p] = await Promise.allSettled([api.get('/api/health/overall'),
-    api.get('/api/users'), api.get('/api/streaming/sessions'), loadPrices()]);
+  const [health, people, sessions, costs] = await Promise.allSettled([api.get('/api/health/overall'),
+    api.get('/api/users'), api.get('/api/streaming/sessions'), api.get('/api/costs')]);
   if (health.status === 'fulfilled') {
     const o = health.value;
     status.replaceChildren(
@@ -49,18 +48,15 @@ async function overview(main, { api, auth }) {
     showProblem(box, health.reason);
   }
   const list = sessions.status === 'fulfilled' ? sessions.value : [];
-  const month = new Date();
-  month.setDate(1);
-  month.setHours(0, 0, 0, 0);
-  const thisMonth = list.filter((s) => Date.parse(s.start_time) >= month.getTime());
-  const cost = p.status === 'fulfilled' ? thisMonth.reduce((sum, s) => sum + sessionCost(s, p.value).total, 0) : 0;
+  // the month's cost as the server prices it (/api/costs), the figure analytics shows too
+  const month = costs.status === 'fulfilled' ? costs.value.month : null;
   const open = list.filter(isOpen);
   metrics.replaceChildren(
     metric('Users', people.status === 'fulfilled' ? people.value.length : '—', 'metric-users'),
     metric('Live sessions', open.length, 'metric-live'),
     metric('Bandwidth', mbps(open.reduce((s, x) => s + (x.bandwidth_kbps || 0), 0)), 'metric-bandwidth'),
-    metric('Streaming costs this month' + (p.status === 'fulfilled' ? ' (' + Math.round(cost / p.value.monthly_budget * 100) + '% of budget)' : ''),
-      money(cost), 'metric-cost'));
+    metric('Streaming costs this month' + (month && month.share_used !== null ? ' (' + Math.round(month.share_used) + '% of budget)' : ''),
+      month ? money(month.total) : '—', 'metric-cost'));
   return { dispose: alerts.dispose };
 }
 

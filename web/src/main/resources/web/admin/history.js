@@ -1,12 +1,13 @@
-// System analytics and session history: totals over a time range, platform distribution, cost
-// analysis from the configured prices, and per session a chart of bitrate over time with the
+// System analytics and session history: totals over a time range, platform distribution, the
+// costs as the server prices them (/api/costs: per session, the range, the month against the
+// budget, the same figures as the overview's), the budget form, and per session a chart of bitrate over time with the
 // failover events. Finished sessions keep per-destination counters (bytes, start, stop), so their
 // curve is each destination's average bitrate over the time it was pushed; an open session adds
 // the bandwidth samples this page receives live.
 import { h, fill, problemBox, showProblem, statusBadge } from '/assets/ui.js';
 import { duration, mbps, money, dateTime, platformName } from '/assets/format.js';
 import { stepChart } from '/assets/chart.js';
-import { loadPrices, sessionCost } from './cost.js';
+import { budgetPanel } from './budget.js';
 
 const RANGES = [['1', 'Last 24 hours'], ['7', 'Last 7 days'], ['30', 'Last 30 days'], ['365', 'Last year']];
 
@@ -43,6 +44,7 @@ export async function history(main, { api }) {
   const metrics = h('div', { class: 'metrics', id: 'analytics-metrics' });
   const platforms = h('ul', { id: 'platform-distribution' });
   const costs = h('ul', { id: 'cost-analysis' });
+  const monthCost = h('p', { id: 'month-cost' });
   const rows = h('tbody', { id: 'session-rows' });
   const detail = h('section', { class: 'panel', id: 'session-detail', 'aria-live': 'polite', hidden: true });
   const exportCsv = h('button', { type: 'button', id: 'export-csv', onclick: () => download() }, 'Download CSV');
@@ -50,7 +52,8 @@ export async function history(main, { api }) {
     h('section', { class: 'panel' }, h('div', { class: 'row' }, h('label', { for: 'range' }, 'Time range'), range, exportCsv), metrics,
       h('div', { class: 'grid2' },
         h('div', {}, h('h2', {}, 'Platform distribution'), platforms),
-        h('div', {}, h('h2', {}, 'Cost analysis (estimate)'), costs))),
+        h('div', {}, h('h2', {}, 'Cost analysis'), costs, monthCost))),
+    budgetPanel(api, () => reload()).element,
     h('section', { class: 'panel', 'aria-labelledby': 'sh' }, h('h2', { id: 'sh' }, 'Sessions'),
       h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, ['Started', 'Duration', 'Status', 'Destinations', 'Failovers', 'Est. cost', ''].map((c) => h('th', { scope: 'col' }, c)))),
@@ -58,25 +61,26 @@ export async function history(main, { api }) {
     detail);
 
   let sessions = [];
-  let prices;
+  let priced;
   try {
-    [sessions, prices] = await Promise.all([api.get(sessionsPath('sessions')), loadPrices()]);
+    [sessions, priced] = await Promise.all([api.get(sessionsPath('sessions')), api.get(sessionsPath('costs'))]);
   } catch (e) {
     showProblem(box, e);
     return null;
   }
+  const costOf = (s) => priced.sessions.find((c) => c.session_id === s.session_id);
 
   /** The days of the chosen range (UTC, as the server counts them): every session in it, not the latest few. */
   function sessionsPath(what) {
     const day = (t) => new Date(t).toISOString().slice(0, 10);
     const now = Date.now();
-    return '/api/streaming/' + (what === 'export' ? 'sessions/export' : 'sessions')
-      + '?from=' + day(now - Number(range.value || '30') * 86_400_000) + '&to=' + day(now);
+    const base = { export: '/api/streaming/sessions/export', sessions: '/api/streaming/sessions', costs: '/api/costs' }[what];
+    return base + '?from=' + day(now - Number(range.value || '30') * 86_400_000) + '&to=' + day(now);
   }
 
   async function reload() {
     try {
-      sessions = await api.get(sessionsPath('sessions'));
+      [sessions, priced] = await Promise.all([api.get(sessionsPath('sessions')), api.get(sessionsPath('costs'))]);
       box.replaceChildren();
       draw();
     } catch (e) {
@@ -98,8 +102,8 @@ export async function history(main, { api }) {
   }
 
   function draw() {
-    const since = Date.now() - Number(range.value) * 86_400_000;
-    const inRange = sessions.filter((s) => Date.parse(s.start_time) >= since);
+    // the days of the range, as the server counts them for the sessions and their costs alike
+    const inRange = sessions;
     const hours = inRange.reduce((sum, s) => sum + s.duration_seconds, 0) / 3600;
     const failovers = inRange.reduce((sum, s) => sum + (s.failover_count || 0), 0);
     const perPlatform = {};
@@ -112,12 +116,9 @@ export async function history(main, { api }) {
       }
     }
     const totalPlatform = Object.values(perPlatform).reduce((a, b) => a + b, 0) || 1;
-    const cost = inRange.map((s) => sessionCost(s, prices)).reduce((acc, c) => ({
-      medialive: acc.medialive + c.medialive, transfer: acc.transfer + c.transfer, storage: acc.storage + c.storage,
-    }), { medialive: 0, transfer: 0, storage: 0 });
-    const fixed = Object.values(prices.monthly_fixed).reduce((a, b) => a + b, 0) * Math.min(1, Number(range.value) / 30);
-    const total = cost.medialive + cost.transfer + cost.storage + fixed;
-    const pct = (v) => ' (' + Math.round(v / (total || 1) * 100) + '%)';
+    const cost = priced.total;
+    const pct = (v) => ' (' + Math.round(v / (cost.total || 1) * 100) + '%)';
+    const month = priced.month;
     metrics.replaceChildren(
       h('div', { class: 'metric' }, h('span', { class: 'value' }, hours.toFixed(1) + ' h'), 'Total streaming hours'),
       h('div', { class: 'metric' }, h('span', { class: 'value' }, inRange.length), 'Sessions'),
@@ -128,15 +129,17 @@ export async function history(main, { api }) {
       : [h('li', { class: 'muted' }, 'No streaming in this range.')]));
     costs.replaceChildren(
       h('li', {}, 'MediaLive: ' + money(cost.medialive) + pct(cost.medialive)),
-      h('li', {}, 'Data transfer: ' + money(cost.transfer) + pct(cost.transfer)),
+      h('li', {}, 'Data transfer: ' + money(cost.data_transfer) + pct(cost.data_transfer)),
       h('li', {}, 'Storage: ' + money(cost.storage) + pct(cost.storage)),
-      h('li', {}, 'Other services (pro rata): ' + money(fixed) + pct(fixed)),
-      h('li', {}, h('strong', {}, 'Total: ' + money(total))));
+      h('li', {}, h('strong', {}, 'Sessions in this range: ' + money(cost.total))));
+    fill(monthCost, 'This month so far: ', h('strong', { id: 'analytics-month-cost' }, money(month.total)),
+      ' of the ' + money(month.budget) + ' budget' + (month.share_used !== null ? ' (' + Math.round(month.share_used) + '%)' : '')
+      + ', with ' + money(month.other_services) + ' of other services (DynamoDB, Parameter Store, Lambda).');
     rows.replaceChildren(...(inRange.length ? inRange.map((s) => h('tr', { 'data-session': s.session_id },
       h('td', {}, dateTime(s.start_time)), h('td', {}, duration(s.duration_seconds)), h('td', {}, statusBadge(s.status)),
       h('td', {}, (s.destinations || []).map((d) => d.name).join(', ')),
       h('td', {}, s.failover_count || 0),
-      h('td', {}, money(sessionCost(s, prices).total)),
+      h('td', {}, costOf(s) ? money(costOf(s).cost.total) : '—'),
       h('td', {}, h('button', { type: 'button', class: 'small', 'data-show-session': s.session_id, onclick: () => show(s) }, 'Details'))))
       : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No sessions in this range.'))]));
   }
@@ -148,7 +151,7 @@ export async function history(main, { api }) {
       series, start, end,
       markers: switches.map((f) => ({ t: Date.parse(f.time), label: 'failover ' + f.from + '→' + f.to })),
     });
-    const c = sessionCost(s, prices);
+    const c = costOf(s);
     let shown = chart(s.failover_events || []);
     detail.hidden = false;
     detail.dataset.session = s.session_id;
@@ -162,12 +165,12 @@ export async function history(main, { api }) {
       h('h3', {}, 'Destinations'),
       h('ul', {}, (s.destinations || []).map((d) => h('li', {}, d.name + ' (' + platformName(d.platform) + '): '
         + (d.bytes_sent / 1e6).toFixed(1) + ' MB' + (d.last_error ? ' – last error: ' + d.last_error : '')))),
-      h('h3', {}, 'Cost estimate'),
-      h('ul', { id: 'session-cost' },
-        h('li', {}, 'MediaLive: ' + money(c.medialive) + ' (' + c.hours.toFixed(2) + ' h)'),
-        h('li', {}, 'Data transfer: ' + money(c.transfer) + ' (' + c.gb.toFixed(3) + ' GB)'),
-        h('li', {}, 'Recording storage (1 month): ' + money(c.storage)),
-        h('li', {}, h('strong', {}, 'Total: ' + money(c.total)))),
+      h('h3', {}, 'Cost'),
+      c ? h('ul', { id: 'session-cost' },
+        h('li', {}, 'MediaLive: ' + money(c.cost.medialive) + ' (' + c.hours.toFixed(2) + ' h)'),
+        h('li', {}, 'Data transfer: ' + money(c.cost.data_transfer) + ' (' + c.gigabytes.toFixed(3) + ' GB)'),
+        h('li', {}, 'Recording storage (1 month): ' + money(c.cost.storage)),
+        h('li', {}, h('strong', {}, 'Total: ' + money(c.cost.total)))) : h('p', { class: 'muted' }, 'Not priced yet.'),
       (s.error_logs || []).length ? h('div', {}, h('h3', {}, 'Errors'),
         h('ul', {}, s.error_logs.map((e) => h('li', {}, dateTime(e.time) + ': ' + e.message)))) : null);
     detail.querySelector('h2').focus();

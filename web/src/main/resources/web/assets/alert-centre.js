@@ -7,7 +7,7 @@ import { subscribeEvents } from '/assets/live.js';
 const KINDS = {
   source_lost: 'Source lost', destination_disconnected: 'Destination disconnected',
   encoder_behind_real_time: 'Encoder behind real time', failover_succeeded: 'Failover succeeded',
-  session_completed: 'Session completed',
+  session_completed: 'Session completed', budget_threshold_crossed: 'Budget threshold reached',
 };
 
 /** The alert centre panel; dispose() ends its live updates. */

@@ -57,7 +57,8 @@ class ApiDocsTest {
                     "GET /api/streaming/sessions/{id}/events", "GET /api/health/medialive", "GET /api/sources/status",
                     "POST /api/sources/switch", "GET /api/sources/{input}/preview", "GET /api/alerts",
                     "POST /api/alerts/{id}/acknowledge", "GET /api/alerts/webhooks", "GET /api/alerts/recipients", "DELETE /api/alerts/recipients/{id}",
-                    "GET /api/recordings", "GET /api/recordings/{id}/file", "DELETE /api/recordings/{id}"),
+                    "GET /api/recordings", "GET /api/recordings/{id}/file", "DELETE /api/recordings/{id}",
+                    "GET /api/costs", "GET /api/costs/budget", "PUT /api/costs/budget"),
             "VIEWER", List.of("GET /api/streams", "GET /api/streams/{stream_id}/thumbnail", "POST /api/viewing/start",
                     "GET /api/viewers/me", "POST /api/social/follows", "GET /api/analytics/summary",
                     "GET /api/viewer-admin/streams", "POST /internal/catalog/sessions"));

@@ -28,13 +28,11 @@ class WebAppRoutesTest extends GatewayTestBase {
     void shouldServeModulesAsJavaScriptAndStylesAsCss() {
         HttpResponse<String> module = gateway.send("GET", "/assets/auth.js", null);
         HttpResponse<String> styles = gateway.send("GET", "/assets/app.css", null);
-        HttpResponse<String> prices = gateway.send("GET", "/admin/prices.json", null);
 
         assertThat(module.statusCode()).isEqualTo(200);
         assertThat(module.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
         assertThat(module.body()).contains("code_challenge_method");
         assertThat(styles.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
-        assertThat(prices.body()).contains("medialive_channel_per_hour");
     }
 
     @Test

@@ -33,7 +33,7 @@ class StreamingControlApplicationTests {
         // DynamoDB Local is shared by the module's tests; other classes use other environments' prefixes
         assertThat(tables.stream().filter(t -> t.startsWith("lunora-local-"))).containsExactlyInAnyOrder(
                 "lunora-local-StreamSessions", "lunora-local-StreamSessionEvents", "lunora-local-Alerts",
-                "lunora-local-AlertWebhooks", "lunora-local-AlertRecipients");
+                "lunora-local-AlertWebhooks", "lunora-local-AlertRecipients", "lunora-local-CostBudgets");
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

@@ -14,7 +14,9 @@ public enum AlertKind {
     DESTINATION_DISCONNECTED(AlertSeverity.CRITICAL, true),
     ENCODER_BEHIND_REAL_TIME(AlertSeverity.WARNING, true),
     FAILOVER_SUCCEEDED(AlertSeverity.INFO, false),
-    SESSION_COMPLETED(AlertSeverity.INFO, false);
+    SESSION_COMPLETED(AlertSeverity.INFO, false),
+    /** One per budget threshold and month (see {@code costs.CostWatch}). */
+    BUDGET_THRESHOLD_CROSSED(AlertSeverity.COST, false);
 
     private final AlertSeverity severity;
     private final boolean condition;

@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 16's alert centre in headless Chromium on the whole real stack: a session started and
  * stopped raises a "session completed" alert in streaming-control-service; the admin's overview
  * shows it (severity, state, count) without a reload, and Acknowledge changes it on the server and
- * on the screen.
+ * on the screen. The budget set in its form raises the cost alerts, and the month's cost is one
+ * number on the overview and in analytics.
  */
 @EnabledOnOs(OS.LINUX)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -249,6 +250,57 @@ class AlertCentreBrowserTest {
         assertThat(api.get(token, "/api/organizations").json().valueStream().map(o -> o.path("id").asString()))
                 .contains("default", "second-studio");
         assertThat(stack.users().temporaryPasswordOf("sasha")).isNotBlank();
+    }
+
+    /**
+     * The Budget form on the analytics page (issues 15 and 16): a negative amount is named at its
+     * field; a budget set there is the server's; the month's cost is the server's figure, the same on
+     * the overview and in analytics; a budget below what the month already cost raises the cost
+     * alerts, which the alert centre shows.
+     */
+    @Test
+    @Order(5)
+    void shouldSetTheBudgetInTheFormAndShowTheSameMonthsCostOnOverviewAndAnalytics() {
+        String token = WebSignIn.adminToken(admin);
+        admin.open("/admin/analytics");
+        admin.awaitText(By.id("budget-outcome"), "Default budget");
+
+        admin.type(By.id("budget-amount"), "-5");
+        admin.type(By.id("budget-thresholds"), "50, 80, 100");
+        admin.click(By.id("save-budget"));
+        admin.await(By.cssSelector("#budget-form [data-field='monthly_amount_usd'] .field-error"));
+        assertThat(api.get(token, "/api/costs/budget").json().path("version").asLong()).isZero();
+
+        // the month's fixed 17.00 (other services) alone passes every threshold of a 10.00 budget
+        admin.type(By.id("budget-amount"), "10");
+        admin.type(By.id("budget-thresholds"), "50, 80, 100");
+        admin.click(By.id("save-budget"));
+        admin.awaitText(By.id("budget-outcome"), "Set to $10.00 by admin");
+        JsonNode budget = api.get(token, "/api/costs/budget").json();
+        assertThat(budget.path("monthly_amount_usd").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(budget.path("thresholds").valueStream().map(JsonNode::asInt)).containsExactly(50, 80, 100);
+
+        JsonNode month = api.get(token, "/api/costs").json().path("month");
+        String cost = "$" + month.path("total").decimalValue().setScale(2).toPlainString();
+        assertThat(month.path("budget").decimalValue()).isEqualByComparingTo("10.00");
+        admin.awaitText(By.id("analytics-month-cost"), cost);
+        admin.awaitText(By.id("month-cost"), "of the $10.00 budget");
+        admin.screenshot("admin-budget-and-costs");
+
+        admin.open("/admin/");
+        admin.awaitText(By.id("metric-cost"), cost);
+        assertThat(admin.driver.findElement(By.id("metric-cost")).getText()).isEqualTo(cost);
+        admin.open("/admin/analytics");
+        admin.awaitText(By.id("analytics-month-cost"), cost);
+        assertThat(admin.driver.findElement(By.id("analytics-month-cost")).getText()).isEqualTo(cost);
+
+        // the crossing raised one cost alert per threshold, shown in the alert centre
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                api.get(token, "/api/alerts?severity=cost").json().path("alerts").valueStream()
+                        .map(a -> a.path("source").asString()))
+                .hasSize(3).allMatch(source -> source.startsWith("budget-")));
+        admin.open("/admin/");
+        admin.awaitText(By.id("alert-centre"), "Budget threshold reached");
     }
 
     /** The stack's mailbox entry (newest first) addressed to {@code to} with that subject line; null when none yet. */
