@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.testing.PeerStandIns;
+import io.lunora.streaming.testing.ServiceApi;
 import io.lunora.testing.RecordingHttpEndpoint;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -143,10 +144,10 @@ class AlertCentreApiTest {
                 .satisfies(a -> assertThat(a.path("alert_id").asString()).isEqualTo(id));
         assertThat(send(admin, "POST", "/api/alerts/" + id + "/acknowledge").statusCode()).isEqualTo(409);
 
-        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?severity=urgent"), 400, "severity");
-        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?state=closed"), 400, "state");
-        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?limit=0"), 400, "limit");
-        AlertsApi.assertProblem(send(operator, "GET", "/api/alerts?cursor=not-a-cursor"), 400, "cursor");
+        ServiceApi.assertProblem(send(operator, "GET", "/api/alerts?severity=urgent"), 400, "severity");
+        ServiceApi.assertProblem(send(operator, "GET", "/api/alerts?state=closed"), 400, "state");
+        ServiceApi.assertProblem(send(operator, "GET", "/api/alerts?limit=0"), 400, "limit");
+        ServiceApi.assertProblem(send(operator, "GET", "/api/alerts?cursor=not-a-cursor"), 400, "cursor");
         assertThat(send(operator, "POST", "/api/alerts/al-20261203T000000000000000Z-00000000/acknowledge")
                 .statusCode()).isEqualTo(404);
         // another organization's alert is one that does not exist
@@ -222,7 +223,7 @@ class AlertCentreApiTest {
     }
 
     HttpResponse<String> send(String token, String method, String path) throws Exception {
-        return new AlertsApi(port).send(token, method, path, null);
+        return new ServiceApi(port).send(token, method, path, null);
     }
 
     String url(String path) {

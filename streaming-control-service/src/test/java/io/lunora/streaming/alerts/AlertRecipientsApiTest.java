@@ -1,15 +1,12 @@
 package io.lunora.streaming.alerts;
 
-import static io.lunora.streaming.alerts.AlertsApi.assertProblem;
+import static io.lunora.streaming.testing.ServiceApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
 import io.lunora.streaming.testing.PeerStandIns;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.lunora.streaming.testing.ServiceApi;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertRecipientsApiTest {
     @RegisterExtension
     static final PeerStandIns standIns = new PeerStandIns(AlertCentreApiTest::engine);
-    static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -88,12 +84,6 @@ class AlertRecipientsApiTest {
     }
 
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ServiceApi(port).send(token, method, path, body);
     }
 }

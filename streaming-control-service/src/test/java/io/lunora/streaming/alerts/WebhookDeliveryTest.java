@@ -7,6 +7,7 @@ import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.testing.PeerStandIns;
+import io.lunora.streaming.testing.ServiceApi;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -152,15 +153,15 @@ class WebhookDeliveryTest {
         String admin = standIns.issuer().userToken("ada", "org-guard", Group.ADMINS);
         String operator = standIns.issuer().userToken("olga", "org-guard", Group.OPERATORS);
 
-        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+        ServiceApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
                 "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 400, "url");
-        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://10.1.2.3/x\"}"),
+        ServiceApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"http://10.1.2.3/x\"}"),
                 400, "url");
-        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"ftp://example.com/\"}"),
+        ServiceApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{\"url\":\"ftp://example.com/\"}"),
                 400, "url");
-        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
+        ServiceApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks",
                 "{\"url\":\"https://user:pw@example.com/\"}"), 400, "url");
-        AlertsApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{}"), 400, "url");
+        ServiceApi.assertProblem(send(admin, "POST", "/api/alerts/webhooks", "{}"), 400, "url");
         assertThat(send(operator, "POST", "/api/alerts/webhooks", "{\"url\":\"https://example.com/\"}").statusCode())
                 .isEqualTo(403);
         assertThat(send(operator, "GET", "/api/alerts/webhooks", null).statusCode()).isEqualTo(403);
@@ -176,6 +177,6 @@ class WebhookDeliveryTest {
     }
 
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        return new AlertsApi(port).send(token, method, path, body);
+        return new ServiceApi(port).send(token, method, path, body);
     }
 }

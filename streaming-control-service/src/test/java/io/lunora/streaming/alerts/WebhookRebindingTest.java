@@ -7,6 +7,7 @@ import io.lunora.model.identity.Group;
 import io.lunora.streaming.alerts.webhooks.WebhookSignature;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.testing.PeerStandIns;
+import io.lunora.streaming.testing.ServiceApi;
 import io.lunora.support.net.AddressGuard;
 import io.lunora.support.net.HostResolver;
 import java.io.IOException;
@@ -21,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,6 +127,6 @@ class WebhookRebindingTest {
     }
 
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        return new AlertsApi(port).send(token, method, path, body);
+        return new ServiceApi(port).send(token, method, path, body);
     }
 }

@@ -1,5 +1,6 @@
 package io.lunora.streaming.costs;
 
+import static io.lunora.streaming.testing.ServiceApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
@@ -10,17 +11,13 @@ import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.SessionStore;
 import io.lunora.streaming.sessions.StreamSession;
 import io.lunora.streaming.testing.PeerStandIns;
+import io.lunora.streaming.testing.ServiceApi;
 import io.lunora.testing.RecordingHttpEndpoint;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CostsApiTest {
     @RegisterExtension
     static final PeerStandIns standIns = new PeerStandIns(CostsApiTest::engine);
-    static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
     static final Instant MID_JUNE = Instant.parse("2026-06-15T12:00:00Z");
     static final SettableClock CLOCK = new SettableClock(MID_JUNE);
@@ -277,21 +273,7 @@ class CostsApiTest {
         return json.readTree(response.body());
     }
 
-    static void assertProblem(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        Set<String> fields = new HashSet<>();
-        json.readTree(response.body()).path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        assertThat(fields).as(response.body()).contains(field);
-    }
-
     HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ServiceApi(port).send(token, method, path, body);
     }
 }

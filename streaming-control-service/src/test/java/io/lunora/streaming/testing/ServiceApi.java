@@ -1,4 +1,4 @@
-package io.lunora.streaming.alerts;
+package io.lunora.streaming.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,19 +11,19 @@ import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
-/** streaming-control's alert API on its test port, called with a user's bearer token. */
-final class AlertsApi {
+/** streaming-control's API on its test port, called with a user's bearer token; its problems checked. */
+public final class ServiceApi {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
 
-    AlertsApi(int port) {
+    public ServiceApi(int port) {
         this.port = port;
     }
 
     /** Sends {@code body} as JSON (none when null). */
-    HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
+    public HttpResponse<String> send(String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -34,7 +34,7 @@ final class AlertsApi {
     }
 
     /** An RFC 9457 problem of {@code status} naming {@code field} among its errors. */
-    static void assertProblem(HttpResponse<String> response, int status, String field) {
+    public static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         Set<String> fields = new HashSet<>();
