@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +78,15 @@ class CostsApiTest {
         CLOCK.set(MID_JUNE);
         org = "org-costs-" + UUID.randomUUID().toString().substring(0, 8);
         admin = standIns.issuer().userToken("ada", org, Group.ADMINS);
+    }
+
+    /**
+     * A session left open would be restored by every later test class's restarted service (they
+     * share one DynamoDB Local per test JVM), and asked of its stand-in engine.
+     */
+    @AfterEach
+    void endTheLiveSession() {
+        sessions.findOpen(org).ifPresent(s -> sessions.close(sessions.save(s.withStatus(SessionStatus.STOPPED, CLOCK.instant()))));
     }
 
     @Test
