@@ -1,5 +1,6 @@
 package io.lunora.streaming;
 
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.streaming.alerts.MediaAlerts;
 import io.lunora.streaming.control.StreamingControlService;
 import io.lunora.streaming.control.StreamingProperties;
@@ -32,7 +33,8 @@ class StreamingConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/sources/*/preview").hasAnyRole("OPERATORS", "ADMINS")
                 // the source configuration is source-service's; the gateway sends only these here
                 .requestMatchers("/api/sources/**").denyAll()
-                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
+                // streaming-control serves no internal endpoint
+                .requestMatchers("/internal/**").denyAll();
     }
 
     @Bean
