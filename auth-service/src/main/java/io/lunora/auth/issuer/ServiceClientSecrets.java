@@ -3,6 +3,9 @@ package io.lunora.auth.issuer;
 import io.lunora.auth.AuthProperties;
 import io.lunora.auth.DataFiles;
 import io.lunora.model.identity.ServiceClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -19,8 +22,16 @@ final class ServiceClientSecrets {
     private ServiceClientSecrets() {
     }
 
+    /** The one shared client's secret of earlier versions: that client is gone, so is its file. */
+    static final String RETIRED_FILE = "services-client-secret";
+
     /** Every service client's secret, as {@code encode} stores it. */
     static Map<ServiceClient, String> resolve(AuthProperties properties, UnaryOperator<String> encode) {
+        try {
+            Files.deleteIfExists(properties.dataDir().resolve(RETIRED_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the retired " + RETIRED_FILE, e);
+        }
         Map<ServiceClient, String> hashes = new EnumMap<>(ServiceClient.class);
         for (ServiceClient client : ServiceClient.values()) {
             hashes.put(client, encode.apply(secretOf(client, properties)));
