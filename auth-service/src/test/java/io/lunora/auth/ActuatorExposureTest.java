@@ -6,7 +6,6 @@ import io.lunora.model.identity.ServiceClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue 14 row 10 on auth-service's port: only health is open; metrics and build info need a service token. */

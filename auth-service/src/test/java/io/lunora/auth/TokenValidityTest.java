@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.oidc.OidcFlow.Onboarded;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -9,7 +9,6 @@ import io.lunora.model.identity.ServiceClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.lunora.streaming;
 
-import io.lunora.model.identity.ServiceScopes;
 import io.lunora.streaming.alerts.MediaAlerts;
 import io.lunora.streaming.control.StreamingControlService;
 import io.lunora.streaming.control.StreamingProperties;

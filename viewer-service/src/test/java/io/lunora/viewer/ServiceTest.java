@@ -3,7 +3,6 @@ package io.lunora.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
-import io.lunora.model.identity.LunoraClaims;
 import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.TestIssuer;
