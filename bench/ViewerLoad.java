@@ -81,13 +81,14 @@ public class ViewerLoad {
 
     // ------------------------------------------------------------------ seeding
 
-    /** Live catalog entries as streaming-control creates them: POST /internal/catalog/sessions with a service token. */
+    /** Live catalog entries as streaming-control creates them: POST /internal/catalog/sessions with its own client's token
+     *  (lunora-streaming-control, scope catalog.sessions). */
     List<String> seedLiveStreams(int count) throws Exception {
-        String secret = Files.readString(dataDir.resolve("services-client-secret")).strip();
+        String secret = Files.readString(dataDir.resolve("streaming-control-client-secret")).strip();
         HttpResponse<String> token = plain.send(HttpRequest.newBuilder(URI.create(auth + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("lunora-services:" + secret).getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")).build(),
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("lunora-streaming-control:" + secret).getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=catalog.sessions")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String serviceToken = match(TOKEN, token.body(), "service token: " + token.statusCode());
         String viewerService = System.getenv().getOrDefault("BENCH_VIEWER_URL", "http://127.0.0.1:8085");

@@ -2,10 +2,10 @@ package io.lunora.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lunora.model.identity.ServiceClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Issue 14 row 10 on auth-service's port: only health is open; metrics and build info need a service token. */
@@ -24,9 +24,8 @@ class ActuatorExposureTest extends AuthServerTestBase {
     }
 
     @Test
-    void shouldServeMetricsToAServiceTokenOnlyNotToAUser() {
-        HttpResponse<String> issued = post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:" + SERVICES_SECRET);
+    void shouldServeMetricsToTheScrapersTokenOnlyNotToAUserOrAnotherService() {
+        HttpResponse<String> issued = clientCredentials(ServiceClient.METRICS);
         String serviceToken = JSON.readTree(issued.body()).path("access_token").asString();
 
         HttpResponse<String> metrics = get("/actuator/prometheus", serviceToken);
@@ -34,6 +33,8 @@ class ActuatorExposureTest extends AuthServerTestBase {
         assertThat(metrics.body()).contains("jvm_");
         assertThat(get("/actuator/prometheus", admin().tokens().accessToken()).statusCode())
                 .as("an admin's token is a person's, not a service's").isEqualTo(403);
+        assertThat(get("/actuator/prometheus", serviceToken(ServiceClient.GATEWAY)).statusCode())
+                .as("the gateway's token has no metrics scope").isEqualTo(403);
     }
 
     private HttpResponse<String> get(String path, String token) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.lunora.auth.users.UserStore;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.oidc.Browser;
@@ -50,7 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=authtest", "lunora.auth.admin-password=" + AuthServerTestBase.ADMIN_PASSWORD,
-        "lunora.auth.services-client-secret=" + AuthServerTestBase.SERVICES_SECRET,
+        // one secret per service client, as generated: a test can try one client's secret for another
+        "lunora.auth.service-client-secrets.lunora-gateway=" + AuthServerTestBase.SERVICES_SECRET + "-gateway",
+        "lunora.auth.service-client-secrets.lunora-streaming-control=" + AuthServerTestBase.SERVICES_SECRET
+                + "-streaming-control",
+        "lunora.auth.service-client-secrets.lunora-preset=" + AuthServerTestBase.SERVICES_SECRET + "-preset",
+        "lunora.auth.service-client-secrets.lunora-viewer=" + AuthServerTestBase.SERVICES_SECRET + "-viewer",
+        "lunora.auth.service-client-secrets.lunora-metrics=" + AuthServerTestBase.SERVICES_SECRET + "-metrics",
         // every interface, and every peer a trusted proxy: a test can call from a non-loopback address
         // with forwarded headers the way a LAN host behind a "trusted" private range could
         "server.address=0.0.0.0", "server.tomcat.remoteip.internal-proxies=.*",
@@ -173,6 +180,24 @@ abstract class AuthServerTestBase {
             b.header("Content-Type", "application/json");
         }
         return send(b.build());
+    }
+
+    /** The secret this context gives a service client (one each, see the properties above). */
+    static String secretOf(ServiceClient client) {
+        return SERVICES_SECRET + "-" + client.secretFileName().replace("-client-secret", "");
+    }
+
+    /** A client-credentials token request of a service client for every scope it is allowed. */
+    HttpResponse<String> clientCredentials(ServiceClient client) {
+        return post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", client.scopeParameter("")),
+                client.clientId() + ":" + secretOf(client));
+    }
+
+    /** The access token of {@link #clientCredentials(ServiceClient)}. */
+    String serviceToken(ServiceClient client) {
+        HttpResponse<String> issued = clientCredentials(client);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        return JSON.readTree(issued.body()).path("access_token").asString();
     }
 
     HttpResponse<String> post(String path, Map<String, String> form, String basicAuth) {

@@ -2,12 +2,13 @@ package io.lunora.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lunora.auth.sessions.UserSession;
+import io.lunora.auth.sessions.UserSessionStore;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.oidc.Browser;
 import io.lunora.testing.oidc.OidcFlow.Authorization;
 import io.lunora.testing.oidc.OidcFlow.Onboarded;
 import io.lunora.testing.oidc.OidcFlow.Tokens;
-import io.lunora.auth.sessions.UserSession;
-import io.lunora.auth.sessions.UserSessionStore;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,8 +183,7 @@ class ConcurrentSessionLimitTest extends AuthServerTestBase {
     }
 
     private String serviceToken() {
-        HttpResponse<String> issued = post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:" + SERVICES_SECRET);
+        HttpResponse<String> issued = clientCredentials(ServiceClient.GATEWAY);
         return JSON.readTree(issued.body()).path("access_token").asString();
     }
 }

@@ -6,11 +6,12 @@ import io.lunora.auth.users.Passwords;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.oidc.Browser;
 import io.lunora.testing.oidc.OidcFlow.Authorization;
 import io.lunora.testing.oidc.OidcFlow.Onboarded;
-import io.lunora.testing.oidc.Totp;
 import io.lunora.testing.oidc.OidcFlow.Tokens;
+import io.lunora.testing.oidc.Totp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -81,22 +82,27 @@ class SignInRulesTest extends AuthServerTestBase {
     }
 
     @Test
-    void shouldIssueClientCredentialsTokensToTheServicesClientOnly() {
-        HttpResponse<String> issued = post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:" + SERVICES_SECRET);
+    void shouldIssueClientCredentialsTokensToTheServiceClientsOnly() {
+        HttpResponse<String> issued = clientCredentials(ServiceClient.STREAMING_CONTROL);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
         JsonNode access = claims(JSON.readTree(issued.body()).path("access_token").asString());
-        assertThat(access.path("sub").asString()).isEqualTo("lunora-services");
-        assertThat(access.path("client_id").asString()).isEqualTo("lunora-services");
+        assertThat(access.path("sub").asString()).isEqualTo("lunora-streaming-control");
+        assertThat(access.path("client_id").asString()).isEqualTo("lunora-streaming-control");
         assertThat(access.path("token_use").asString()).isEqualTo("access");
-        assertThat(access.path("scope").asString()).isEqualTo("internal");
+        assertThat(access.path("scope").asString().split(" ")).containsExactlyInAnyOrder(
+                "destinations.targets", "presets.read", "sources.read", "catalog.sessions", "engine");
         assertThat(access.has("cognito:groups")).isFalse();
         assertThat(access.has("username")).isFalse();
 
         String token = JSON.readTree(issued.body()).path("access_token").asString();
         assertThat(api("GET", "/api/users", token, null).statusCode()).as("no group, no user admin").isEqualTo(403);
+        assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "engine"),
+                "lunora-streaming-control:wrong-secret").statusCode()).isEqualTo(401);
+        assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "engine"),
+                "lunora-streaming-control:" + secretOf(ServiceClient.GATEWAY)).statusCode())
+                .as("another service's secret").isEqualTo(401);
         assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:wrong-secret").statusCode()).isEqualTo(401);
+                "lunora-services:" + SERVICES_SECRET).statusCode()).as("the one shared client is gone").isEqualTo(401);
         assertThat(post("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "lunora-operator"),
                 null).statusCode()).as("a public client has no client credentials grant").isIn(400, 401);
     }

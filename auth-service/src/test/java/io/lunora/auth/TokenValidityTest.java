@@ -2,9 +2,9 @@ package io.lunora.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.oidc.OidcFlow.Onboarded;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,8 +64,7 @@ class TokenValidityTest extends AuthServerTestBase {
     }
 
     String serviceToken() {
-        HttpResponse<String> issued = post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:" + SERVICES_SECRET);
+        HttpResponse<String> issued = clientCredentials(ServiceClient.GATEWAY);
         return JSON.readTree(issued.body()).path("access_token").asString();
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lunora.auth.users.UserAccount;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.Pool;
+import io.lunora.model.identity.ServiceClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class ViewerIdentityDeletionTest extends AuthServerTestBase {
         assertThat(users.findById(viewer.id())).isEmpty();
         assertThat(signIn(browser(), newAuthorization("lunora-watch", "watch"), name, "Viewer-Pass-1").uri().getPath())
                 .isEqualTo("/login");
-        assertThat(api("GET", "/internal/users/" + viewer.id() + "/token-validity", serviceToken(), null).statusCode())
+        assertThat(api("GET", "/internal/users/" + viewer.id() + "/token-validity", serviceToken(ServiceClient.GATEWAY), null).statusCode())
                 .as("the gateway now refuses the viewer's tokens").isEqualTo(404);
         assertThat(api("DELETE", "/internal/viewers/" + viewer.id(), serviceToken(), null).statusCode())
                 .as("a retry finds nothing").isEqualTo(404);
@@ -52,8 +52,7 @@ class ViewerIdentityDeletionTest extends AuthServerTestBase {
     }
 
     private String serviceToken() {
-        HttpResponse<String> issued = post("/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "internal"),
-                "lunora-services:" + SERVICES_SECRET);
+        HttpResponse<String> issued = clientCredentials(ServiceClient.VIEWER);
         return JSON.readTree(issued.body()).path("access_token").asString();
     }
 }

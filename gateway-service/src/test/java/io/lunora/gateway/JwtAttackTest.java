@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.LunoraClaims;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.TestIssuer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ class JwtAttackTest extends GatewayTestBase {
 
     @Test
     void shouldRefuseServiceClientTokenAtThePublicEntry() {
-        assertRefused(operatorToken(c -> c.claim(LunoraClaims.CLIENT_ID, "lunora-services")), 401);
+        assertRefused(operatorToken(c -> c.claim(LunoraClaims.CLIENT_ID, ServiceClient.GATEWAY.clientId())), 401);
     }
 
     @Test

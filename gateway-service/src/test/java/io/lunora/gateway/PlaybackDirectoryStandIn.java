@@ -2,10 +2,12 @@ package io.lunora.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lunora.model.identity.ServiceClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * On a loopback port, what the gateway asks while serving {@code /hls/**}: the issuer's token
- * endpoint (client credentials of {@code lunora-services}, checked) and viewer-service's
+ * endpoint (client credentials of {@code lunora-gateway} asking for its own scopes, checked) and viewer-service's
  * {@code GET /internal/catalog/streams/{id}/playback}, which answers only with the token issued
  * here. Streams are put in by the tests.
  */
@@ -66,15 +68,16 @@ final class PlaybackDirectoryStandIn {
             if (path.equals("/oauth2/token") && exchange.getRequestMethod().equals("POST")) {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String basic = "Basic " + Base64.getEncoder().encodeToString(
-                        ("lunora-services:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+                        (ServiceClient.GATEWAY.clientId() + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
                 if (!basic.equals(authorization) || !form.contains("grant_type=client_credentials")
-                        || !form.contains("scope=internal")) {
+                        || !URLDecoder.decode(form, StandardCharsets.UTF_8)
+                                .contains("scope=" + ServiceClient.GATEWAY.scopeParameter(""))) {
                     answer(exchange, 401, "{\"error\":\"invalid_client\"}");
                     return;
                 }
                 tokensIssued.incrementAndGet();
                 answer(exchange, 200, "{\"access_token\":\"" + accessToken
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":900,\"scope\":\"internal\"}");
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":900,\"scope\":\"" + ServiceClient.GATEWAY.scopeParameter("") + "\"}");
             } else if (path.startsWith(PLAYBACK) && path.endsWith("/playback")) {
                 if (!("Bearer " + accessToken).equals(authorization)) {
                     answer(exchange, 401, "{}");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.testing.TestIssuer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each route's time limit and circuit breaker against real services: one stopped and started again
  * on the same port (503 problem, the breaker opens and then answers without trying, and closes by
  * itself once the service is back), one too slow (504 problem at the route's time limit); the
- * breaker's state and counters on /actuator/prometheus, which only an internal service token reads.
+ * breaker's state and counters on /actuator/prometheus, which only the scraper's lunora-metrics token reads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.security.issuer=" + TestIssuer.ISSUER,
@@ -103,11 +105,13 @@ class RouteBreakerTest {
     }
 
     @Test
-    void shouldShowMetricsOnlyToAnInternalServiceToken() {
+    void shouldShowMetricsOnlyToTheScrapersToken() {
         GatewayTestBase.assertProblem(gateway.send("GET", "/actuator/prometheus", null), 404);
         GatewayTestBase.assertProblem(gateway.send("GET", "/actuator/prometheus", operator), 404);
         GatewayTestBase.assertProblem(gateway.send("GET", "/actuator/prometheus",
-                ISSUER.serviceToken("lunora-services", "other")), 404);
+                ISSUER.serviceToken(ServiceClient.GATEWAY)), 404);
+        GatewayTestBase.assertProblem(gateway.send("GET", "/actuator/prometheus",
+                ISSUER.serviceToken(ServiceClient.STREAMING_CONTROL.clientId(), ServiceScopes.METRICS)), 404);
         GatewayTestBase.assertProblem(gateway.send("GET", "/actuator/prometheus",
                 ISSUER.userToken("ada", "org-1", Group.ADMINS)), 404);
 
@@ -121,7 +125,7 @@ class RouteBreakerTest {
 
     private String scrape() {
         HttpResponse<String> response = gateway.send("GET", "/actuator/prometheus",
-                ISSUER.serviceToken("lunora-services", "internal"));
+                ISSUER.serviceToken(ServiceClient.METRICS));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

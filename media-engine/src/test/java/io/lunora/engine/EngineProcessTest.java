@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.lunora.engine.testing.EngineApi;
 import io.lunora.engine.testing.RtmpReceiver;
 import io.lunora.engine.testing.TestSource;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class EngineProcessTest {
                     "--lunora.engine.hls.ladder[0].audio-kbps=64")
                     .redirectErrorStream(true).redirectOutput(data.resolve("engine-" + round + ".log").toFile()).start();
             cleanup.add(engine::destroyForcibly);
-            EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+            EngineApi api = new EngineApi(port, issuer.serviceToken(ServiceClient.STREAMING_CONTROL));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 assertThat(engine.isAlive()).isTrue();
                 try {

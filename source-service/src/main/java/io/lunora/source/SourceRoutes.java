@@ -1,5 +1,6 @@
 package io.lunora.source;
 
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.security.AuthorizationRules;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,10 @@ class SourceRoutes {
                 .requestMatchers(HttpMethod.PUT, "/api/sources/config").hasRole("ADMINS")
                 .requestMatchers(HttpMethod.GET, "/api/sources/config").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers("/api/sources/**").denyAll()
-                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
+                // the inputs with their passphrases: streaming-control's scope only
+                .requestMatchers(HttpMethod.GET, "/internal/sources/config", "/internal/sources/organizations")
+                        .hasAuthority(ServiceScopes.authority(ServiceScopes.SOURCES_READ))
+                .requestMatchers("/internal/**").denyAll();
     }
 
     @Bean

@@ -34,7 +34,8 @@ class StreamingConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/sources/*/preview").hasAnyRole("OPERATORS", "ADMINS")
                 // the source configuration is source-service's; the gateway sends only these here
                 .requestMatchers("/api/sources/**").denyAll()
-                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
+                // streaming-control serves no internal endpoint
+                .requestMatchers("/internal/**").denyAll();
     }
 
     @Bean

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.lunora.model.identity.Group;
 import io.lunora.model.identity.LunoraClaims;
+import io.lunora.model.identity.ServiceClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -82,6 +83,9 @@ public final class TestIssuer implements AutoCloseable {
                 } else if (!"client_credentials".equals(form.get("grant_type"))) {
                     status = 400;
                     body = "{\"error\":\"unsupported_grant_type\"}";
+                } else if (!allowedScopes(clientId, form.getOrDefault("scope", ""))) {
+                    status = 400;
+                    body = "{\"error\":\"invalid_scope\"}";
                 } else {
                     status = 200;
                     body = "{\"access_token\":\"" + serviceToken(clientId, form.getOrDefault("scope", ""))
@@ -100,6 +104,27 @@ public final class TestIssuer implements AutoCloseable {
     /** How many requests the token endpoint of {@link #clientCredentialsTokenUri} has received. */
     public int tokenRequestCount() {
         return tokenRequests == null ? 0 : tokenRequests.get();
+    }
+
+    /** As {@link #clientCredentialsTokenUri(String, String)} for one of the services' own clients. */
+    public String clientCredentialsTokenUri(ServiceClient client, String clientSecret) {
+        return clientCredentialsTokenUri(client.clientId(), clientSecret);
+    }
+
+    /**
+     * A service client asks only for its own scopes, by name or in Cognito's {@code lunora/<scope>} form
+     * (the issuers answer others {@code invalid_scope}).
+     */
+    private static boolean allowedScopes(String clientId, String requested) {
+        return ServiceClient.of(clientId).map(c -> requested.isBlank()
+                || java.util.Arrays.stream(requested.trim().split("\\s+"))
+                        .map(scope -> scope.substring(scope.lastIndexOf('/') + 1)).allMatch(c.scopes()::contains))
+                .orElse(true);
+    }
+
+    /** A client-credentials access token of a service's own client, with every scope it is allowed. */
+    public String serviceToken(ServiceClient client) {
+        return serviceToken(client.clientId(), String.join(" ", client.scopes()));
     }
 
     /** A client-credentials access token as the issuer gives a confidential client (no user, no organization). */

@@ -3,7 +3,7 @@ package io.lunora.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
-import io.lunora.model.identity.LunoraClaims;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
@@ -64,7 +64,7 @@ public abstract class ServiceTest {
         registry.add("server.shutdown", () -> "immediate");
         registry.add("lunora.services.engine-url", ENGINE::url);
         registry.add("lunora.services.auth-url", IDENTITIES::url);
-        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri("lunora-services", SERVICES_SECRET));
+        registry.add("lunora.services.token-uri", () -> issuer.clientCredentialsTokenUri(ServiceClient.VIEWER, SERVICES_SECRET));
         registry.add("lunora.services.client-secret", () -> SERVICES_SECRET);
         // AccountIdentityDeletionTest fails auth-service on purpose: its breaker must not open for the others
         registry.add("lunora.services.resilience.services.auth-service.minimum-calls", () -> "1000");
@@ -101,10 +101,14 @@ public abstract class ServiceTest {
         return "user-" + name;
     }
 
-    /** A client-credentials token of the services client with scope {@code internal}. */
-    protected static String serviceToken() {
-        return issuer.token(c -> c.subject("lunora-services").claim(LunoraClaims.CLIENT_ID, "lunora-services")
-                .claim(LunoraClaims.SCOPE, "internal"));
+    /** streaming-control's client-credentials token: it posts the catalog's session events. */
+    protected static String streamingControlToken() {
+        return issuer.serviceToken(ServiceClient.STREAMING_CONTROL);
+    }
+
+    /** The gateway's client-credentials token: it looks up playback targets. */
+    protected static String gatewayToken() {
+        return issuer.serviceToken(ServiceClient.GATEWAY);
     }
 
     protected static String admin() {
@@ -114,7 +118,7 @@ public abstract class ServiceTest {
     /** Puts a live stream in the catalog through the internal endpoint, then sets its access level as an admin. */
     protected String liveStream(String accessLevel, String category, String title) {
         String id = unique("s");
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"sess-%s","organization_id":"org-1","creator_id":"creator-%s",
                  "is_live":true,"hls_url":"/hls/%s/index.m3u8","started_at":"%s","title":"%s"}"""
                 .formatted(id, id, category, id, clock.instant(), title)).statusCode()).isEqualTo(204);

@@ -2,7 +2,9 @@ package io.lunora.auth.issuer;
 
 import io.lunora.auth.signin.ClientPools;
 import io.lunora.model.identity.Pool;
+import io.lunora.model.identity.ServiceClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +16,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The OAuth clients of docs/architecture.md. Public clients use PKCE and belong to one pool; the
- * confidential {@code lunora-services} client gets client-credentials tokens with scope
- * {@code internal}.
+ * The OAuth clients of docs/architecture.md. Public clients use PKCE and belong to one pool; each
+ * confidential {@link ServiceClient} gets client-credentials tokens with only its own
+ * {@code ServiceScopes}.
  *
  * <p>Lifetimes. Access tokens live 15 minutes, well inside the shortest idle timeout of the
  * specification (operators: 2 h). Spring Authorization Server gives public clients no refresh
@@ -27,8 +29,6 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * of a session by 15 minutes at most.
  */
 public final class Clients {
-    public static final String SERVICES = "lunora-services";
-    public static final String INTERNAL_SCOPE = "internal";
     static final Duration ACCESS_TOKEN_TTL = Duration.ofMinutes(15);
 
     private Clients() {
@@ -39,22 +39,28 @@ public final class Clients {
      *                 stream.example.com}, as the gateway's {@code lunora.web.hosts}); their
      *                 clients also accept {@code https://<host>/<app>/callback}
      */
-    static List<RegisteredClient> all(String issuer, String servicesSecretHash, Map<String, String> appHosts) {
-        return List.of(
+    static List<RegisteredClient> all(String issuer, Map<ServiceClient, String> serviceSecretHashes,
+            Map<String, String> appHosts) {
+        List<RegisteredClient> clients = new ArrayList<>(List.of(
                 publicClient("lunora-operator", Pool.INTERNAL, issuer, "stream", "operator", appHosts),
                 publicClient("lunora-admin", Pool.INTERNAL, issuer, "admin", "admin", appHosts),
                 publicClient("lunora-watch", Pool.CONSUMER, issuer, "watch", null, appHosts),
                 publicClient("lunora-player", Pool.CONSUMER, issuer, "player", null, appHosts),
-                publicClient("lunora-viewer-admin", Pool.CONSUMER, issuer, "viewer-admin", "consumer-admin", appHosts),
-                RegisteredClient.withId(UUID.nameUUIDFromBytes(SERVICES.getBytes()).toString())
-                        .clientId(SERVICES)
-                        .clientSecret(servicesSecretHash)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                        .scope(INTERNAL_SCOPE)
-                        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
-                        .build());
+                publicClient("lunora-viewer-admin", Pool.CONSUMER, issuer, "viewer-admin", "consumer-admin", appHosts)));
+        serviceSecretHashes.forEach((client, secretHash) -> clients.add(serviceClient(client, secretHash)));
+        return clients;
+    }
+
+    private static RegisteredClient serviceClient(ServiceClient client, String secretHash) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes()).toString())
+                .clientId(client.clientId())
+                .clientSecret(secretHash)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()))
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_TTL).build())
+                .build();
     }
 
     private static RegisteredClient publicClient(String clientId, Pool pool, String issuer, String appName,

@@ -5,10 +5,11 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.lunora.auth.AuthProperties;
-import io.lunora.model.identity.Platform;
 import io.lunora.auth.sessions.ConcurrentSessions;
 import io.lunora.auth.signin.SessionLifetimeFilter;
 import io.lunora.auth.users.UserStore;
+import io.lunora.model.identity.Platform;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.problem.ProblemJson;
 import io.lunora.support.security.AccessTokenRules;
 import io.lunora.support.security.SecurityProperties;
@@ -79,7 +80,7 @@ class SecurityConfiguration {
                 .bind("lunora.web.hosts", org.springframework.boot.context.properties.bind.Bindable
                         .mapOf(String.class, String.class)).orElse(java.util.Map.of());
         return new InMemoryRegisteredClientRepository(Clients.all(security.issuer(),
-                encoder.encode(ServicesClientSecret.resolve(properties)), appHosts));
+                ServiceClientSecrets.resolve(properties, encoder::encode), appHosts));
     }
 
     @Bean
@@ -131,9 +132,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // as on every service's port: health open, metrics and build info for services only
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_internal")
-                        .requestMatchers(HttpMethod.GET, "/internal/users/*/token-validity").hasAuthority("SCOPE_internal")
-                        .requestMatchers(HttpMethod.DELETE, "/internal/viewers/*").hasAuthority("SCOPE_internal")
+                        .requestMatchers("/actuator/**").hasAuthority(ServiceScopes.authority(ServiceScopes.METRICS))
+                        .requestMatchers(HttpMethod.GET, "/internal/users/*/token-validity")
+                                .hasAuthority(ServiceScopes.authority(ServiceScopes.USERS_TOKEN_VALIDITY))
+                        .requestMatchers(HttpMethod.DELETE, "/internal/viewers/*")
+                                .hasAuthority(ServiceScopes.authority(ServiceScopes.VIEWERS_DELETE))
                         .requestMatchers(HttpMethod.GET, "/api/users/me").hasAnyRole("OPERATORS", "ADMINS")
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMINS")
                         // the platform admins' (as at the gateway's route): an admin's role and the platform scope

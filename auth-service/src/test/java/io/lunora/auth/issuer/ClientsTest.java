@@ -11,7 +11,7 @@ class ClientsTest {
 
     @Test
     void shouldAcceptTheCallbackOfAnAppOnItsOwnHostBesideThePathOnTheIssuer() {
-        List<RegisteredClient> clients = Clients.all("http://localhost:8080", "{noop}s",
+        List<RegisteredClient> clients = Clients.all("http://localhost:8080", Map.of(),
                 Map.of("stream", "stream.example.com", "watch", ""));
 
         RegisteredClient operator = client(clients, "lunora-operator");

@@ -30,7 +30,7 @@ class BootstrapAdminTest {
         Clock clock = Clock.systemUTC();
         InMemoryUsers users = new InMemoryUsers();
         Passwords passwords = new Passwords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
-        AuthProperties properties = new AuthProperties(dataDir, true, "admin", "", "secret");
+        AuthProperties properties = new AuthProperties(dataDir, true, "admin", "", java.util.Map.of());
 
         new BootstrapAdmin(users, passwords, properties, clock).run(null);
 

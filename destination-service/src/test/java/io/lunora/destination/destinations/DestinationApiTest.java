@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lunora.destination.connectivity.FfmpegRtmpServer;
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
+import io.lunora.support.problem.ConflictException;
 import io.lunora.support.security.Caller;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.FreePorts;
@@ -28,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import io.lunora.support.problem.ConflictException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,8 @@ class DestinationApiTest {
     final String org = "org-" + UUID.randomUUID();
     final String operator = issuer.userToken("otto", org, Group.OPERATORS);
     final String admin = issuer.userToken("ada", org, Group.ADMINS);
-    final String service = issuer.serviceToken("lunora-services", "internal");
+    final String service = issuer.serviceToken(ServiceClient.STREAMING_CONTROL);
+    final String presetService = issuer.serviceToken(ServiceClient.PRESET);
     final List<HttpResponse<String>> responses = new ArrayList<>();
     List<Path> filesBefore;
 
@@ -228,7 +230,7 @@ class DestinationApiTest {
                 "{\"stream_key\":\"third-key-0003\",\"version\":1}"), 409);
         assertProblem(send("GET", "/internal/destinations/" + id + "/target?organization=" + org, operator, null), 403);
         assertProblem(send("GET", "/internal/destinations/" + id + "/target?organization=" + org,
-                issuer.serviceToken("lunora-services", "openid"), null), 403);
+                issuer.serviceToken(ServiceClient.STREAMING_CONTROL.clientId(), "openid"), null), 403);
         assertProblem(send("GET", "/internal/destinations/" + id + "/target?organization=org-other", service, null), 404);
         assertThat(body(send("GET", "/internal/destinations/" + id + "/target?organization=" + org, service, null))
                 .path("stream_key").asString()).isEqualTo("second-key-0002");
@@ -239,9 +241,9 @@ class DestinationApiTest {
         String id = body(post(custom("Used", "rtmp://example.com/live").replace("}", ",\"stream_key\":\"k-000000000001\"}")))
                 .path("destination_id").asString();
 
-        JsonNode usage = body(send("GET", "/internal/destinations/preset-usage/p-1?organization=" + org, service, null));
+        JsonNode usage = body(send("GET", "/internal/destinations/preset-usage/p-1?organization=" + org, presetService, null));
         assertThat(usage.path("destination_ids").valueStream().map(JsonNode::asString)).containsExactly(id);
-        assertThat(body(send("GET", "/internal/destinations/preset-usage/p-2?organization=" + org, service, null))
+        assertThat(body(send("GET", "/internal/destinations/preset-usage/p-2?organization=" + org, presetService, null))
                 .path("destination_ids")).isEmpty();
 
         assertProblem(send("DELETE", "/api/destinations/" + id + "?version=7", operator, null), 409);
@@ -331,11 +333,14 @@ class DestinationApiTest {
     @Test
     void shouldPublishAnOpenApiDocumentWithoutInternalEndpoints() throws Exception {
         // the public API description (the gateway aggregates it) and health are open on a service's own
-        // port; metrics and build info need a service token
+        // port; metrics and build info need the scraper's token
         HttpResponse<String> docs = send("GET", "/v3/api-docs", null, null);
         assertProblem(send("GET", "/actuator/prometheus", null, null), 401);
         assertProblem(send("GET", "/actuator/info", null, null), 401);
         assertProblem(send("GET", "/actuator/prometheus", operator, null), 403);
+        assertProblem(send("GET", "/actuator/prometheus", service, null), 403);
+        assertThat(send("GET", "/actuator/prometheus", issuer.serviceToken(ServiceClient.METRICS), null).statusCode())
+                .isEqualTo(200);
         assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
 
         assertThat(docs.statusCode()).isEqualTo(200);

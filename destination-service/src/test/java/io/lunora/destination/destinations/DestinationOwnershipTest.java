@@ -3,6 +3,7 @@ package io.lunora.destination.destinations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class DestinationOwnershipTest {
     final String otto = issuer.userToken("otto", org, Group.OPERATORS);
     final String olga = issuer.userToken("olga", org, Group.OPERATORS);
     final String ada = issuer.userToken("ada", org, Group.ADMINS);
-    final String service = issuer.serviceToken("lunora-services", "internal");
+    final String service = issuer.serviceToken(ServiceClient.STREAMING_CONTROL);
 
     @Test
     void shouldHideAnOperatorsDestinationFromAnotherOperatorAndShowItToAdmins() throws Exception {

@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client-credentials token of {@code lunora-services} (scope {@code internal}) for the gateway's
+ * A client-credentials token of the gateway's own client {@code lunora-gateway} (its scopes
+ * {@code catalog.playback} and {@code users.token-validity} only) for the gateway's
  * internal calls (the playback lookup, the revocation check), fetched when needed and reused until a minute before it expires. The
  * secret is read when the first token is needed: auth-service may create its file after the
  * gateway started.
@@ -43,7 +44,7 @@ public final class ServiceToken {
         return Mono.fromCallable(this::secret).flatMap(secret -> http.post().uri(properties.tokenUri())
                         .headers(h -> h.setBasicAuth(properties.clientId(), secret, StandardCharsets.UTF_8))
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("scope", "internal"))
+                        .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("scope", properties.scope()))
                         .retrieve().bodyToMono(JsonNode.class))
                 .map(body -> {
                     long ttl = body.path("expires_in").asLong(300);

@@ -4,12 +4,14 @@ import io.lunora.gateway.access.AccessProperties;
 import io.lunora.gateway.access.RouteAccessManager;
 import io.lunora.gateway.access.RouteTable;
 import io.lunora.gateway.access.RouteTableFilter;
+import io.lunora.gateway.problem.Problems;
 import io.lunora.gateway.revocation.TokenRevocations;
 import io.lunora.gateway.web.ProblemCorsFilter;
 import io.lunora.gateway.web.WebProperties;
+import io.lunora.model.identity.ServiceClient;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.security.AccessTokenRules;
 import io.lunora.support.security.SecurityProperties;
-import io.lunora.gateway.problem.Problems;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,10 +37,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,7 +51,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, AccessProperties.class, WebProperties.class})
 class GatewaySecurityConfiguration {
-    static final String SERVICES_CLIENT = "lunora-services";
+    static final String METRICS_CLIENT = ServiceClient.METRICS.clientId();
 
     /**
      * One decoder per trusted issuer (in AWS the internal and the consumer pool), picked by the
@@ -84,8 +86,8 @@ class GatewaySecurityConfiguration {
     }
 
     /**
-     * The gateway's metrics, before the public chain: only for a {@code lunora-services}
-     * client-credentials token with scope {@code internal} (Prometheus' {@code oauth2} scrape
+     * The gateway's metrics, before the public chain: only for the scraper's {@code lunora-metrics}
+     * client-credentials token with scope {@code metrics} (Prometheus' {@code oauth2} scrape
      * setting); to everyone else the path does not exist (404, like the services' actuators).
      */
     @Bean
@@ -101,12 +103,12 @@ class GatewaySecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .oauth2ResourceServer(o -> o
-                        .authenticationManagerResolver(issuerResolver(properties, Set.of(SERVICES_CLIENT)))
+                        .authenticationManagerResolver(issuerResolver(properties, Set.of(METRICS_CLIENT)))
                         .authenticationEntryPoint(notFound)
                         .accessDeniedHandler((exchange, denied) -> notFound.commence(exchange, null)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(notFound)
                         .accessDeniedHandler((exchange, denied) -> notFound.commence(exchange, null)))
-                .authorizeExchange(a -> a.anyExchange().hasAuthority("SCOPE_internal"))
+                .authorizeExchange(a -> a.anyExchange().hasAuthority(ServiceScopes.authority(ServiceScopes.METRICS)))
                 .build();
     }
 

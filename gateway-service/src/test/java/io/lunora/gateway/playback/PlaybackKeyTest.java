@@ -43,9 +43,9 @@ class PlaybackKeyTest {
         Files.writeString(file, Base64.getEncoder().encodeToString(viewerKey) + "\n");
         String configured = Base64.getEncoder().encodeToString("configured-secret-of-32-bytes-or-more".getBytes());
 
-        assertThat(PlaybackKey.resolve(new PlaybackProperties(null, file, null, null, null, null, null, null)))
+        assertThat(PlaybackKey.resolve(new PlaybackProperties(null, file, null, null, null, null, null, null, null)))
                 .isEqualTo(viewerKey);
-        assertThat(PlaybackKey.resolve(new PlaybackProperties(configured, file, null, null, null, null, null, null)))
+        assertThat(PlaybackKey.resolve(new PlaybackProperties(configured, file, null, null, null, null, null, null, null)))
                 .isEqualTo(Base64.getDecoder().decode(configured));
     }
 }

@@ -1,6 +1,7 @@
 package io.lunora.engine.api;
 
 import io.lunora.engine.EngineProperties;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.security.AuthorizationRules;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who reaches what: the internal API needs a service token with scope {@code internal}; the HLS
+ * Who reaches what: the internal API needs a service token with scope {@code engine} (streaming-control's); the HLS
  * files are open on the engine's port (the gateway checks playback tokens in front of them) and
  * served from the data folder, playlists never cached.
  */
@@ -26,7 +27,7 @@ class EngineWeb implements WebMvcConfigurer {
     AuthorizationRules engineRules() {
         return rules -> rules
                 .requestMatchers("/hls/**").permitAll()
-                .requestMatchers("/internal/engine/**").hasAuthority("SCOPE_internal");
+                .requestMatchers("/internal/engine/**").hasAuthority(ServiceScopes.authority(ServiceScopes.ENGINE));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.testing.EngineApi;
 import io.lunora.engine.testing.Media;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class CpuBenchmark {
             int port = FreePorts.next();
             Process engine = startEngine(issuer, port);
             try {
-                EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+                EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-bench", ServiceScopes.ENGINE + " " + ServiceScopes.METRICS));
                 waitUntil(() -> reachable(api), Duration.ofSeconds(60));
                 System.out.printf(Locale.ROOT, "%-62s %12s %12s %12s  %s%n", "scenario", "cpu-s/min", "engine JVM",
                         "FFmpeg", "encoder speed");

@@ -8,6 +8,7 @@ import io.lunora.engine.MediaEngineApplication;
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.testing.EngineApi;
 import io.lunora.engine.testing.Media;
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class RelayBenchmark {
             int firstRelayPort = udpRange(SOURCES.size());
             Process relay = startRelay(issuer, port, firstRelayPort);
             try {
-                EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-services", "internal"));
+                EngineApi api = new EngineApi(port, issuer.serviceToken("lunora-bench", ServiceScopes.ENGINE + " " + ServiceScopes.METRICS));
                 waitUntil(() -> reachable(api), Duration.ofSeconds(90));
                 System.out.printf(Locale.ROOT, "%-44s %9s %8s %8s %8s %8s %8s %8s %8s %9s %6s  %s%n", "scenario",
                         "cpu-s/min", "JVM", "FFmpeg", "RSS MB", "peak MB", "PSS MB", "JVM MB", "heap MB", "out Mb/s",

@@ -1,6 +1,7 @@
 package io.lunora.engine.testing;
 
 import io.lunora.engine.MediaEngineApplication;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.TestIssuer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,6 @@ public final class InProcessEngine {
     /** The engine's API with an internal service token of {@code issuer}, fresh per request. */
     public static EngineApi api(ConfigurableApplicationContext engine, TestIssuer issuer) {
         return new EngineApi(Integer.parseInt(engine.getEnvironment().getProperty("local.server.port")),
-                () -> issuer.serviceToken("lunora-services", "internal"));
+                () -> issuer.serviceToken(ServiceClient.STREAMING_CONTROL));
     }
 }

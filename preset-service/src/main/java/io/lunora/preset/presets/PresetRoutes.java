@@ -1,5 +1,6 @@
 package io.lunora.preset.presets;
 
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ class PresetRoutes {
     @Bean
     AuthorizationRules presetRules() {
         return rules -> rules
-                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal")
+                .requestMatchers(HttpMethod.GET, "/internal/presets/*").hasAuthority(ServiceScopes.authority(ServiceScopes.PRESETS_READ))
+                .requestMatchers("/internal/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/presets", "/api/presets/**").hasAnyRole("OPERATORS", "ADMINS")
                 .requestMatchers("/api/presets", "/api/presets/**").hasRole("ADMINS");
     }

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The usage port on the destination service's internal endpoint, through the shared
- * service-to-service client (client-credentials token of {@code lunora-services}, cached and
+ * service-to-service client (client-credentials token of its own {@code lunora-preset}, scope
+ * {@code destinations.preset-usage} only, cached and
  * renewed by Spring Security's OAuth2 client; token URI from {@code lunora.services.token-uri}).
  */
 @Configuration(proxyBeanMethods = false)

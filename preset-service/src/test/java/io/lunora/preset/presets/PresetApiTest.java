@@ -3,10 +3,11 @@ package io.lunora.preset.presets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
-import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.dynamodb.environment=presetapi", "lunora.http.max-body-bytes=8192",
-        "lunora.services.client-id=lunora-services", "lunora.services.client-secret=s3rvice-secret",
+        "lunora.services.client=preset", "lunora.services.client-secret=s3rvice-secret",
         // one test makes the destination service fail on purpose; its breaker must not cut off the tests after it
         "lunora.services.resilience.services.destination-service.minimum-calls=1000"})
 class PresetApiTest {
@@ -50,7 +51,7 @@ class PresetApiTest {
         registry.add("lunora.dynamodb.endpoint", () -> DynamoDbLocal.shared().endpoint());
         registry.add("lunora.security.jwk-set-uri", issuer::jwkSetUri);
         registry.add("lunora.services.token-uri",
-                () -> issuer.clientCredentialsTokenUri("lunora-services", "s3rvice-secret"));
+                () -> issuer.clientCredentialsTokenUri(ServiceClient.PRESET, "s3rvice-secret"));
         registry.add("lunora.services.destination-url", destinations::url);
     }
 
@@ -280,8 +281,8 @@ class PresetApiTest {
         assertThat(asked.method()).isEqualTo("GET");
         assertThat(asked.path()).isEqualTo("/internal/destinations/preset-usage/" + id + "?organization=" + org);
         Jwt token = decoder.decode(asked.header("Authorization").substring("Bearer ".length()));
-        assertThat(token.getClaimAsString("client_id")).isEqualTo("lunora-services");
-        assertThat(token.getClaimAsString("scope")).isEqualTo("internal");
+        assertThat(token.getClaimAsString("client_id")).isEqualTo("lunora-preset");
+        assertThat(token.getClaimAsString("scope")).as("its one scope, nothing else").isEqualTo("destinations.preset-usage");
 
         destinations.answer(r -> usage(List.of()));
         assertThat(send("DELETE", "/api/presets/" + id, admin, null).statusCode()).isEqualTo(204);
@@ -331,7 +332,7 @@ class PresetApiTest {
 
     @Test
     void shouldServeOnePresetToServicesOnTheInternalEndpoint() throws Exception {
-        String service = issuer.serviceToken("lunora-services", "internal");
+        String service = issuer.serviceToken(ServiceClient.STREAMING_CONTROL);
 
         HttpResponse<String> builtIn = send("GET", "/internal/presets/builtin-x-optimized?organization=" + org, service, null);
 
@@ -339,7 +340,7 @@ class PresetApiTest {
         assertThat(body(builtIn).path("name").asString()).isEqualTo("X Optimized");
         assertProblem(send("GET", "/internal/presets/preset-none?organization=" + org, service, null), 404);
         assertProblem(send("GET", "/internal/presets/builtin-x-optimized?organization=" + org,
-                issuer.serviceToken("lunora-services", "openid"), null), 403);
+                issuer.serviceToken(ServiceClient.STREAMING_CONTROL.clientId(), "openid"), null), 403);
     }
 
     @Test
@@ -365,7 +366,7 @@ class PresetApiTest {
 
     @Test
     void shouldPublishAnOpenApiDocument() throws Exception {
-        HttpResponse<String> docs = send("GET", "/v3/api-docs", issuer.serviceToken("lunora-services", "internal"), null);
+        HttpResponse<String> docs = send("GET", "/v3/api-docs", issuer.serviceToken(ServiceClient.STREAMING_CONTROL), null);
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/presets/{id}/clone", "/api/presets/import", "/api/presets/export")

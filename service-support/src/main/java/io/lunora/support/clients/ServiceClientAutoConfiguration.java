@@ -38,11 +38,11 @@ public class ServiceClientAutoConfiguration {
     @Bean
     OAuth2AuthorizedClientManager serviceTokenManager(ServiceClientProperties properties) {
         ClientRegistration registration = ClientRegistration.withRegistrationId(ServiceClients.REGISTRATION)
-                .clientId(properties.clientId() == null ? "lunora-services" : properties.clientId())
+                .clientId(properties.clientId())
                 .clientSecret(secret(properties))
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .tokenUri(properties.tokenUri())
-                .scope(properties.scope())
+                .scope(properties.scopes())
                 .build();
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =

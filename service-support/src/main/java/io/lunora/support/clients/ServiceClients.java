@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ServiceClients {
     private static final Logger log = LoggerFactory.getLogger(ServiceClients.class);
-    static final String REGISTRATION = "lunora-services";
+    static final String REGISTRATION = "lunora-service-client";
 
     /**
      * Request attribute that marks a POST (or PATCH) as safe to repeat, e.g.

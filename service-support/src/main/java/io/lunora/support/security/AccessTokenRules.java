@@ -55,7 +55,7 @@ public final class AccessTokenRules {
 
     /**
      * Groups become {@code ROLE_<GROUP>}, scopes become {@code SCOPE_<scope>}. Cognito names a
-     * resource server's scopes {@code <identifier>/<name>} ({@code lunora/internal}); such a scope
+     * resource server's scopes {@code <identifier>/<name>} ({@code lunora/engine}); such a scope
      * also grants {@code SCOPE_<name>}, so the rules read the same with either issuer.
      */
     public static Collection<GrantedAuthority> authorities(Jwt jwt) {

@@ -1,5 +1,6 @@
 package io.lunora.support.security;
 
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.problem.ProblemJson;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,9 +48,8 @@ public class ServiceSecurityAutoConfiguration {
                     // gateway reads it to serve the one aggregated document, and services bind loopback
                     a.requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs",
                             "/v3/api-docs/**").permitAll();
-                    // metrics and build info tell an attacker too much: services (and a scraper holding a
-                    // service token) only
-                    a.requestMatchers("/actuator/**").hasAuthority("SCOPE_internal");
+                    // metrics and build info tell an attacker too much: the scraper's client (scope metrics) only
+                    a.requestMatchers("/actuator/**").hasAuthority(ServiceScopes.authority(ServiceScopes.METRICS));
                     rules.orderedStream().forEach(r -> r.apply(a));
                     a.anyRequest().authenticated();
                 })

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lunora.security.issuer=" + TestIssuer.ISSUER,
-        "lunora.services.client-id=lunora-services", "lunora.services.client-secret=s3rvice-secret",
+        "lunora.services.client=streaming-control", "lunora.services.client-secret=s3rvice-secret",
         "management.endpoints.web.exposure.include=health,prometheus",
         // the defaults for everyone, one breaker setting for the stock service alone
         "lunora.services.resilience.defaults.connect-timeout=500ms",
@@ -45,7 +46,7 @@ class DownstreamOutageTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("lunora.security.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("lunora.services.token-uri",
-                () -> ISSUER.clientCredentialsTokenUri("lunora-services", "s3rvice-secret"));
+                () -> ISSUER.clientCredentialsTokenUri(ServiceClient.STREAMING_CONTROL, "s3rvice-secret"));
         registry.add("lunora.services.stock-url", STOCK::url);
     }
 
@@ -125,7 +126,7 @@ class DownstreamOutageTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(20))
                 // metrics are for a scraper holding a service token
-                .header("Authorization", "Bearer " + ISSUER.serviceToken("lunora-services", "internal")).GET()
+                .header("Authorization", "Bearer " + ISSUER.serviceToken(ServiceClient.METRICS)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

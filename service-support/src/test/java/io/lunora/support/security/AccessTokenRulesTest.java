@@ -15,9 +15,10 @@ class AccessTokenRulesTest {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60))
                 .claim("cognito:groups", List.of("operators", "no-such-group"))
-                .claim("scope", "openid lunora/internal").build();
+                .claim("scope", "openid lunora/destinations.targets").build();
 
         assertThat(AccessTokenRules.authorities(jwt)).extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_OPERATORS", "SCOPE_openid", "SCOPE_lunora/internal", "SCOPE_internal");
+                .containsExactlyInAnyOrder("ROLE_OPERATORS", "SCOPE_openid", "SCOPE_lunora/destinations.targets",
+                        "SCOPE_destinations.targets");
     }
 }

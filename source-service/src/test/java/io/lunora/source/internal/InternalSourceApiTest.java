@@ -3,6 +3,7 @@ package io.lunora.source.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lunora.model.identity.Group;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
 import io.lunora.testing.TestIssuer;
 import java.net.URI;
@@ -55,7 +56,7 @@ class InternalSourceApiTest {
                 + "\"primary_source\":{\"name\":\"Videon A\",\"mode\":\"listener\",\"port\":9998,\"passphrase\":\""
                 + PASSPHRASE + "\"},\"secondary_source\":{\"name\":\"Videon B\",\"mode\":\"listener\",\"port\":9999}}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        String service = issuer.serviceToken("lunora-services", "internal");
+        String service = issuer.serviceToken(ServiceClient.STREAMING_CONTROL);
 
         HttpResponse<String> inputs = call("GET", service, "/internal/sources/config?organization=org-int", null);
 

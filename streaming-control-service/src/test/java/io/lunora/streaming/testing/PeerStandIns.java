@@ -1,9 +1,10 @@
 package io.lunora.streaming.testing;
 
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.testing.DynamoDbLocal;
-import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.RecordingHttpEndpoint.Recorded;
 import io.lunora.testing.RecordingHttpEndpoint.Reply;
+import io.lunora.testing.RecordingHttpEndpoint;
 import io.lunora.testing.TestIssuer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class PeerStandIns implements AfterAllCallback {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("lunora.dynamodb.endpoint", DynamoDbLocal.shared().endpoint());
         properties.put("lunora.security.jwk-set-uri", issuer.jwkSetUri());
-        properties.put("lunora.services.token-uri", issuer.clientCredentialsTokenUri("lunora-services", SERVICE_SECRET));
+        properties.put("lunora.services.token-uri", issuer.clientCredentialsTokenUri(ServiceClient.STREAMING_CONTROL, SERVICE_SECRET));
         properties.put("lunora.services.client-secret", SERVICE_SECRET);
         for (String peer : PEERS) {
             properties.put("lunora.services." + peer + "-url", peers.url());

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.lunora.model.identity.ServiceClient;
+import io.lunora.model.media.ChannelRequest.Inputs;
+import io.lunora.model.media.ChannelRequest;
 import io.lunora.model.media.PublishTarget;
-import io.lunora.model.preset.EncodingPreset;
 import io.lunora.model.preset.EncodingPreset.AdvancedSettings;
 import io.lunora.model.preset.EncodingPreset.AudioSettings;
 import io.lunora.model.preset.EncodingPreset.VideoSettings;
+import io.lunora.model.preset.EncodingPreset;
 import io.lunora.streaming.StreamingControlApplication;
-import io.lunora.model.media.ChannelRequest;
-import io.lunora.model.media.ChannelRequest.Inputs;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.MediaEvent;
 import io.lunora.streaming.media.OutputSpec;
@@ -117,10 +118,10 @@ class RelayPathTest {
         control = new SpringApplicationBuilder(AwsMediaBackend.class).web(WebApplicationType.NONE).run(
                 "--spring.config.location=" + ownConfiguration(StreamingControlApplication.class),
                 "--spring.profiles.active=aws", "--lunora.dynamodb.environment=dev", "--lunora.aws.region=us-east-1",
-                "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri("lunora-services", CLIENT_SECRET),
+                "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri(ServiceClient.STREAMING_CONTROL, CLIENT_SECRET),
                 "--lunora.services.client-secret=" + CLIENT_SECRET,
-                // the local issuer's scope; with Cognito it is lunora/internal
-                "--lunora.services.scope=internal",
+                // the local issuer's scope names; with Cognito they are lunora/<scope>
+                "--lunora.services.scope-prefix=",
                 "--lunora.medialive.organization-id=" + ORG,
                 "--lunora.medialive.channel-role-arn=arn:aws:iam::123456789012:role/lunora-org-relay-dev-medialive",
                 "--lunora.medialive.packaging-channel-id=" + CHANNEL_NAME,
@@ -405,7 +406,7 @@ class RelayPathTest {
     private JsonNode engineStatus() {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port()
                 + "/internal/engine/channels/" + ORG))
-                .header("Authorization", "Bearer " + issuer.serviceToken("lunora-services", "internal")).build();
+                .header("Authorization", "Bearer " + issuer.serviceToken(ServiceClient.STREAMING_CONTROL)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);

@@ -8,6 +8,7 @@ import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBr
 import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
 import io.lunora.gateway.GatewayApplication;
 import io.lunora.gateway.revocation.TokenRevocations;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.system.stack.Launcher;
 import io.lunora.system.stack.OwnConfiguration;
 import io.lunora.system.streaming.RunningStack;
@@ -72,7 +73,7 @@ class TokenValidityContractTest {
                         "--spring.config.location=" + OwnConfiguration.of(GatewayApplication.class),
                         "--lunora.gateway.token-revocation.url=" + auth,
                         "--lunora.gateway.playback.token-uri=" + auth + "/oauth2/token",
-                        "--lunora.gateway.playback.secret-file=" + home.resolve("data/services-client-secret"));
+                        "--lunora.gateway.playback.secret-file=" + home.resolve("data").resolve(ServiceClient.GATEWAY.secretFileName()));
         revocations = gateway.getBean(TokenRevocations.class);
     }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.lunora.streaming.StreamingControlApplication;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.model.media.ChannelRequest;
+import io.lunora.streaming.StreamingControlApplication;
 import io.lunora.streaming.media.ChannelStatus;
 import io.lunora.streaming.media.MediaBackend;
 import io.lunora.streaming.media.engine.LocalEngineBackend;
@@ -16,10 +17,10 @@ import io.lunora.testing.FreePorts;
 import io.lunora.testing.ProjectPaths;
 import io.lunora.testing.TestIssuer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,7 +114,7 @@ class MediaEngineContractTest {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.location=" + OwnConfiguration.of(StreamingControlApplication.class),
                 "--lunora.services.engine-url=http://127.0.0.1:" + port,
-                "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri("lunora-services", CLIENT_SECRET),
+                "--lunora.services.token-uri=" + issuer.clientCredentialsTokenUri(ServiceClient.STREAMING_CONTROL, CLIENT_SECRET),
                 "--lunora.services.client-secret=" + CLIENT_SECRET));
         arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(LocalMediaBackend.class).web(WebApplicationType.NONE)

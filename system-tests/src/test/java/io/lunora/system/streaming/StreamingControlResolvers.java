@@ -1,5 +1,6 @@
 package io.lunora.system.streaming;
 
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.streaming.StreamingControlApplication;
 import io.lunora.streaming.resolve.DestinationDirectory;
 import io.lunora.streaming.resolve.PresetCatalog;
@@ -40,7 +41,7 @@ final class StreamingControlResolvers implements AutoCloseable {
                 "--lunora.services.preset-url=" + local(launcher, "LUNORA_PRESET_PORT"),
                 "--lunora.services.source-url=" + local(launcher, "LUNORA_SOURCE_PORT"),
                 "--lunora.services.token-uri=" + local(launcher, "LUNORA_AUTH_PORT") + "/oauth2/token",
-                "--lunora.services.secret-file=" + home.resolve("data/services-client-secret"));
+                "--lunora.services.secret-file=" + home.resolve("data").resolve(ServiceClient.STREAMING_CONTROL.secretFileName()));
     }
 
     private static String local(Launcher launcher, String portVariable) {

@@ -57,7 +57,7 @@ final class StreamingControlCatalogRelay implements AutoCloseable {
     /**
      * @param viewer     viewer-service's own base URL (not the gateway's: the endpoint is internal)
      * @param tokenUri   auth-service's token endpoint
-     * @param secretFile the services' client secret auth-service wrote
+     * @param secretFile streaming-control's client secret auth-service wrote
      */
     StreamingControlCatalogRelay(String viewer, String tokenUri, Path secretFile) {
         this.viewer = viewer;

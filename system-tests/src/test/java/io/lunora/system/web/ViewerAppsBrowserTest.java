@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lunora.engine.ffmpeg.Ffmpeg;
 import io.lunora.engine.ffmpeg.FfmpegLocator;
+import io.lunora.model.identity.ServiceClient;
 import io.lunora.model.viewer.StreamDetails;
 import io.lunora.streaming.sessions.SessionStatus;
 import io.lunora.streaming.sessions.StreamSession;
@@ -349,7 +350,7 @@ class ViewerAppsBrowserTest {
         String auth = "http://127.0.0.1:" + launcher.port("LUNORA_AUTH_PORT");
         try (StreamingControlCatalogRelay catalog = new StreamingControlCatalogRelay(
                 "http://127.0.0.1:" + launcher.port("LUNORA_VIEWER_PORT"), auth + "/oauth2/token",
-                home.resolve("data/services-client-secret"))) {
+                home.resolve("data").resolve(ServiceClient.STREAMING_CONTROL.secretFileName()))) {
             catalog.publisher().live(session("contract-detailed"), "contract-detailed",
                     new StreamDetails("Harbour Lights Live", "Boats at dusk\nand the gulls", "nature"));
             assertAnswered(catalog.last(), 204);

@@ -1,5 +1,6 @@
 package io.lunora.viewer.web;
 
+import io.lunora.model.identity.ServiceScopes;
 import io.lunora.support.security.AuthorizationRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,10 @@ class ViewerRoutes {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/streams/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/viewing/start").permitAll()
-                .requestMatchers("/internal/**").hasAuthority("SCOPE_internal")
+                // each internal endpoint for its one caller's scope: the gateway's lookup, streaming-control's events
+                .requestMatchers(HttpMethod.GET, "/internal/catalog/streams/*/playback").hasAuthority(ServiceScopes.authority(ServiceScopes.CATALOG_PLAYBACK))
+                .requestMatchers(HttpMethod.POST, "/internal/catalog/sessions").hasAuthority(ServiceScopes.authority(ServiceScopes.CATALOG_SESSIONS))
+                .requestMatchers("/internal/**").denyAll()
                 // an organization's admins edit their organization's catalog entries (CatalogAdminController
                 // scopes them); the viewers, their plans, moderation and platform figures are the platform's
                 .requestMatchers("/api/viewer-admin/catalog", "/api/viewer-admin/catalog/**").hasAnyRole("CONSUMER_ADMINS", "ADMINS")

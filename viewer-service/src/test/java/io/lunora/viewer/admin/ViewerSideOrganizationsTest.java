@@ -52,12 +52,12 @@ class ViewerSideOrganizationsTest extends ServiceTest {
         String ours = unique("a");
         assertThat(post("/api/viewer-admin/catalog", adminA, ENTRY.formatted(ours, "A show")).statusCode()).isEqualTo(201);
 
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"s-b","organization_id":"org-b","is_live":true,
                  "hls_url":"/hls/org-b/master.m3u8","started_at":"2026-01-01T00:00:00Z"}""".formatted(ours)).statusCode())
                 .isEqualTo(409);
         assertThat(body(get("/api/streams/" + ours, null)).path("is_live").asBoolean()).isFalse();
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"s-a","organization_id":"org-a","is_live":true,
                  "hls_url":"/hls/org-a/master.m3u8","started_at":"2026-01-01T00:00:00Z"}""".formatted(ours)).statusCode())
                 .isEqualTo(204);

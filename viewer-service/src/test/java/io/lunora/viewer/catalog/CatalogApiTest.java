@@ -29,7 +29,7 @@ class CatalogApiTest extends ServiceTest {
         assertThat(entry.path("can_watch").asBoolean()).isTrue();
         assertThat(entry.has("hls_url")).as("the playlist path is only handed out with a token").isFalse();
 
-        assertThat(post("/internal/catalog/sessions", serviceToken(),
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(),
                 "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)).statusCode()).isEqualTo(204);
 
         assertThat(ids(get("/api/streams/live?size=100", null))).doesNotContain(id);
@@ -40,7 +40,7 @@ class CatalogApiTest extends ServiceTest {
     void shouldTellTheGatewayWhatAStreamPlaysFromAndToServicesOnly() {
         String id = liveStream("premium", "music", "Late Show");
 
-        HttpResponse<String> target = get("/internal/catalog/streams/" + id + "/playback", serviceToken());
+        HttpResponse<String> target = get("/internal/catalog/streams/" + id + "/playback", gatewayToken());
 
         assertThat(target.statusCode()).isEqualTo(200);
         JsonNode playback = body(target);
@@ -49,26 +49,26 @@ class CatalogApiTest extends ServiceTest {
         assertThat(playback.path("is_live").asBoolean()).isTrue();
         assertThat(get("/internal/catalog/streams/" + id + "/playback", viewer(unique("p"), Group.PREMIUM))
                 .statusCode()).isEqualTo(403);
-        assertProblem(get("/internal/catalog/streams/no-such-stream/playback", serviceToken()), 404, null);
+        assertProblem(get("/internal/catalog/streams/no-such-stream/playback", gatewayToken()), 404, null);
     }
 
     @Test
     void shouldKeepTheMediaPackageEndpointPathThatStreamsPlayFromOnAws() {
         String id = unique("s");
         String path = "/out/v1/6d8c2a0b4f9e4c7d9a1b3c5d7e9f0a1b/index.m3u8";
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"mp","is_live":true,"hls_url":"%s","started_at":"2026-01-01T00:00:00Z"}"""
                 .formatted(id, path)).statusCode()).isEqualTo(204);
 
-        assertThat(body(get("/internal/catalog/streams/" + id + "/playback", serviceToken())).path("hls_url").asString())
+        assertThat(body(get("/internal/catalog/streams/" + id + "/playback", gatewayToken())).path("hls_url").asString())
                 .isEqualTo(path);
     }
 
     @Test
     void shouldKeepCreatorEditsWhenTheSessionGoesLiveAgain() {
         String id = liveStream("premium", "science", "Star Talk");
-        post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id));
-        post("/internal/catalog/sessions", serviceToken(), """
+        post("/internal/catalog/sessions", streamingControlToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id));
+        post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"again","is_live":true,"hls_url":"/hls/%s/index.m3u8",
                  "started_at":"2026-01-01T00:00:00Z","catalog":{"title":"ignored","category":"news"}}""".formatted(id, id));
 
@@ -83,7 +83,7 @@ class CatalogApiTest extends ServiceTest {
     @Test
     void shouldNameDescribeAndFileANewEntryAsTheOperatorSaidWhenGoingLive() {
         String id = unique("s");
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"op","is_live":true,"hls_url":"/hls/%s/index.m3u8",
                  "started_at":"2026-01-01T00:00:00Z","catalog":{"title":"  Friday Night Jazz ","description":
                  "Live from the club.\\nSecond set at ten.","category":"music"}}""".formatted(id, id)).statusCode())
@@ -103,14 +103,14 @@ class CatalogApiTest extends ServiceTest {
                 .formatted(id, id);
         assertProblem(post("/internal/catalog/sessions", null, event), 401, null);
         assertProblem(post("/internal/catalog/sessions", admin(), event), 403, null);
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("/hls/", "http://evil/")), 400, "hls_url");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("/hls/", "/out/v1/../")), 400, "hls_url");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace(id, "bad id!")), 400, "stream_id");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("2026-01-01T00:00:00Z", "yesterday")), 400, "started_at");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)), 404, null);
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"category\":\"Not A Category!\"}}")), 400, "catalog.category");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"title\":\"bell\\u0007\"}}")), 400, "catalog.title");
-        assertProblem(post("/internal/catalog/sessions", serviceToken(), event.replace("}", ",\"catalog\":{\"title\":\"" + "x".repeat(121) + "\"}}")), 400, "catalog.title");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("/hls/", "http://evil/")), 400, "hls_url");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("/hls/", "/out/v1/../")), 400, "hls_url");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace(id, "bad id!")), 400, "stream_id");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("2026-01-01T00:00:00Z", "yesterday")), 400, "started_at");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)), 404, null);
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("}", ",\"catalog\":{\"category\":\"Not A Category!\"}}")), 400, "catalog.category");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("}", ",\"catalog\":{\"title\":\"bell\\u0007\"}}")), 400, "catalog.title");
+        assertProblem(post("/internal/catalog/sessions", streamingControlToken(), event.replace("}", ",\"catalog\":{\"title\":\"" + "x".repeat(121) + "\"}}")), 400, "catalog.title");
 
         assertProblem(get("/api/streams/" + id, null), 404, null);
     }

@@ -59,12 +59,12 @@ class ThumbnailApiTest extends ServiceTest {
         String file = "/hls/" + id + "/thumbnail.jpg";
         ENGINE.put(file, jpeg(Color.ORANGE));
         assertThat(getBytes("/api/streams/" + id + "/thumbnail", null).statusCode()).isEqualTo(200);
-        assertThat(post("/internal/catalog/sessions", serviceToken(),
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(),
                 "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(id)).statusCode()).isEqualTo(204);
 
         byte[] second = jpeg(Color.MAGENTA);
         ENGINE.put(file, second);
-        assertThat(post("/internal/catalog/sessions", serviceToken(), """
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(), """
                 {"stream_id":"%s","session_id":"second","is_live":true,"hls_url":"/hls/%s/index.m3u8",
                  "started_at":"%s"}""".formatted(id, id, clock.instant())).statusCode()).isEqualTo(204);
 
@@ -80,7 +80,7 @@ class ThumbnailApiTest extends ServiceTest {
 
         String ended = liveStream("public", "sports", "Over now");
         ENGINE.put("/hls/" + ended + "/thumbnail.jpg", jpeg(Color.BLACK));
-        assertThat(post("/internal/catalog/sessions", serviceToken(),
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(),
                 "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(ended)).statusCode()).isEqualTo(204);
         assertProblem(get("/api/streams/" + ended + "/thumbnail", null), 404, null);
 
@@ -104,7 +104,7 @@ class ThumbnailApiTest extends ServiceTest {
         JsonNode entry = body(get("/api/streams/" + live, null));
         assertThat(entry.path("thumbnail_url").asString()).isEqualTo("/api/streams/" + live + "/thumbnail");
 
-        assertThat(post("/internal/catalog/sessions", serviceToken(),
+        assertThat(post("/internal/catalog/sessions", streamingControlToken(),
                 "{\"stream_id\":\"%s\",\"is_live\":false}".formatted(live)).statusCode()).isEqualTo(204);
         assertThat(body(get("/api/streams/" + live, null)).path("thumbnail_url").isNull()).isTrue();
 
