@@ -10,6 +10,7 @@ import io.lunora.engine.orchestration.Orchestrator;
 import io.lunora.engine.testing.EngineApi;
 import io.lunora.engine.testing.InProcessEngine;
 import io.lunora.engine.testing.RtmpReceiver;
+import io.lunora.engine.testing.Stalls;
 import io.lunora.engine.testing.TestSource;
 import io.lunora.testing.FreePorts;
 import io.lunora.testing.TestIssuer;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -75,7 +75,7 @@ class SheddingEndToEndTest {
                 String x264 = priorityEncoder(api).path("x264_preset").asString();
                 Optional<ProcessHandle> current = encoderOf("scale=320:180", x264);
                 if (current.isPresent()) {
-                    fallBehind(current.get());
+                    Stalls.fallBehind(current.get());
                 }
             }
 
@@ -145,26 +145,6 @@ class SheddingEndToEndTest {
             }
         }
         throw new AssertionError("no encoder of the priority destination");
-    }
-
-    /** The encoder stops reading for 1.5 s, then reads again for 2 s (time for its pipe to skip and recover). */
-    private static void fallBehind(ProcessHandle encoder) throws InterruptedException {
-        signal(encoder, "STOP");
-        try {
-            TimeUnit.MILLISECONDS.sleep(1_500); // the stimulus: 1.5 s of not keeping up
-        } finally {
-            signal(encoder, "CONT");
-        }
-        TimeUnit.MILLISECONDS.sleep(2_000);
-    }
-
-    private static void signal(ProcessHandle process, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
-            assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The rendition FFmpeg with this scale filter running at this x264 preset. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lunora.engine.testing.Media;
 import io.lunora.engine.testing.ProgramChain;
+import io.lunora.engine.testing.Stalls;
 import io.lunora.engine.testing.TestSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class SaturationTakeOverTest {
 
             long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
             while (!"ultrafast".equals(first.status().x264Preset()) && System.nanoTime() < deadline) {
-                fallBehind(slow);
+                Stalls.fallBehind(slow);
             }
             assertThat(first.status().x264Preset()).as("the first one went to the fastest step").isEqualTo("ultrafast");
 
@@ -62,26 +62,6 @@ class SaturationTakeOverTest {
                 second.close();
                 first.close();
             }
-        }
-    }
-
-    /** The encoder stops reading for 1.5 s, then reads again for 2 s (time for its pipe to skip and recover). */
-    private static void fallBehind(ProcessHandle encoder) throws InterruptedException {
-        signal(encoder, "STOP");
-        try {
-            TimeUnit.MILLISECONDS.sleep(1_500); // the stimulus: 1.5 s of not keeping up
-        } finally {
-            signal(encoder, "CONT");
-        }
-        TimeUnit.MILLISECONDS.sleep(2_000);
-    }
-
-    private static void signal(ProcessHandle process, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
-            assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 
