@@ -406,7 +406,7 @@ class StreamingBrowserTest {
 
         String row = admin.driver.findElement(By.cssSelector("#recording-rows tr[data-recording='" + recordingId + "']"))
                 .getText();
-        assertThat(row).contains("oscar").containsPattern("\\d+(\\.\\d)? MB").contains("complete");
+        assertThat(row).contains("oscar").containsPattern("\\d+(\\.\\d)? MB").contains("Complete");
         admin.screenshot("admin-recordings");
     }
 
