@@ -56,8 +56,8 @@ class RunLoopQueueTest {
         loop.close();
         assertThat(loop.awaitExit(Duration.ofSeconds(5))).isTrue();
         int stopped = ticks.get();
-        sleep(100);
-        assertThat(ticks.get()).as("no tick once closed").isEqualTo(stopped);
+        await("no tick once closed").during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2))
+                .until(() -> ticks.get() == stopped);
         assertThat(loop.offer(() -> { }, Duration.ofSeconds(5).toNanos())).as("a closed loop refuses at once").isFalse();
     }
 
@@ -97,14 +97,6 @@ class RunLoopQueueTest {
     private static void awaitLatch(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(int millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
